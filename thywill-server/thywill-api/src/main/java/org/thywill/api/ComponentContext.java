@@ -1,0 +1,56 @@
+package org.thywill.api;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.thywill.api.admin.AdminAccess;
+import org.thywill.api.metrics.Metrics;
+
+/** What the kernel offers a component while it is created and afterwards. Thread-safe. */
+public interface ComponentContext {
+
+    /** @return the host, port and other settings of the server as a whole */
+    ServerSettings server();
+
+    /**
+     * Resolves a path from the settings: an absolute path is kept, a relative one is taken from Thywill's home
+     * folder (the folder of the distribution, or the working folder when embedded).
+     *
+     * @param path a path as written in the settings
+     * @return the absolute path
+     */
+    Path resolve(String path);
+
+    /**
+     * A component this one declared in {@link ComponentProvider#dependencies()}. Available from creation on; it may
+     * not have started yet while this component is being created.
+     *
+     * @param type the slot's interface, for example {@code Database.class}
+     * @param <T> the slot's interface
+     * @return the component in that slot
+     * @throws IllegalStateException if the slot was not declared as a dependency
+     */
+    <T extends Component> T component(Class<T> type);
+
+    /** @return the renderer of bootstrap pages, for the Client Interface */
+    Bootstrap bootstrap();
+
+    /**
+     * Where the component registers its meters, served by the kernel at {@code GET /thywill/metrics}. The same
+     * object for every component of one server; available from creation on.
+     *
+     * @return the server's metrics; {@link Metrics#none()} by default, for contexts outside a kernel
+     */
+    default Metrics metrics() {
+        return Metrics.none();
+    }
+
+    /**
+     * The admin console's access to the server, for the Application Interface to give to the application whose id
+     * is {@link AdminAccess#APPLICATION_ID} (and to no other).
+     *
+     * @return present only when {@code server.admin} is on; empty by default
+     */
+    default Optional<AdminAccess> admin() {
+        return Optional.empty();
+    }
+}

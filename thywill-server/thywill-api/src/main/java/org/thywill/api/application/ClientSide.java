@@ -1,0 +1,28 @@
+package org.thywill.api.application;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The browser side of an application: files in the application's jar, under the folder {@link #folder()}. The
+ * server serves every file of that folder at {@code /thywill/app/{id}/{file}}.
+ *
+ * @param folder the class-path folder holding the files, for example {@code thywill/echo}
+ * @param body the file whose HTML becomes the page's body, or null for an empty body
+ * @param scripts the scripts to load, in order, after the bootstrap scripts (loaded as ES modules)
+ * @param styles the style sheets to load, in order
+ */
+public record ClientSide(String folder, String body, List<String> scripts, List<String> styles) {
+
+    /** Validates and copies. */
+    public ClientSide {
+        Objects.requireNonNull(folder, "folder");
+        scripts = List.copyOf(scripts);
+        styles = List.copyOf(styles);
+    }
+
+    /** @return no page body, scripts or styles */
+    public static ClientSide none() {
+        return new ClientSide("", null, List.of(), List.of());
+    }
+}

@@ -1,0 +1,19 @@
+package org.thywill.api.http;
+
+/**
+ * An HTTP resource a component or application serves through the Client Interface. The Client Interface sends it
+ * every request whose path starts with {@link #pathPrefix()}.
+ *
+ * <p>{@link #handle} runs on a server thread, possibly concurrently; it must not block for long.
+ */
+public interface HttpEndpoint {
+
+    /** @return the path prefix served, starting and ending with a slash, for example {@code /thywill/log/} */
+    String pathPrefix();
+
+    /**
+     * @param request the request, body read whole (bounded by the Client Interface)
+     * @return the response
+     */
+    HttpResponse handle(HttpRequest request);
+}

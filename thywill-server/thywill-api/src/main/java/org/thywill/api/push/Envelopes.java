@@ -1,0 +1,106 @@
+package org.thywill.api.push;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The message shapes and channel names of Thywill's public protocol (documentation/protocol.md).
+ */
+public final class Envelopes {
+
+    /** The envelope type of an application message. */
+    public static final String MESSAGE = "message";
+    /** The envelope type of an error answer. */
+    public static final String ERROR = "error";
+    /** Channel names and application ids: letters, digits, '-', '_' and '.'; 1 to 64 characters. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private Envelopes() {
+    }
+
+    /**
+     * Whether the text from an index on is a name as {@link #NAME} describes it, read character by character: it
+     * is asked on every message a client publishes, where running the pattern costs more.
+     *
+     * @param text the text
+     * @param start where the name begins
+     * @return whether the rest of the text is a name
+     */
+    public static boolean isName(CharSequence text, int start) {
+        int length = text.length() - start;
+        if (start < 0 || length < 1 || length > 64) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            if (!letterOrDigit && (i == start || c != '.' && c != '_' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param channel a channel name an application gave
+     * @throws IllegalArgumentException saying what a name may hold, if it is not one
+     */
+    public static void requireChannelName(String channel) {
+        if (channel == null || !isName(channel, 0)) {
+            throw new IllegalArgumentException("A channel name is 1 to 64 letters, digits, '.', '_' or '-'"
+                    + " starting with a letter or digit, not '" + channel + "'");
+        }
+    }
+
+    /**
+     * @param data any JSON value
+     * @return {@code {"type":"message","data":data}}
+     */
+    public static Map<String, Object> message(Object data) {
+        Map<String, Object> envelope = new LinkedHashMap<>(2);
+        envelope.put("type", MESSAGE);
+        envelope.put("data", data);
+        return envelope;
+    }
+
+    /**
+     * @param code a stable error code
+     * @param message what went wrong and what to change
+     * @return {@code {"type":"error","error":{"code":code,"message":message}}}
+     */
+    public static Map<String, Object> error(String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>(2);
+        error.put("code", code);
+        error.put("message", message);
+        Map<String, Object> envelope = new LinkedHashMap<>(2);
+        envelope.put("type", ERROR);
+        envelope.put("error", error);
+        return envelope;
+    }
+
+    /**
+     * @param applicationId an application id
+     * @return the channel a client receives that application's messages on
+     */
+    public static String applicationChannel(String applicationId) {
+        return "/thywill/" + applicationId;
+    }
+
+    /**
+     * @param applicationId an application id
+     * @param channel a channel name
+     * @return the Bayeux channel of an application channel
+     */
+    public static String channel(String applicationId, String channel) {
+        return "/thywill/" + applicationId + "/channel/" + channel;
+    }
+
+    /**
+     * @param applicationId an application id
+     * @return the channel a client sends to that application on
+     */
+    public static String serviceChannel(String applicationId) {
+        return "/service/thywill/" + applicationId;
+    }
+}

@@ -1,0 +1,54 @@
+package org.thywill.application.loader;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.thywill.api.http.HttpEndpoint;
+import org.thywill.api.http.HttpRequest;
+import org.thywill.api.http.HttpResponse;
+
+/** Serves each running application's browser files at {@code /thywill/app/{id}/{file}}. */
+final class ApplicationFilesEndpoint implements HttpEndpoint {
+
+    static final String PREFIX = "/thywill/app/";
+    private static final Pattern PATH = Pattern.compile(
+            "/thywill/app/([A-Za-z0-9][A-Za-z0-9._-]{0,63})/((?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*)");
+    private static final Map<String, String> TYPES = Map.of(
+            "js", "text/javascript;charset=utf-8",
+            "css", "text/css;charset=utf-8",
+            "html", "text/html;charset=utf-8",
+            "json", "application/json",
+            "svg", "image/svg+xml",
+            "png", "image/png",
+            "ico", "image/x-icon");
+
+    private final Function<String, Optional<RunningApplication>> running;
+
+    ApplicationFilesEndpoint(Function<String, Optional<RunningApplication>> running) {
+        this.running = running;
+    }
+
+    @Override
+    public String pathPrefix() {
+        return PREFIX;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return HttpResponse.text(405, "Only GET is served here.");
+        }
+        Matcher m = PATH.matcher(request.path());
+        if (!m.matches() || m.group(2).contains("..")) {
+            return HttpResponse.text(404, "Not found.");
+        }
+        String file = m.group(2);
+        String extension = file.substring(file.lastIndexOf('.') + 1);
+        return running.apply(m.group(1))
+                .flatMap(app -> app.file(file))
+                .map(bytes -> HttpResponse.resource(TYPES.getOrDefault(extension, "application/octet-stream"), bytes))
+                .orElseGet(() -> HttpResponse.text(404, "Not found."));
+    }
+}

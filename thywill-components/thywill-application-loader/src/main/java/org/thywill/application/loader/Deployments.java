@@ -1,0 +1,364 @@
+package org.thywill.application.loader;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thywill.api.ThywillException;
+import org.thywill.api.admin.AdminAccess;
+import org.thywill.api.database.Database;
+import org.thywill.api.metrics.Metrics;
+import org.thywill.api.push.Envelopes;
+import org.thywill.api.push.Push;
+
+/**
+ * Starts the applications of each bundle (their migrations first) and stops them again, and keeps what routing
+ * reads in one immutable snapshot swapped whole, so a message or a page finds an application either fully
+ * deployed or not at all. Deployments run one at a time (start-up, then the watch thread); reads run on any thread.
+ */
+final class Deployments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deployments.class);
+
+    /**
+     * What routing reads.
+     *
+     * @param byId the running applications by id
+     * @param ordered the same, the default application first
+     */
+    record Snapshot(Map<String, RunningApplication> byId, List<RunningApplication> ordered) {
+    }
+
+    private final List<String> enabled;
+    private final String enabledKey;
+    private final Push push;
+    private final Database database;
+    private final Metrics metrics;
+    private final AdminAccess admin;
+    private final Map<String, ApplicationBundle> bundles = new HashMap<>();
+    /** Applications undeployed from the admin console, kept (with their class loader) to be redeployed. */
+    private final Map<String, RunningApplication> parked = new LinkedHashMap<>();
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
+
+    /**
+     * @param enabled the ids to run, the default first; empty for every one found
+     * @param enabledKey the setting that lists them, for messages
+     * @param push the Push, for the applications' contexts
+     * @param database the Database, for migrations and the applications' contexts
+     * @param metrics the server's metrics, for the applications' contexts
+     * @param admin the admin console's access when {@code server.admin} is on, else null: the application
+     *              {@value AdminAccess#APPLICATION_ID} runs (last, never the default) only then, and alone gets it
+     */
+    Deployments(List<String> enabled, String enabledKey, Push push, Database database, Metrics metrics,
+                AdminAccess admin) {
+        this.admin = admin;
+        this.enabled = List.copyOf(enabled);
+        this.enabledKey = enabledKey;
+        this.push = push;
+        this.database = database;
+        this.metrics = metrics;
+    }
+
+    /** @return what runs now */
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * Starts the enabled applications of the bundles found at start-up. Each one that cannot run is reported by
+     * name and the others start. An enabled id that no bundle provides is a settings error, unless some bundle
+     * failed before its applications could say their ids: then it may be that one's, and it is reported instead.
+     *
+     * @param found the bundles, the one whose application wins a shared id first
+     * @throws ThywillException if an enabled id is provided by nothing and nothing failed to load
+     */
+    synchronized void startAll(List<ApplicationBundle> found) {
+        Map<String, RunningApplication> candidates = new LinkedHashMap<>();
+        Set<String> broken = new LinkedHashSet<>();
+        for (ApplicationBundle bundle : found) {
+            if (bundle.broken()) {
+                broken.add(bundle.source());
+            }
+            for (LoadedApplication loaded : bundle.applications()) {
+                RunningApplication app = describe(loaded);
+                if (app == null) {
+                    broken.add(bundle.source());
+                    continue;
+                }
+                RunningApplication first = candidates.putIfAbsent(app.id(), app);
+                if (first != null) {
+                    LOG.error("{}: its application '{}' does not run: {} provides that id too, and runs",
+                            app.source(), app.id(), first.source());
+                }
+            }
+        }
+        List<String> chosen = new ArrayList<>(enabled.isEmpty() ? candidates.keySet().stream().sorted().toList()
+                : enabled);
+        chosen.remove(AdminAccess.APPLICATION_ID);
+        if (admin != null) {
+            if (candidates.containsKey(AdminAccess.APPLICATION_ID)) {
+                chosen.add(AdminAccess.APPLICATION_ID);
+            } else {
+                LOG.warn("'server.admin' is on but no application '{}' was found: add thywill-app-admin's jar",
+                        AdminAccess.APPLICATION_ID);
+            }
+        } else if (candidates.containsKey(AdminAccess.APPLICATION_ID)) {
+            LOG.info("The admin console '{}' does not run: 'server.admin' is off", AdminAccess.APPLICATION_ID);
+            candidates.remove(AdminAccess.APPLICATION_ID);
+        }
+        List<String> missing = chosen.stream().filter(id -> !candidates.containsKey(id)).toList();
+        if (!missing.isEmpty() && broken.isEmpty()) {
+            found.forEach(ApplicationBundle::close);
+            throw new ThywillException("Setting '" + enabledKey + "' names " + missing + ", which no loaded"
+                    + " application provides. Applications found: " + candidates.keySet().stream().sorted().toList()
+                    + ". Add their jars or correct the list.");
+        }
+        if (!missing.isEmpty()) {
+            LOG.error("Setting '{}' names {}, which no application that loaded provides; {} failed to load (see"
+                    + " above) and may hold them. The other applications run.", enabledKey, missing, broken);
+        }
+        List<String> ignored = candidates.keySet().stream().filter(id -> !chosen.contains(id)).sorted().toList();
+        if (!ignored.isEmpty()) {
+            LOG.info("Applications found but not in '{}', which do not run: {}", enabledKey, ignored);
+        }
+        Map<String, RunningApplication> started = new HashMap<>();
+        for (String id : chosen) {
+            RunningApplication app = candidates.get(id);
+            if (app != null && start(app)) {
+                started.put(id, app);
+            }
+        }
+        for (ApplicationBundle bundle : found) {
+            keepOrClose(bundle, started.values());
+        }
+        publish(started);
+    }
+
+    /**
+     * Starts the applications of a bundle added while the server runs: each enabled one whose id is free.
+     *
+     * @param bundle the bundle
+     * @return the applications started, now routed to
+     */
+    synchronized List<RunningApplication> deploy(ApplicationBundle bundle) {
+        List<RunningApplication> started = new ArrayList<>();
+        for (LoadedApplication loaded : bundle.applications()) {
+            RunningApplication app = describe(loaded);
+            if (app == null) {
+                continue;
+            }
+            if (AdminAccess.APPLICATION_ID.equals(app.id()) ? admin == null
+                    : !enabled.isEmpty() && !enabled.contains(app.id())) {
+                LOG.info("{}: its application '{}' is not in '{}' and is not deployed", app.source(), app.id(),
+                        enabledKey);
+                continue;
+            }
+            RunningApplication running = snapshot.byId().get(app.id());
+            if (running != null) {
+                LOG.error("{}: its application '{}' does not run: {} provides that id too, and runs",
+                        app.source(), app.id(), running.source());
+                continue;
+            }
+            if (start(app)) {
+                started.add(app);
+                Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+                next.put(app.id(), app);
+                publish(next);
+            }
+        }
+        keepOrClose(bundle, started);
+        return started;
+    }
+
+    /**
+     * Stops the applications of a bundle and closes its class loader. They stop being routed to first.
+     *
+     * @param source the bundle's jar file name
+     * @return the applications stopped; empty if none of that bundle ran
+     */
+    synchronized List<RunningApplication> undeploy(String source) {
+        parked.values().removeIf(app -> app.source().equals(source));
+        ApplicationBundle bundle = bundles.remove(source);
+        if (bundle == null) {
+            return List.of();
+        }
+        Predicate<RunningApplication> fromIt = app -> app.source().equals(source);
+        List<RunningApplication> leaving = snapshot.ordered().stream().filter(fromIt).toList();
+        Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+        next.values().removeIf(fromIt);
+        publish(next);
+        stop(leaving);
+        bundle.close();
+        return leaving;
+    }
+
+    /**
+     * Stops one application, leaving its bundle loaded, and keeps it to be {@link #restart restarted}.
+     *
+     * @param id the application
+     * @return the application stopped, or null if it did not run
+     */
+    synchronized RunningApplication undeployOne(String id) {
+        RunningApplication app = snapshot.byId().get(id);
+        if (app == null) {
+            return null;
+        }
+        Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+        next.remove(id);
+        publish(next);
+        stop(List.of(app));
+        parked.put(id, app);
+        return app;
+    }
+
+    /**
+     * Stops an application (running, or undeployed by {@link #undeployOne}) and starts a new instance of its class,
+     * from the same class loader.
+     *
+     * @param id the application
+     * @return the instance that stopped (its connections are to be told), or null if there is no such application
+     * @throws IllegalStateException if the new instance did not start (logged)
+     */
+    synchronized RunningApplication restart(String id) {
+        RunningApplication old = snapshot.byId().get(id);
+        if (old != null) {
+            Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+            next.remove(id);
+            publish(next);
+            stop(List.of(old));
+        } else {
+            old = parked.get(id);
+            if (old == null) {
+                return null;
+            }
+        }
+        parked.remove(id);
+        RunningApplication fresh;
+        try {
+            fresh = describe(new LoadedApplication(old.application().getClass().getDeclaredConstructor()
+                    .newInstance(), old.loader(), old.source()));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.error("{}: application '{}' could not be created again: {}", old.source(), id, e.toString(), e);
+            fresh = null;
+        }
+        if (fresh == null || !start(fresh)) {
+            parked.put(id, old);
+            throw new IllegalStateException("Application '" + id + "' did not start again; see the log");
+        }
+        Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+        next.put(id, fresh);
+        publish(next);
+        return old;
+    }
+
+    /** @return the applications undeployed from the admin console and not redeployed since */
+    synchronized List<RunningApplication> parked() {
+        return List.copyOf(parked.values());
+    }
+
+    /**
+     * @param id an application id
+     * @return the source of the application, running or parked, or null
+     */
+    synchronized String sourceOf(String id) {
+        RunningApplication app = snapshot.byId().get(id);
+        app = app != null ? app : parked.get(id);
+        return app == null ? null : app.source();
+    }
+
+    /** Stops every application, the default one last, and closes every class loader. */
+    synchronized void stopAll() {
+        List<RunningApplication> all = snapshot.ordered();
+        parked.clear();
+        publish(Map.of());
+        stop(all);
+        bundles.values().forEach(ApplicationBundle::close);
+        bundles.clear();
+    }
+
+    private void keepOrClose(ApplicationBundle bundle, Collection<RunningApplication> started) {
+        if (started.stream().anyMatch(app -> app.source().equals(bundle.source()))) {
+            bundles.put(bundle.source(), bundle);
+        } else {
+            bundle.close();
+        }
+    }
+
+    private void publish(Map<String, RunningApplication> byId) {
+        Comparator<RunningApplication> order = Comparator.comparing(
+                (RunningApplication app) -> AdminAccess.APPLICATION_ID.equals(app.id()))
+                .thenComparing(enabled.isEmpty() ? Comparator.comparing(RunningApplication::id)
+                        : Comparator.comparingInt(app -> enabled.indexOf(app.id())));
+        snapshot = new Snapshot(Map.copyOf(byId), byId.values().stream().sorted(order).toList());
+    }
+
+    /** @return the application, described, or null (and logged) when it fails to or has an unusable id */
+    private static RunningApplication describe(LoadedApplication loaded) {
+        String type = loaded.application().getClass().getName();
+        RunningApplication app;
+        try {
+            app = new RunningApplication(loaded);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("{}: application class {} failed to give its id, title, client or migrations, and does not"
+                    + " run: {}", loaded.source(), type, e.toString(), e);
+            return null;
+        }
+        if (app.id() == null || !Envelopes.NAME.matcher(app.id()).matches()) {
+            LOG.error("{}: application class {} has the invalid id '{}' and does not run: an id is 1 to 64 letters,"
+                    + " digits, '.', '_' and '-', starting with a letter or digit", loaded.source(), type, app.id());
+            return null;
+        }
+        return app;
+    }
+
+    /** Runs the application's migrations, then its start, with its class loader as the context class loader. */
+    private boolean start(RunningApplication app) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(app.loader());
+        try {
+            if (app.migrations() != null) {
+                try {
+                    database.migrate(app.id(), app.loader(), app.migrations());
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.error("{}: application '{}' does not run: its migrations in {} failed: {}", app.source(),
+                            app.id(), app.migrations(), e.getMessage(), e);
+                    return false;
+                }
+            }
+            app.application().start(new HostedContext(app.id(), push, database, metrics,
+                    AdminAccess.APPLICATION_ID.equals(app.id()) ? admin : null));
+            return true;
+        } catch (Exception | LinkageError e) {
+            LOG.error("{}: application '{}' failed to start and does not run: {}", app.source(), app.id(),
+                    e.toString(), e);
+            return false;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void stop(List<RunningApplication> apps) {
+        for (int i = apps.size() - 1; i >= 0; i--) {
+            RunningApplication app = apps.get(i);
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(app.loader());
+            try {
+                app.application().stop();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("{}: application '{}' failed to stop cleanly", app.source(), app.id(), e);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+    }
+}

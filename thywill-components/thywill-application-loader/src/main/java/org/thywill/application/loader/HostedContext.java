@@ -1,0 +1,136 @@
+package org.thywill.application.loader;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import javax.sql.DataSource;
+import org.thywill.api.admin.AdminAccess;
+import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.database.Database;
+import org.thywill.api.delivery.Receipt;
+import org.thywill.api.metrics.Metrics;
+import org.thywill.api.presence.PresenceListener;
+import org.thywill.api.presence.PresentSession;
+import org.thywill.api.push.Envelopes;
+import org.thywill.api.push.Push;
+
+/** One application's view of the server: its sends go through the Push under its own id. */
+final class HostedContext implements ApplicationContext {
+
+    private final String applicationId;
+    private final Push push;
+    private final Database database;
+    private final Metrics metrics;
+    private final AdminAccess admin;
+
+    HostedContext(String applicationId, Push push, Database database, Metrics metrics) {
+        this(applicationId, push, database, metrics, null);
+    }
+
+    /** @param admin the admin console's access, for the console alone; null for every other application */
+    HostedContext(String applicationId, Push push, Database database, Metrics metrics, AdminAccess admin) {
+        this.admin = admin;
+        this.applicationId = applicationId;
+        this.push = push;
+        this.database = database;
+        this.metrics = new ApplicationMetrics(metrics, applicationId);
+    }
+
+    @Override
+    public String applicationId() {
+        return applicationId;
+    }
+
+    @Override
+    public boolean send(ConnectionId connection, Object data) {
+        return push.toConnection(connection, applicationId, Envelopes.message(data));
+    }
+
+    @Override
+    public int sendToSession(SessionId session, Object data) {
+        return push.toSession(session, applicationId, Envelopes.message(data));
+    }
+
+    @Override
+    public CompletionStage<Receipt> sendReceipted(ConnectionId connection, Object data) {
+        return push.toConnectionReceipted(connection, applicationId, Envelopes.message(data));
+    }
+
+    @Override
+    public CompletionStage<Receipt> sendToSessionReceipted(SessionId session, Object data) {
+        return push.toSessionReceipted(session, applicationId, Envelopes.message(data));
+    }
+
+    @Override
+    public int sendToChannel(String channel, Object data, ConnectionId excluded) {
+        return push.toChannel(applicationId, channel, Envelopes.message(data), excluded);
+    }
+
+    @Override
+    public int sendToChannelVolatile(String channel, Object data, ConnectionId excluded) {
+        return push.toChannelVolatile(applicationId, channel, Envelopes.message(data), excluded);
+    }
+
+    @Override
+    public int sendToChannelExcept(String channel, Object data, SessionId excluded) {
+        return push.toChannelExcept(applicationId, channel, Envelopes.message(data), excluded);
+    }
+
+    @Override
+    public void join(String channel, ConnectionId connection) {
+        push.join(applicationId, channel, connection);
+    }
+
+    @Override
+    public void leave(String channel, ConnectionId connection) {
+        push.leave(applicationId, channel, connection);
+    }
+
+    @Override
+    public Set<ConnectionId> members(String channel) {
+        return push.members(applicationId, channel);
+    }
+
+    @Override
+    public void joinSession(String channel, SessionId session) {
+        push.joinSession(applicationId, channel, session);
+    }
+
+    @Override
+    public void leaveSession(String channel, SessionId session) {
+        push.leaveSession(applicationId, channel, session);
+    }
+
+    @Override
+    public Set<SessionId> memberSessions(String channel) {
+        return push.memberSessions(applicationId, channel);
+    }
+
+    @Override
+    public List<PresentSession> presence(String channel) {
+        return push.presence(applicationId, channel);
+    }
+
+    @Override
+    public void onPresence(PresenceListener listener) {
+        push.presenceListener(applicationId, listener);
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    @Override
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public Optional<AdminAccess> admin() {
+        return Optional.ofNullable(admin);
+    }
+}

@@ -1,0 +1,42 @@
+package org.thywill.application.loader;
+
+import java.util.Set;
+import org.thywill.api.Component;
+import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentProvider;
+import org.thywill.api.Slot;
+import org.thywill.api.client.ClientInterface;
+import org.thywill.api.database.Database;
+import org.thywill.api.push.Push;
+
+/** Offers the Application Interface {@code jar}. */
+public final class JarApplicationsProvider implements ComponentProvider<JarApplicationsSettings> {
+
+    @Override
+    public Slot slot() {
+        return Slot.APPLICATION;
+    }
+
+    @Override
+    public String name() {
+        return "jar";
+    }
+
+    @Override
+    public Class<JarApplicationsSettings> settingsType() {
+        return JarApplicationsSettings.class;
+    }
+
+    @Override
+    public Set<Slot> dependencies() {
+        return Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE, Slot.PUSH);
+    }
+
+    @Override
+    public Component create(JarApplicationsSettings settings, ComponentContext context) {
+        return new ApplicationHost(new JarApplicationSource(context.resolve(settings.folder()), settings.watch(),
+                settings.scanInterval()), settings.enabled(), "application.enabled", settings.rpcTimeout(),
+                context.component(ClientInterface.class), context.component(Push.class),
+                context.component(Database.class), context.metrics(), context.admin());
+    }
+}

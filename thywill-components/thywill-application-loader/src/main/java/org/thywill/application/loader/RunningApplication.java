@@ -1,0 +1,123 @@
+package org.thywill.application.loader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationInfo;
+import org.thywill.api.application.ClientSide;
+import org.thywill.api.client.ConnectionId;
+import org.thywill.api.http.HttpEndpoint;
+
+/**
+ * A deployed application: what it said about itself (asked once, so a later page or message cannot fail on it),
+ * the connections its page opened while it ran, and its browser files, read once through its own class loader.
+ */
+final class RunningApplication {
+
+    private final LoadedApplication loaded;
+    private final String id;
+    private final String title;
+    private final ClientSide client;
+    private final String migrations;
+    private final List<HttpEndpoint> endpoints;
+    private final Set<ConnectionId> connections = ConcurrentHashMap.newKeySet();
+    private final Map<String, Optional<byte[]>> files = new ConcurrentHashMap<>();
+
+    /**
+     * @param loaded the instance
+     * @throws RuntimeException or {@link LinkageError} when one of the application's descriptive methods throws
+     */
+    RunningApplication(LoadedApplication loaded) {
+        this.loaded = loaded;
+        Application application = loaded.application();
+        this.id = application.id();
+        String named = application.title();
+        this.title = named == null ? id : named;
+        ClientSide side = application.client();
+        this.client = side == null ? ClientSide.none() : side;
+        this.migrations = application.migrations();
+        List<HttpEndpoint> served = application.endpoints();
+        this.endpoints = served == null ? List.of() : List.copyOf(served);
+    }
+
+    Application application() {
+        return loaded.application();
+    }
+
+    String id() {
+        return id;
+    }
+
+    String title() {
+        return title;
+    }
+
+    /** @return the jar's file name, or {@code class path} */
+    String source() {
+        return loaded.source();
+    }
+
+    ClassLoader loader() {
+        return loaded.loader();
+    }
+
+    ClientSide client() {
+        return client;
+    }
+
+    /** @return the class-path folder of its migrations, or null */
+    String migrations() {
+        return migrations;
+    }
+
+    /** @return the HTTP endpoints it serves under {@code /api/{id}/} */
+    List<HttpEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** @return the connections whose page belongs to this instance; thread-safe */
+    Set<ConnectionId> connections() {
+        return connections;
+    }
+
+    ApplicationInfo info() {
+        return new ApplicationInfo(id, title, loaded.source());
+    }
+
+    /** @return a file of the application's client folder, if it has one by that name */
+    Optional<byte[]> file(String name) {
+        return files.computeIfAbsent(name, this::read);
+    }
+
+    Optional<String> body() {
+        return client.body() == null ? Optional.empty()
+                : file(client.body()).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    private Optional<byte[]> read(String name) {
+        String folder = client.folder().endsWith("/") || client.folder().isEmpty() ? client.folder()
+                : client.folder() + "/";
+        URL url = loaded.loader().getResource(folder + name);
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            URLConnection connection = url.openConnection();
+            // The JDK's cache of opened jars is keyed by file: a replaced jar would be read through the old one.
+            connection.setUseCaches(false);
+            try (InputStream in = connection.getInputStream()) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.thywill.client.cometd;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.cometd.bayeux.server.ServerChannel;
+import org.cometd.bayeux.server.ServerMessage;
+import org.cometd.bayeux.server.ServerSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.thywill.api.client.ClientMessageException;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.MessageRouter;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.metrics.Timer;
+import org.thywill.api.push.Envelopes;
+
+/**
+ * Hands every message published on {@code /service/thywill/{appId}} to the router, and answers a message that
+ * cannot be handled with an error envelope to its sender alone. Acknowledgements of the session inbox and
+ * repeated client messages (same id) stop here. While a message is handled, the logging context (MDC) holds
+ * {@value #MDC_APPLICATION}, {@value #MDC_SESSION} and {@value #MDC_CONNECTION}, so every line logged about it
+ * names them (the JSON log writes them as fields). The session appears as its {@link #logId log id}, never as the
+ * id itself, which is the browser's session cookie.
+ */
+final class ClientMessageRelay implements ServerChannel.MessageListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientMessageRelay.class);
+    private static final String ACK = "ack";
+    private static final String LATENCY = "latency";
+    private static final int MAX_LATENCY_SAMPLES = 200;
+    private static final double MAX_LATENCY_MS = 3_600_000;
+    static final String MDC_APPLICATION = "applicationId";
+    static final String MDC_SESSION = "sessionId";
+    static final String MDC_CONNECTION = "connectionId";
+    /** The ServerSession attribute holding its session's {@link #logId}, computed once per connection. */
+    static final String SESSION_LOG_ID = "thywill.sessionLogId";
+
+    private final ConnectionRegistry registry;
+    private final SessionInboxes inboxes;
+    private final ClientMetrics metrics;
+    private volatile MessageRouter router;
+
+    ClientMessageRelay(ConnectionRegistry registry, SessionInboxes inboxes, ClientMetrics metrics) {
+        this.registry = registry;
+        this.inboxes = inboxes;
+        this.metrics = metrics;
+    }
+
+    void router(MessageRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    public boolean onMessage(ServerSession from, ServerChannel channel, ServerMessage.Mutable message) {
+        String applicationId = message.getChannel().substring(ChannelPolicy.SERVICE_PREFIX.length());
+        Connection connection = registry.get(new ConnectionId(from.getId())).orElse(null);
+        if (connection == null) {
+            // Its connection has ended (the server is shutting down, say): the publish fails, so the client does
+            // not take the message for accepted.
+            return false;
+        }
+        context(connection, from.getAttribute(SESSION_LOG_ID));
+        MDC.put(MDC_APPLICATION, applicationId);
+        try {
+            MessageRouter current = router;
+            if (current == null) {
+                throw new ClientMessageException(ClientMessageException.UNKNOWN_APPLICATION,
+                        "The server is starting; no application is running yet.");
+            }
+            if (!(message.getData() instanceof Map<?, ?> data)) {
+                throw new ClientMessageException(ClientMessageException.BAD_MESSAGE,
+                        "A message must be a JSON object such as {\"type\":\"message\",\"data\":...}.");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> envelope = (Map<String, Object>) data;
+            if (!delivery(connection, applicationId, envelope)) {
+                current.route(connection, applicationId, envelope);
+                metrics.received(connection, applicationId).increment();
+            }
+        } catch (ClientMessageException e) {
+            reply(from, applicationId, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            metrics.received(connection, applicationId).increment();
+            LOG.error("Application '{}' failed on a message from connection {}", applicationId, from.getId(), e);
+            reply(from, applicationId, ClientMessageException.APPLICATION_ERROR,
+                    "The application failed to handle the message; the server log has the details.");
+        } finally {
+            clearContext();
+        }
+        return true;
+    }
+
+    /**
+     * Handles the delivery protocol's part of a client message: an acknowledgement, or a message the session
+     * already sent (a retry after a reconnection).
+     *
+     * @return true if the message is done with and must not reach the application
+     */
+    private boolean delivery(Connection connection, String applicationId, Map<String, Object> envelope) {
+        Object type = envelope.get("type");
+        if (ACK.equals(type)) {
+            if (envelope.get("seq") instanceof Number seq) {
+                inboxes.acknowledge(connection.id(), connection.session(), applicationId, seq.longValue());
+            } else if (envelope.get("receipt") instanceof Number receipt) {
+                inboxes.acknowledgeReceipt(connection.id(), receipt.longValue());
+            } else {
+                throw new ClientMessageException(ClientMessageException.BAD_MESSAGE,
+                        "An acknowledgement is {\"type\":\"ack\",\"seq\":N} or {\"type\":\"ack\",\"receipt\":N}.");
+            }
+            return true;
+        }
+        if (LATENCY.equals(type)) {
+            if (!(envelope.get("ms") instanceof List<?> samples) || samples.size() > MAX_LATENCY_SAMPLES) {
+                throw new ClientMessageException(ClientMessageException.BAD_MESSAGE, "A latency report is"
+                        + " {\"type\":\"latency\",\"ms\":[...]} with at most " + MAX_LATENCY_SAMPLES + " numbers.");
+            }
+            Timer timer = metrics.handlerLatency(connection, applicationId);
+            for (Object sample : samples) {
+                // Clocks set at handshake can be off by a little: a negative or absurd figure says nothing.
+                if (sample instanceof Number ms && ms.doubleValue() >= 0 && ms.doubleValue() <= MAX_LATENCY_MS) {
+                    timer.recordNanos((long) (ms.doubleValue() * 1_000_000));
+                }
+            }
+            return true;
+        }
+        return Envelopes.MESSAGE.equals(type) && envelope.get("id") instanceof String id
+                && !inboxes.firstClientMessage(connection.session(), applicationId, id);
+    }
+
+    /**
+     * @param session a session
+     * @return how logs name it: 16 hex digits of the SHA-256 of its id, so a log reader can follow one browser
+     *         without learning the cookie that would let them act as it
+     */
+    static String logId(SessionId session) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(session.value().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Sets the logging context of a connection, for lines logged about it; {@link #clearContext} undoes it. */
+    static void context(Connection connection, Object sessionLogId) {
+        MDC.put(MDC_APPLICATION, connection.applicationId());
+        MDC.put(MDC_SESSION, String.valueOf(sessionLogId));
+        MDC.put(MDC_CONNECTION, connection.id().value());
+    }
+
+    static void clearContext() {
+        MDC.remove(MDC_APPLICATION);
+        MDC.remove(MDC_SESSION);
+        MDC.remove(MDC_CONNECTION);
+    }
+
+    private static void reply(ServerSession to, String applicationId, String code, String text) {
+        to.deliver(null, Envelopes.applicationChannel(applicationId), Envelopes.error(code, text),
+                org.cometd.bayeux.Promise.noop());
+    }
+}

@@ -1,0 +1,162 @@
+package org.thywill.client.cometd;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.DisconnectReason;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.metrics.Counter;
+import org.thywill.api.metrics.Metrics;
+import org.thywill.api.metrics.Timer;
+
+/**
+ * The Client Interface's meters, registered once and kept, so that counting a message costs a map read and an
+ * add. Application ids come from the server's own applications (a client's handshake names a running one), never
+ * from what a client writes, so their number stays small.
+ */
+final class ClientMetrics {
+
+    /** A message to another application than the one its connection's page belongs to. */
+    static final String OTHER_APPLICATION = "other";
+    private static final String CHANNEL_PREFIX = "/thywill/";
+
+    private final Metrics metrics;
+    private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
+    private final Map<String, Counter> handshakes = new ConcurrentHashMap<>();
+    private final Map<SessionId, Integer> sessions = new ConcurrentHashMap<>();
+    private final Map<DisconnectReason, Counter> disconnects = new EnumMap<>(DisconnectReason.class);
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
+    private final Map<String, Counter> sent = new ConcurrentHashMap<>();
+    private final Map<String, Timer> handlerLatency = new ConcurrentHashMap<>();
+    private final Counter slowConsumer;
+    private final Counter rateLimited;
+    private final Counter oversized;
+    private final Counter refusedHandshakes;
+
+    ClientMetrics(Metrics metrics, SessionInboxes inboxes) {
+        this.metrics = metrics;
+        metrics.gauge("thywill.sessions", "Sessions (browsers) with at least one connection to this node.",
+                sessions::size);
+        for (DisconnectReason reason : DisconnectReason.values()) {
+            disconnects.put(reason, metrics.counter("thywill.disconnects", "Connections that ended, by reason.",
+                    "reason", reason.name().toLowerCase(Locale.ROOT)));
+        }
+        String dropped = "Messages dropped instead of delivered, by reason.";
+        metrics.counter("thywill.messages.dropped", dropped, inboxes::dropped, "reason", "inbox-overflow");
+        metrics.counter("thywill.messages.dropped", dropped, inboxes::expired, "reason", "inbox-expired");
+        metrics.gauge("thywill.inbox.messages", "Messages waiting in session inboxes held in memory on this node,"
+                + " not yet acknowledged.", inboxes::waiting);
+        metrics.gauge("thywill.inbox.unwritten", "Inbox changes queued for the Database's writer, not yet"
+                + " written.", inboxes::unwritten);
+        slowConsumer = metrics.counter("thywill.messages.dropped", dropped, "reason", "slow-consumer");
+        rateLimited = metrics.counter("thywill.messages.dropped", dropped, "reason", "rate-limited");
+        oversized = metrics.counter("thywill.messages.dropped", dropped, "reason", "oversized");
+        refusedHandshakes = metrics.counter("thywill.handshakes.refused",
+                "Handshakes refused because the server was shutting down.");
+        transport("websocket");
+        transport("long-polling");
+    }
+
+    /** @return counts messages a slow consumer's queue dropped */
+    Counter slowConsumer() {
+        return slowConsumer;
+    }
+
+    /** @return counts messages over a connection's rate limit */
+    Counter rateLimited() {
+        return rateLimited;
+    }
+
+    /** @return counts messages over the size limit */
+    Counter oversized() {
+        return oversized;
+    }
+
+    /** @return counts handshakes refused while draining */
+    Counter refusedHandshakes() {
+        return refusedHandshakes;
+    }
+
+    void connected(Connection connection) {
+        transport(connection.transport()).incrementAndGet();
+        handshakes.get(connection.transport()).increment();
+        sessions.merge(connection.session(), 1, Integer::sum);
+    }
+
+    void disconnected(Connection connection, DisconnectReason reason) {
+        transport(connection.transport()).decrementAndGet();
+        sessions.computeIfPresent(connection.session(), (s, n) -> n <= 1 ? null : n - 1);
+        disconnects.get(reason).increment();
+    }
+
+    /**
+     * @param from the sending connection
+     * @param applicationId the application it addressed
+     * @return the counter of messages received for it: its page's application, or {@value #OTHER_APPLICATION}
+     */
+    Counter received(Connection from, String applicationId) {
+        String app = from.applicationId().equals(applicationId) ? applicationId : OTHER_APPLICATION;
+        Counter counter = received.get(app);
+        return counter != null ? counter : received.computeIfAbsent(app, a -> metrics.counter(
+                "thywill.messages.received", "Messages clients sent to an application.", "application", a));
+    }
+
+    /**
+     * @param from the reporting connection
+     * @param applicationId the application whose messages it measured
+     * @return the timer of what the browser library measured, from the application's send to the page's handler:
+     *         its page's application, or {@value #OTHER_APPLICATION}
+     */
+    Timer handlerLatency(Connection from, String applicationId) {
+        String app = from.applicationId().equals(applicationId) ? applicationId : OTHER_APPLICATION;
+        Timer timer = handlerLatency.get(app);
+        return timer != null ? timer : handlerLatency.computeIfAbsent(app, a -> metrics.timer(
+                "thywill.client.handler.latency", "From an application's send to the page's handler having run, as"
+                        + " the browser library measured it (its clock set by the server's at handshake).",
+                "application", a));
+    }
+
+    /**
+     * @param applicationId a running application's id
+     * @return the counter of message copies queued for connections on the application's behalf
+     */
+    Counter sent(String applicationId) {
+        Counter counter = sent.get(applicationId);
+        return counter != null ? counter : sent.computeIfAbsent(applicationId, a -> metrics.counter(
+                "thywill.messages.sent", "Message copies queued for connections, by sending application.",
+                "application", a));
+    }
+
+    /**
+     * @param channel a Bayeux channel such as {@code /thywill/chat} or {@code /thywill/chat/channel/room}, named by
+     *                the server's own code (the Push), never by a client
+     * @return the counter of its application's sent messages
+     */
+    Counter sentOn(String channel) {
+        if (!channel.startsWith(CHANNEL_PREFIX)) {
+            return sent(OTHER_APPLICATION);
+        }
+        int end = channel.indexOf('/', CHANNEL_PREFIX.length());
+        String app = end < 0 ? channel.substring(CHANNEL_PREFIX.length())
+                : channel.substring(CHANNEL_PREFIX.length(), end);
+        return sent(app);
+    }
+
+    private AtomicInteger transport(String name) {
+        AtomicInteger count = connections.get(name);
+        if (count != null) {
+            return count;
+        }
+        return connections.computeIfAbsent(name, t -> {
+            AtomicInteger created = new AtomicInteger();
+            metrics.gauge("thywill.connections", "Open connections on this node, by transport.", created::get,
+                    "transport", t);
+            handshakes.put(t, metrics.counter("thywill.handshakes", "Connections opened (handshakes), by"
+                    + " transport.", "transport", t));
+            return created;
+        });
+    }
+}

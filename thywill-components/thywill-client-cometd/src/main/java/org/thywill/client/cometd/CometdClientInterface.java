@@ -1,0 +1,408 @@
+package org.thywill.client.cometd;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.cometd.bayeux.Promise;
+import org.cometd.bayeux.server.BayeuxServer;
+import org.cometd.bayeux.server.ServerMessage;
+import org.cometd.bayeux.server.ServerSession;
+import org.cometd.server.BayeuxServerImpl;
+import org.cometd.server.ServerSessionImpl;
+import org.cometd.server.ext.AcknowledgedMessagesExtension;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thywill.api.Bootstrap;
+import org.thywill.api.ClientConfiguration;
+import org.thywill.api.ClientResource;
+import org.thywill.api.ServerSettings;
+import org.thywill.api.ThywillException;
+import org.thywill.api.admin.AdminAccess;
+import org.thywill.api.admin.ConnectionAdmin;
+import org.thywill.api.client.ClientInterface;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.ConnectionListener;
+import org.thywill.api.client.DisconnectReason;
+import org.thywill.api.client.MessageRouter;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.database.Database;
+import org.thywill.api.delivery.Inbox;
+import org.thywill.api.delivery.Receipt;
+import org.thywill.api.metrics.Metrics;
+import org.thywill.api.push.Envelopes;
+import org.cometd.server.http.jakarta.CometDServlet;
+
+/**
+ * The Client Interface {@code cometd}: one Jetty server carrying the bootstrap page, the client scripts, every
+ * component's endpoints and CometD's Bayeux endpoint at {@value #COMETD_PATH}.
+ */
+final class CometdClientInterface implements ClientInterface, ConnectionAdmin, BayeuxServer.SessionListener {
+
+    static final String COMETD_PATH = "/thywill/cometd";
+    private static final Logger LOG = LoggerFactory.getLogger(CometdClientInterface.class);
+    private static final String CONNECTION_ATTRIBUTE = "thywill.connection";
+
+    private final CometdSettings settings;
+    private final ServerSettings server;
+    private final Bootstrap bootstrap;
+    private final Database database;
+    private final ConnectionRegistry registry = new ConnectionRegistry();
+    private final SessionInboxes inboxes;
+    private final Map<String, InboxLimits> limits = new ConcurrentHashMap<>();
+    private final ClientMessageRelay relay;
+    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ClientMetrics metrics;
+    private final ShutdownDrain drain;
+    /** Connections this server is ending on an operator's word, so that their end is reported as SERVER. */
+    private final Set<ConnectionId> ending = ConcurrentHashMap.newKeySet();
+    private Server jetty;
+    private BayeuxServerImpl bayeux;
+    private ServerConnector connector;
+    private volatile boolean stopping;
+
+    CometdClientInterface(CometdSettings settings, ServerSettings server, Bootstrap bootstrap, Database database,
+                          Metrics metrics) {
+        this.settings = settings;
+        this.server = server;
+        this.bootstrap = bootstrap;
+        this.database = database;
+        List<Duration> ages = new ArrayList<>(List.of(settings.inboxMaxAge()));
+        settings.inboxPerApplication().keySet().forEach(app -> ages.add(settings.inboxLimits(app).maxAge()));
+        this.inboxes = new SessionInboxes(registry, this::sendNumbered, durableInbox(database),
+                app -> limits.computeIfAbsent(app, settings::inboxLimits), Collections.max(ages),
+                Collections.min(ages), metrics, settings.maxQueue() / 2);
+        this.metrics = new ClientMetrics(metrics, inboxes);
+        this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
+        this.relay = new ClientMessageRelay(registry, inboxes, this.metrics);
+    }
+
+    private static Inbox durableInbox(Database database) {
+        try {
+            return database.inbox();
+        } catch (ThywillException e) {
+            LOG.warn("Session inboxes are kept in memory only, so a restart loses them: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public void start() throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
+        threads.setName("thywill-http");
+        jetty = new Server(threads);
+        jetty.setStopTimeout(2000);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        bayeux = newBayeux(context);
+        context.setAttribute(BayeuxServer.ATTRIBUTE, bayeux);
+
+        SessionCookies cookies = new SessionCookies(settings.sessionCookie(), database.sessions());
+        ServletHolder cometd = new ServletHolder("cometd", CometDServlet.class);
+        cometd.setAsyncSupported(true);
+        cometd.setInitOrder(1);
+        context.addServlet(cometd, COMETD_PATH + "/*");
+        context.addServlet(new ServletHolder("init", new InitPageServlet(bootstrap, cookies)), "/thywill/init/*");
+        context.addServlet(new ServletHolder("admin", new InitPageServlet(bootstrap, cookies,
+                AdminAccess.APPLICATION_ID)), "/thywill/admin/*");
+        context.addServlet(new ServletHolder("client", new ClasspathResourceServlet()), "/thywill/client/*");
+        context.addServlet(new ServletHolder("endpoints", new EndpointServlet(bootstrap, cookies)), "/");
+        if (settings.websocket()) {
+            context.insertHandler(WebSocketUpgradeHandler.from(jetty, context));
+        }
+        // Outermost, so that WebSocket upgrades are checked too.
+        context.insertHandler(new OriginCheck(COMETD_PATH, settings.allowedOrigins()));
+        jetty.setHandler(context);
+        inboxes.start();
+        jetty.start();
+        // The servlet started the BayeuxServer: only now do its channels accept listeners.
+        bayeux.createChannelIfAbsent(ChannelPolicy.SERVICE_PREFIX + "*",
+                channel -> {
+                    channel.setPersistent(true);
+                    channel.addListener(relay);
+                });
+    }
+
+    private BayeuxServerImpl newBayeux(ServletContextHandler context) {
+        BayeuxServerImpl b = new BayeuxServerImpl();
+        b.setOption(BayeuxServerImpl.TRANSPORTS_OPTION, settings.websocket()
+                ? "org.cometd.server.websocket.jetty.JettyWebSocketTransport,org.cometd.server.http.JSONHttpTransport"
+                : "org.cometd.server.http.JSONHttpTransport");
+        b.setOption("ws.cometdURLMapping", COMETD_PATH + "/*");
+        b.setOption(org.eclipse.jetty.server.Context.class.getName(), context.getContext());
+        b.setOption("timeout", settings.longPollTimeout().toMillis());
+        b.setOption("maxInterval", settings.maxInterval().toMillis());
+        b.setOption("maxMessageSize", settings.maxMessageSize());
+        // A WebSocket frame over maxMessageSize is read and answered with an error (MessageSizeLimit); only a far
+        // larger one closes the socket.
+        b.setOption("ws.maxMessageSize", MessageSizeLimit.frameLimit(settings.maxMessageSize()));
+        b.setOption("maxQueue", settings.maxQueue());
+        b.addExtension(new ExtensionChain(List.of(drain,
+                new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
+                new MessageSizeLimit(settings.maxMessageSize(), metrics.oversized()),
+                new HandshakeClock())));
+        // Resends what a connection did not confirm when its transport reconnects, for clients that ask for it.
+        b.addExtension(new AcknowledgedMessagesExtension());
+        b.setOption(BayeuxServerImpl.SWEEP_PERIOD_OPTION, Math.min(997L, settings.maxInterval().toMillis() / 2));
+        b.setOption("jsonContext", new ListArraysJsonContext(settings.maxMessageSize()));
+        b.setSecurityPolicy(new ChannelPolicy(bootstrap));
+        b.addListener(this);
+        return b;
+    }
+
+    @Override
+    public void open() throws Exception {
+        connector = new ServerConnector(jetty);
+        connector.setHost(server.host());
+        connector.setPort(server.port());
+        jetty.addConnector(connector);
+        try {
+            connector.start();
+        } catch (java.io.IOException e) {
+            jetty.removeConnector(connector);
+            connector = null;
+            throw new ThywillException("Cannot listen on " + server.host() + ":" + server.port() + " (" + e.getMessage()
+                    + "). Stop whatever uses that port, or set 'server.port' to another one.", e);
+        }
+        LOG.info("Listening on {}:{} (long-polling{})", server.host(), connector.getLocalPort(),
+                settings.websocket() ? ", websocket" : "");
+    }
+
+    /**
+     * Refuses handshakes from now on, then ends every connection without the goodbye that would tell its client to
+     * stop: the reply to its waiting {@code /meta/connect} tells it to handshake again instead (see
+     * {@link ShutdownDrain}). Its session's inbox stays, to be written to the Database when this component stops
+     * and replayed wherever the client connects next.
+     */
+    @Override
+    public void drain() {
+        stopping = true;
+        drain.begin();
+        BayeuxServerImpl b = bayeux;
+        if (b == null) {
+            return;
+        }
+        int told = 0;
+        for (ServerSession session : b.getSessions()) {
+            if (!session.isLocalSession() && b.removeSession(session)) {
+                told++;
+                if (session instanceof ServerSessionImpl impl) {
+                    // Answers its waiting /meta/connect now, with the advice to handshake again.
+                    impl.flush();
+                }
+            }
+        }
+        LOG.info("Shutting down: refusing new connections; told {} connected clients to connect again", told);
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                LOG.warn("Jetty did not stop cleanly", e);
+            }
+        }
+        inboxes.stop();
+    }
+
+    @Override
+    public int port() {
+        ServerConnector c = connector;
+        return c == null ? -1 : c.getLocalPort();
+    }
+
+    @Override
+    public void route(MessageRouter router) {
+        relay.router(router);
+    }
+
+    @Override
+    public void addListener(ConnectionListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public int deliver(Collection<ConnectionId> targets, String channel, Map<String, Object> data) {
+        // One message for every target: CometD encodes it to JSON once, on the first delivery.
+        ServerMessage.Mutable message = bayeux.newMessage();
+        message.setChannel(channel);
+        message.setData(data);
+        int queued = 0;
+        for (ConnectionId id : targets) {
+            ServerSession session = bayeux.getSession(id.value());
+            if (session != null) {
+                session.deliver(null, message, Promise.noop());
+                queued++;
+            }
+        }
+        metrics.sentOn(channel).increment(queued);
+        return queued;
+    }
+
+    @Override
+    public boolean deliverReceipted(ConnectionId connection, String applicationId, Map<String, Object> envelope,
+                                    CompletableFuture<Receipt> receipt) {
+        boolean queued = inboxes.deliverReceipted(connection, applicationId, envelope, receipt);
+        if (queued) {
+            metrics.sent(applicationId).increment();
+        }
+        return queued;
+    }
+
+    @Override
+    public int deliverToSession(SessionId session, String applicationId, Map<String, Object> envelope,
+                                CompletableFuture<Receipt> receipt) {
+        int queued = inboxes.deliver(session, applicationId, envelope, receipt);
+        metrics.sent(applicationId).increment(queued);
+        return queued;
+    }
+
+    @Override
+    public int deliverToChannel(Collection<SessionId> sessions, String applicationId, String channel,
+                                Map<String, Object> envelope, ConnectionId excluded) {
+        List<ConnectionId> plain = new ArrayList<>();
+        int numbered = inboxes.deliverToChannel(sessions, applicationId, channel, envelope, excluded, plain);
+        metrics.sent(applicationId).increment(numbered);
+        return numbered + (plain.isEmpty() ? 0 : deliver(plain, Envelopes.channel(applicationId, channel), envelope));
+    }
+
+    /** Sends an inbox's envelope; one that names an application channel goes out on that channel. */
+    private void sendNumbered(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
+        ServerSession session = bayeux.getSession(connection.value());
+        if (session != null) {
+            String channel = envelope.get("channel") instanceof String name
+                    ? Envelopes.channel(applicationId, name) : Envelopes.applicationChannel(applicationId);
+            session.deliver(null, channel, envelope, Promise.noop());
+        }
+    }
+
+    @Override
+    public Optional<Connection> connection(ConnectionId id) {
+        return registry.get(id);
+    }
+
+    @Override
+    public Collection<ConnectionId> connectionsOf(SessionId session) {
+        return registry.ofSession(session);
+    }
+
+    @Override
+    public List<Connection> connections() {
+        return registry.all();
+    }
+
+    /**
+     * Ends the session's connections as CometD ends a session on the server's side: each client's next
+     * {@code /meta/connect} is answered with {@code 402::session_unknown}, which the browser library and CometD
+     * clients take as the server's disconnect.
+     */
+    @Override
+    public int disconnect(SessionId session) {
+        int ended = 0;
+        for (ConnectionId id : registry.ofSession(session)) {
+            ServerSession s = bayeux == null ? null : bayeux.getSession(id.value());
+            if (s != null) {
+                ending.add(id);
+                s.disconnect();
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    @Override
+    public void contribute(ClientConfiguration configuration) {
+        configuration.bootstrapParameter("clientInterface", Map.of(
+                "cometdPath", COMETD_PATH,
+                "websocket", settings.websocket()));
+        configuration.bootstrapResource(ClientResource.script("/thywill/client/thywill.js", 0));
+    }
+
+    @Override
+    public void sessionAdded(ServerSession session, ServerMessage message) {
+        if (session.isLocalSession()) {
+            return;
+        }
+        Object application = session.getAttribute(ChannelPolicy.APPLICATION_ATTRIBUTE);
+        SessionId sessionId = SessionCookies.fromHandshake(message, settings.sessionCookie(), database.sessions());
+        String transport = session.getServerTransport() == null ? "unknown" : session.getServerTransport().getName();
+        var remote = message.getBayeuxContext() == null ? null : message.getBayeuxContext().getRemoteAddress();
+        Connection connection = new Connection(new ConnectionId(session.getId()), sessionId,
+                String.valueOf(application), transport, remote == null ? "" : remote.toString());
+        session.setAttribute(CONNECTION_ATTRIBUTE, connection);
+        String sessionLogId = ClientMessageRelay.logId(sessionId);
+        session.setAttribute(ClientMessageRelay.SESSION_LOG_ID, sessionLogId);
+        session.addListener(new SlowConsumerPolicy(bayeux, connection.applicationId(), metrics.slowConsumer(),
+                () -> inboxes.fellBehind(connection.id(), sessionId)));
+        DeliveryHandshake handshake = DeliveryHandshake.of(message);
+        if (handshake.acknowledges()) {
+            // Long-polling would otherwise also answer a publish with queued messages, which can then overtake
+            // those of the pending /meta/connect: numbered messages must arrive in order.
+            session.setMetaConnectDeliveryOnly(true);
+        }
+        // Replayed before it is in the registry, and sent live messages by the inboxes until it is: none can
+        // overtake its replay, none can slip between.
+        List<SessionInbox> replayed = handshake.acknowledges()
+                ? inboxes.attach(connection.id(), sessionId, handshake.handled(), connection.applicationId())
+                : List.of();
+        registry.add(connection);
+        metrics.connected(connection);
+        inboxes.settled(connection.id(), replayed);
+        ClientMessageRelay.context(connection, sessionLogId);
+        try {
+            for (ConnectionListener l : listeners) {
+                notify(() -> l.connected(connection), l);
+            }
+        } finally {
+            ClientMessageRelay.clearContext();
+        }
+    }
+
+    @Override
+    public void sessionRemoved(ServerSession session, ServerMessage message, boolean timeout) {
+        inboxes.detach(new ConnectionId(session.getId()));
+        boolean endedHere = ending.remove(new ConnectionId(session.getId()));
+        registry.remove(new ConnectionId(session.getId())).ifPresent(connection -> {
+            DisconnectReason reason = endedHere || stopping ? DisconnectReason.SERVER
+                    : timeout ? DisconnectReason.TIMEOUT : DisconnectReason.CLIENT;
+            metrics.disconnected(connection, reason);
+            ClientMessageRelay.context(connection, session.getAttribute(ClientMessageRelay.SESSION_LOG_ID));
+            try {
+                for (ConnectionListener l : listeners) {
+                    notify(() -> l.disconnected(connection, reason), l);
+                }
+            } finally {
+                ClientMessageRelay.clearContext();
+            }
+        });
+    }
+
+    private static void notify(Runnable call, ConnectionListener listener) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.error("Connection listener {} failed", listener, e);
+        }
+    }
+
+    int connectionCount() {
+        return registry.size();
+    }
+}

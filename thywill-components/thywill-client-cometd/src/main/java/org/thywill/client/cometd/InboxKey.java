@@ -1,0 +1,7 @@
+package org.thywill.client.cometd;
+
+import org.thywill.api.client.SessionId;
+
+/** Names one inbox: the messages one application sent to one session. */
+record InboxKey(SessionId session, String applicationId) {
+}

@@ -1,0 +1,163 @@
+package org.thywill.client.cometd;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.thywill.api.Bootstrap;
+import org.thywill.api.application.PageRequest;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.http.HttpResponse;
+import org.thywill.api.push.Envelopes;
+
+/**
+ * Serves {@code /thywill/init/} (the first running application's page), {@code /thywill/init/{appId}/} and every
+ * path under it ({@code /thywill/init/{appId}/items/42}, the same page, after the application's
+ * {@link Bootstrap#beforePage} check); an unknown id gets a 404 page naming the applications that run.
+ */
+final class InitPageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+    private final transient Bootstrap bootstrap;
+    private final transient SessionCookies cookies;
+    private final String only;
+
+    InitPageServlet(Bootstrap bootstrap, SessionCookies cookies) {
+        this(bootstrap, cookies, null);
+    }
+
+    /**
+     * @param only the one application this servlet serves, at its root ({@code /thywill/admin/} serves the admin
+     *             console); null to serve every application under {@code /thywill/init/}
+     */
+    InitPageServlet(Bootstrap bootstrap, SessionCookies cookies, String only) {
+        this.bootstrap = bootstrap;
+        this.cookies = cookies;
+        this.only = only;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        List<String> running = bootstrap.applicationIds();
+        if (only != null) {
+            if (path == null && running.contains(only)) {
+                response.sendRedirect(request.getServletPath() + "/");
+            } else if ("/".equals(path) && running.contains(only)) {
+                serve(only, "/", request, response, running);
+            } else {
+                response.sendError(404);
+            }
+            return;
+        }
+        String application;
+        String pagePath = "/";
+        if (path == null || path.equals("/")) {
+            if (path == null) {
+                response.sendRedirect("/thywill/init/");
+                return;
+            }
+            if (running.isEmpty()) {
+                notFound(response, "No application is running.", running);
+                return;
+            }
+            application = running.get(0);
+        } else {
+            String rest = path.substring(1);
+            int slash = rest.indexOf('/');
+            if (slash < 0) {
+                if (Envelopes.NAME.matcher(rest).matches()) {
+                    response.sendRedirect("/thywill/init/" + rest + "/");
+                } else {
+                    notFound(response, "There is no application at this address.", running);
+                }
+                return;
+            }
+            application = rest.substring(0, slash);
+            pagePath = rest.substring(slash);
+            if (!safe(pagePath)) {
+                notFound(response, "There is no page at this address.", running);
+                return;
+            }
+        }
+        if (!running.contains(application)) {
+            notFound(response, "No running application has the id '" + application + "'.", running);
+            return;
+        }
+        serve(application, pagePath, request, response, running);
+    }
+
+    private void serve(String application, String pagePath, HttpServletRequest request,
+                       HttpServletResponse response, List<String> running) throws IOException {
+        SessionId session = cookies.findOrCreate(request, response);
+        PageRequest pageRequest = new PageRequest(application, pagePath, query(request), session);
+        Optional<HttpResponse> refusal = bootstrap.beforePage(pageRequest);
+        if (refusal.isPresent()) {
+            write(refusal.get(), response);
+            return;
+        }
+        Optional<String> page = bootstrap.page(pageRequest);
+        if (page.isEmpty()) {
+            notFound(response, "The application '" + application + "' stopped.", running);
+            return;
+        }
+        response.setContentType("text/html;charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(page.get());
+    }
+
+    /** @return whether every segment after the application's id is plain: no dot segments, no odd characters */
+    private static boolean safe(String pagePath) {
+        if (pagePath.equals("/")) {
+            return true;
+        }
+        String[] segments = pagePath.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean trailing = i == segments.length - 1 && segment.isEmpty();
+            if (!trailing && (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals(".."))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, String> query(HttpServletRequest request) {
+        Map<String, String> query = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (values.length > 0) {
+                query.put(name, values[0]);
+            }
+        });
+        return query;
+    }
+
+    private static void write(HttpResponse answer, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentType(answer.contentType());
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream().write(answer.body());
+    }
+
+    private static void notFound(HttpServletResponse response, String why, List<String> running)
+            throws IOException {
+        response.setStatus(404);
+        response.setContentType("text/html;charset=utf-8");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>No such application</title></head><body>\n<h1>No such application</h1>\n<p>")
+                .append(Html.escape(why)).append("</p>\n<p>Applications running here:</p>\n<ul>\n");
+        for (String id : running) {
+            html.append("<li><a href=\"/thywill/init/").append(Html.escape(id)).append("/\">")
+                    .append(Html.escape(id)).append("</a></li>\n");
+        }
+        html.append("</ul>\n</body></html>\n");
+        response.getWriter().write(html.toString());
+    }
+}

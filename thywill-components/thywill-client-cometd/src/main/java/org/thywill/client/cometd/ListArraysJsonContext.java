@@ -1,0 +1,74 @@
+package org.thywill.client.cometd;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.List;
+import org.cometd.bayeux.server.ServerMessage;
+import org.cometd.common.JSONContext;
+import org.cometd.server.JettyJSONContextServer;
+
+/**
+ * CometD's JSON context with two corrections, so applications receive the same values whatever the transport:
+ * JSON arrays nested in data become {@link java.util.List}s (the default gives {@code Object[]} on WebSocket), and
+ * HTTP bodies are parsed by the same parser as WebSocket frames, because Jetty's incremental parser fails on an
+ * array nested in an array inside an object ({@code {"points":[[1,2]]}}). It also marks the messages of a text
+ * larger than {@code maxMessageSize} bytes ({@link MessageSizeLimit#OVERSIZED}), so that a WebSocket frame over the
+ * limit is answered with an error instead of closing the socket.
+ */
+final class ListArraysJsonContext extends JettyJSONContextServer {
+
+    private final int maxMessageSize;
+
+    /** @param maxMessageSize the largest text a client may send, in bytes */
+    ListArraysJsonContext(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+        getJSON().setArrayConverter(list -> list);
+    }
+
+    @Override
+    public List<ServerMessage.Mutable> parse(String json) throws ParseException {
+        List<ServerMessage.Mutable> messages = super.parse(json);
+        // A char is one to three UTF-8 bytes: count the bytes only when the length alone does not decide.
+        if (json.length() * 3L > maxMessageSize) {
+            int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxMessageSize) {
+                messages.forEach(m -> m.put(MessageSizeLimit.OVERSIZED, bytes));
+            }
+        }
+        return messages;
+    }
+
+    @Override
+    public JSONContext.AsyncParser newAsyncParser() {
+        return new Buffering();
+    }
+
+    /** Collects an HTTP body (bounded by the transport's maxMessageSize) and parses it whole. */
+    private final class Buffering implements JSONContext.AsyncParser {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+
+        @Override
+        public void parse(ByteBuffer buffer) {
+            if (buffer.hasArray()) {
+                bytes.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                buffer.position(buffer.limit());
+            } else {
+                byte[] copy = new byte[buffer.remaining()];
+                buffer.get(copy);
+                bytes.write(copy, 0, copy.length);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> R complete() {
+            try {
+                return (R) ListArraysJsonContext.this.parse(bytes.toString(StandardCharsets.UTF_8));
+            } catch (ParseException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.thywill.client.cometd;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refuses Bayeux requests (handshakes, polls and WebSocket upgrades alike) that a browser sends from a page of
+ * another origin, so no other site can open a Comet connection with a visitor's cookies. Requests without an
+ * {@code Origin} header come from programs, not browsers, and pass.
+ */
+final class OriginCheck extends Handler.Wrapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OriginCheck.class);
+    private final String pathPrefix;
+    private final List<String> allowed;
+
+    /**
+     * @param pathPrefix the paths checked, such as {@code /thywill/cometd}
+     * @param allowed origins allowed besides the server's own ({@code https://example.com}), or {@code *} for any
+     */
+    OriginCheck(String pathPrefix, List<String> allowed) {
+        this.pathPrefix = pathPrefix;
+        this.allowed = allowed.stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && Request.getPathInContext(request).startsWith(pathPrefix)
+                && !permitted(origin, request.getHeaders().get(HttpHeader.HOST))) {
+            LOG.warn("Refused a Bayeux request from origin {} (from {}): not the server's own origin and not in"
+                    + " clientInterface.allowedOrigins", origin, Request.getRemoteAddr(request));
+            Response.writeError(request, response, callback, 403, "Origin not allowed");
+            return true;
+        }
+        return super.handle(request, response, callback);
+    }
+
+    boolean permitted(String origin, String host) {
+        String normalized = origin.toLowerCase(Locale.ROOT);
+        if (allowed.contains("*") || allowed.contains(normalized)) {
+            return true;
+        }
+        if (host == null) {
+            return false;
+        }
+        try {
+            URI page = URI.create(normalized);
+            URI server = URI.create(page.getScheme() + "://" + host.toLowerCase(Locale.ROOT));
+            return page.getHost() != null && page.getHost().equals(server.getHost())
+                    && port(page) == port(server);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+}

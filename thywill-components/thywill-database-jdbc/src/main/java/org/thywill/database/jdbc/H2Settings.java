@@ -1,0 +1,50 @@
+package org.thywill.database.jdbc;
+
+import org.thywill.api.SettingsException;
+
+/**
+ * The {@code database} section when {@code implementation: h2}: an embedded H2 database in MySQL mode.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>Name</th><th>Default</th><th>Description</th></tr>
+ *   <tr><td>{@code file}</td><td>{@code data/thywill}</td><td>Where the database lives, without H2's
+ *   {@code .mv.db} suffix; a relative path is taken from Thywill's home. {@code mem} keeps it in memory instead,
+ *   private to one server and lost when it stops (for tests).</td></tr>
+ *   <tr><td>{@code poolSize}</td><td>{@code 10}</td><td>Most connections open at once; at least 1.</td></tr>
+ * </table>
+ *
+ * @param file the database file, or {@code mem}
+ * @param poolSize the maximum number of pooled connections
+ */
+public record H2Settings(String file, Integer poolSize) {
+
+    /** The value of {@code file} that asks for an in-memory database. */
+    public static final String IN_MEMORY = "mem";
+
+    /** Where the database lives unless {@code file} says otherwise. */
+    public static final String DEFAULT_FILE = "data/thywill";
+
+    /** The pool size unless {@code poolSize} says otherwise. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    /** Applies defaults and validates. */
+    public H2Settings {
+        if (file == null) {
+            file = DEFAULT_FILE;
+        }
+        if (poolSize == null) {
+            poolSize = DEFAULT_POOL_SIZE;
+        }
+        SettingsException.require(!file.isBlank(), "file",
+                "must not be empty: leave it out for " + DEFAULT_FILE + ", or write " + IN_MEMORY + " for memory");
+        SettingsException.require(!file.contains(";"), "file",
+                "must not contain ';' (H2 would read what follows as URL options): " + file);
+        SettingsException.require(poolSize >= 1, "poolSize", "must be at least 1, not " + poolSize);
+    }
+
+    /** @return whether {@code file} asks for an in-memory database */
+    public boolean inMemory() {
+        return IN_MEMORY.equals(file);
+    }
+}

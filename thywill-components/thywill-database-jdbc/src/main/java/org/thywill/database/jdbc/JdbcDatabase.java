@@ -1,0 +1,134 @@
+package org.thywill.database.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.security.SecureRandom;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thywill.api.Health;
+import org.thywill.api.database.Database;
+import org.thywill.api.database.MembershipStore;
+import org.thywill.api.database.SessionStore;
+import org.thywill.api.delivery.Inbox;
+import org.thywill.api.metrics.Metrics;
+
+/**
+ * The Database both providers create: one lifecycle for pool, migrations, session and membership stores, whatever
+ * the engine.
+ */
+final class JdbcDatabase implements Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
+
+    private final JdbcTarget target;
+    private final SessionStore sessions;
+    private final MembershipStore memberships;
+    private final Inbox inbox;
+    private volatile HikariDataSource pool;
+    private volatile HealthCheck health;
+
+    /**
+     * @param target what to connect to
+     * @param random the source of session ids
+     */
+    JdbcDatabase(JdbcTarget target, SecureRandom random) {
+        this(target, random, Metrics.none());
+    }
+
+    /**
+     * @param target what to connect to
+     * @param random the source of session ids
+     * @param metrics where the pool's use is reported
+     */
+    JdbcDatabase(JdbcTarget target, SecureRandom random, Metrics metrics) {
+        this.target = target;
+        PoolMetrics.register(metrics, target.provider(), () -> pool);
+        FreshSessions fresh = new FreshSessions();
+        this.sessions = new JdbcSessionStore(this::dataSource, new SessionIds(random), fresh);
+        this.memberships = new JdbcMembershipStore(this::dataSource, fresh);
+        this.inbox = new JdbcInbox(this::dataSource);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (pool != null) {
+            throw new IllegalStateException("The " + target.provider() + " database is already started");
+        }
+        HikariDataSource migration = StartupRetry.untilReachable(target, () -> ConnectionPool.openForMigration(target));
+        MigrateResult migrated;
+        try {
+            migrated = SchemaMigration.migrate(migration, target);
+        } catch (RuntimeException e) {
+            ConnectionPool.close(migration, target); // shuts an embedded database down: nothing is left open
+            throw e;
+        }
+        migration.close(); // no SHUTDOWN: the main pool opens the same database next
+        HikariDataSource open = ConnectionPool.open(target);
+        health = new HealthCheck(open, target);
+        pool = open;
+        LOG.info("Database {} ready at {} as {}: schema version {}, {} migration(s) applied", target.provider(),
+                target.displayUrl(), target.user(), SchemaMigration.version(migrated), migrated.migrationsExecuted);
+    }
+
+    @Override
+    public synchronized void stop() {
+        HikariDataSource open = pool;
+        pool = null;
+        health = null;
+        if (open != null) {
+            ConnectionPool.close(open, target);
+        }
+    }
+
+    @Override
+    public DataSource dataSource() {
+        DataSource open = pool;
+        if (open == null) {
+            throw notStarted();
+        }
+        return open;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public MembershipStore memberships() {
+        return memberships;
+    }
+
+    @Override
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    @Override
+    public void migrate(String owner, ClassLoader loader, String location) {
+        if (pool == null) {
+            throw notStarted();
+        }
+        ApplicationMigration.migrate(target, owner, loader, location);
+    }
+
+    @Override
+    public Health health() {
+        HealthCheck check = health;
+        if (check == null) {
+            return Health.down("The " + target.provider() + " database at " + target.displayUrl() + " is not started");
+        }
+        return check.run();
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcDatabase[" + target + "]";
+    }
+
+    private IllegalStateException notStarted() {
+        return new IllegalStateException("The " + target.provider() + " database at " + target.displayUrl()
+                + " is not started");
+    }
+}

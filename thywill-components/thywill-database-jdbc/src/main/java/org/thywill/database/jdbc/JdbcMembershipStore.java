@@ -1,0 +1,119 @@
+package org.thywill.database.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.thywill.api.ThywillException;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.database.MembershipStore;
+
+/**
+ * Keeps channel membership in {@code thywill_channel_member} with plain JDBC, in SQL that H2 in MySQL mode, MySQL
+ * and MariaDB all accept. Messages never name a session: its id is a secret, like a password.
+ */
+final class JdbcMembershipStore implements MembershipStore {
+
+    /** Keeps the first joined_at: a repeated join is not a new membership. */
+    private static final String ADD = "INSERT INTO thywill_channel_member (application_id, channel, session_id,"
+            + " joined_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE joined_at = joined_at";
+
+    private static final String REMOVE = "DELETE FROM thywill_channel_member"
+            + " WHERE application_id = ? AND channel = ? AND session_id = ?";
+
+    private static final String CHANNELS_OF = "SELECT channel FROM thywill_channel_member"
+            + " WHERE application_id = ? AND session_id = ?";
+
+    private static final String SESSIONS_IN = "SELECT session_id FROM thywill_channel_member"
+            + " WHERE application_id = ? AND channel = ?";
+
+    private final Supplier<DataSource> dataSource;
+    private final FreshSessions fresh;
+
+    /**
+     * @param dataSource the pool, looked up at each call since the store exists before the database starts
+     * @param fresh the sessions just created, whose channels need no query
+     */
+    JdbcMembershipStore(Supplier<DataSource> dataSource, FreshSessions fresh) {
+        this.dataSource = dataSource;
+        this.fresh = fresh;
+    }
+
+    @Override
+    public void add(String applicationId, String channel, SessionId session) {
+        fresh.forget(session.value());
+        update(ADD, "store a session's membership of channel '" + channel + "' of " + applicationId,
+                applicationId, channel, session.value());
+    }
+
+    @Override
+    public boolean remove(String applicationId, String channel, SessionId session) {
+        return update(REMOVE, "remove a session from channel '" + channel + "' of " + applicationId,
+                applicationId, channel, session.value()) > 0;
+    }
+
+    @Override
+    public Set<String> channelsOf(String applicationId, SessionId session) {
+        if (fresh.fresh(session.value())) {
+            return Set.of();
+        }
+        return Set.copyOf(query(CHANNELS_OF, "read the channels of a session in " + applicationId, applicationId,
+                session.value()));
+    }
+
+    @Override
+    public Set<SessionId> sessionsIn(String applicationId, String channel) {
+        Set<SessionId> sessions = new HashSet<>();
+        for (String id : query(SESSIONS_IN, "read the members of channel '" + channel + "' of " + applicationId,
+                applicationId, channel)) {
+            sessions.add(new SessionId(id));
+        }
+        return Set.copyOf(sessions);
+    }
+
+    private int update(String sql, String what, String... parameters) {
+        try (Connection connection = dataSource.get().getConnection();
+             PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private Set<String> query(String sql, String what, String... parameters) {
+        try (Connection connection = dataSource.get().getConnection();
+             PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            Set<String> values = new HashSet<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, String... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static ThywillException failure(String what, SQLException e) {
+        return new ThywillException("Could not " + what + ": " + e.getMessage()
+                + ". Check that the database is reachable.", e);
+    }
+}

@@ -1,0 +1,88 @@
+package org.thywill.database.jdbc;
+
+import java.time.Duration;
+import org.thywill.api.SettingsException;
+
+/**
+ * The {@code database} section when {@code implementation: mysql}: a MySQL or MariaDB server, reached with MySQL
+ * Connector/J.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>Name</th><th>Default</th><th>Description</th></tr>
+ *   <tr><td>{@code url}</td><td>(required)</td><td>The JDBC URL, naming the database, for example
+ *   {@code jdbc:mysql://db:3306/thywill}. {@code jdbc:mariadb:} URLs are accepted and also served by Connector/J,
+ *   so use its URL options.</td></tr>
+ *   <tr><td>{@code user}</td><td>{@code thywill}</td><td>The user to log in as.</td></tr>
+ *   <tr><td>{@code password}</td><td>empty</td><td>That user's password.</td></tr>
+ *   <tr><td>{@code poolSize}</td><td>{@code 10}</td><td>Most connections open at once; at least 1.</td></tr>
+ *   <tr><td>{@code connectTimeout}</td><td>{@code 10s}</td><td>How long to wait for the server when opening a
+ *   connection or borrowing one from the pool; at least {@code 250ms}. An operation while the server is down
+ *   fails after this long, and succeeds again once it is back.</td></tr>
+ *   <tr><td>{@code startupTimeout}</td><td>{@code 60s}</td><td>How long start-up keeps trying (an attempt at most
+ *   every 2 s, a warning for each) while the server cannot be reached, as when it starts beside Thywill; {@code 0s}
+ *   fails at once. Wrong credentials or a missing database fail at once whatever this says.</td></tr>
+ * </table>
+ *
+ * @param url the JDBC URL of the server and database
+ * @param user the user name
+ * @param password the password
+ * @param poolSize the maximum number of pooled connections
+ * @param connectTimeout how long to wait for a connection
+ * @param startupTimeout how long start-up waits for an unreachable server
+ */
+public record MySqlSettings(String url, String user, String password, Integer poolSize, Duration connectTimeout,
+                            Duration startupTimeout) {
+
+    /** The user unless {@code user} says otherwise. */
+    public static final String DEFAULT_USER = "thywill";
+
+    /** The pool size unless {@code poolSize} says otherwise. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    /** The connect timeout unless {@code connectTimeout} says otherwise. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The shortest connect timeout HikariCP accepts. */
+    public static final Duration MINIMUM_CONNECT_TIMEOUT = Duration.ofMillis(250);
+
+    /** How long start-up waits for the server unless {@code startupTimeout} says otherwise. */
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Applies defaults and validates. */
+    public MySqlSettings {
+        SettingsException.require(url != null && !url.isBlank(), "url",
+                "is required: the JDBC URL of the MySQL server, for example jdbc:mysql://db:3306/thywill");
+        SettingsException.require(url.startsWith(JdbcUrls.MYSQL_PREFIX) || url.startsWith(JdbcUrls.MARIADB_PREFIX),
+                "url", "must start with " + JdbcUrls.MYSQL_PREFIX + " or " + JdbcUrls.MARIADB_PREFIX + ", not "
+                        + JdbcUrls.redact(url));
+        if (user == null) {
+            user = DEFAULT_USER;
+        }
+        if (password == null) {
+            password = "";
+        }
+        if (poolSize == null) {
+            poolSize = DEFAULT_POOL_SIZE;
+        }
+        if (connectTimeout == null) {
+            connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        }
+        if (startupTimeout == null) {
+            startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+        }
+        SettingsException.require(poolSize >= 1, "poolSize", "must be at least 1, not " + poolSize);
+        SettingsException.require(connectTimeout.compareTo(MINIMUM_CONNECT_TIMEOUT) >= 0, "connectTimeout",
+                "must be at least 250ms, not " + connectTimeout.toMillis() + "ms");
+        SettingsException.require(!startupTimeout.isNegative(), "startupTimeout",
+                "must be at least 0s, not " + startupTimeout.toMillis() + "ms");
+    }
+
+    /** @return the settings with the password hidden, so they can be logged */
+    @Override
+    public String toString() {
+        return "MySqlSettings[url=" + JdbcUrls.redact(url) + ", user=" + user + ", password="
+                + (password.isEmpty() ? "" : "***") + ", poolSize=" + poolSize + ", connectTimeout="
+                + connectTimeout + ", startupTimeout=" + startupTimeout + "]";
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE app_todo_item (id INT PRIMARY KEY, done BOOLEAN NOT NULL);

@@ -1,0 +1,39 @@
+package org.thywill.push.cometd;
+
+import java.util.Set;
+import org.thywill.api.Component;
+import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentProvider;
+import org.thywill.api.Slot;
+import org.thywill.api.client.ClientInterface;
+import org.thywill.api.database.Database;
+
+/** Offers the Push {@code cometd}, the single-node Push. */
+public final class CometdPushProvider implements ComponentProvider<CometdPushSettings> {
+
+    @Override
+    public Slot slot() {
+        return Slot.PUSH;
+    }
+
+    @Override
+    public String name() {
+        return "cometd";
+    }
+
+    @Override
+    public Class<CometdPushSettings> settingsType() {
+        return CometdPushSettings.class;
+    }
+
+    @Override
+    public Set<Slot> dependencies() {
+        return Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE);
+    }
+
+    @Override
+    public Component create(CometdPushSettings settings, ComponentContext context) {
+        return new CometdPush(context.component(ClientInterface.class),
+                context.component(Database.class).memberships(), settings.presenceGrace());
+    }
+}

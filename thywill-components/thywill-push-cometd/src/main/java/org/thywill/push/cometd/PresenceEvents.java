@@ -1,0 +1,106 @@
+package org.thywill.push.cometd;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.presence.PresenceListener;
+
+/**
+ * Calls the applications' presence listeners one at a time, in the order the changes were made, on a thread of its
+ * own, so application code never runs under the Push's locks nor on a transport thread; and runs the grace
+ * period's timers on that same thread.
+ */
+final class PresenceEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceEvents.class);
+
+    private final Map<String, PresenceListener> listeners = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService thread;
+
+    void start() {
+        thread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "thywill-presence");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stops calling listeners; events and timers still queued are dropped, as the server is going down. */
+    void stop() {
+        listeners.clear();
+        ScheduledExecutorService running = thread;
+        thread = null;
+        if (running != null) {
+            running.shutdownNow();
+        }
+    }
+
+    /**
+     * @param applicationId an application
+     * @param listener its listener, replacing the one before; null or {@link PresenceListener#NONE} for none
+     */
+    void listen(String applicationId, PresenceListener listener) {
+        if (listener == null || listener == PresenceListener.NONE) {
+            listeners.remove(applicationId);
+        } else {
+            listeners.put(applicationId, listener);
+        }
+    }
+
+    void joined(String applicationId, String channel, SessionId session) {
+        dispatch(applicationId, "joined", channel, listener -> listener.joined(channel, session));
+    }
+
+    void left(String applicationId, String channel, SessionId session) {
+        dispatch(applicationId, "left", channel, listener -> listener.left(channel, session));
+    }
+
+    /**
+     * @param task what to run after the delay, on the presence thread
+     * @param delay how long to wait
+     * @return the scheduled task, or null once stopped
+     */
+    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        ScheduledExecutorService running = thread;
+        if (running == null) {
+            return null;
+        }
+        try {
+            return running.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            return null;
+        }
+    }
+
+    private void dispatch(String applicationId, String event, String channel, Consumer<PresenceListener> call) {
+        ScheduledExecutorService running = thread;
+        if (running == null || !listeners.containsKey(applicationId)) {
+            return;
+        }
+        try {
+            running.execute(() -> {
+                PresenceListener listener = listeners.get(applicationId);
+                if (listener == null) {
+                    return;
+                }
+                try {
+                    call.accept(listener);
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.error("Application '{}' failed in its presence listener ({} in channel '{}')", applicationId,
+                            event, channel, e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // The server is stopping: nobody is left to tell.
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.thywill.push.redis;
+
+import org.thywill.api.client.SessionId;
+
+/**
+ * One session in one application: the unit of presence, since a session is present in an application's channels
+ * while it has a connection to that application.
+ *
+ * @param applicationId the application
+ * @param session the session
+ */
+record AppSession(String applicationId, SessionId session) {
+}

@@ -1,0 +1,369 @@
+package org.thywill.push.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.thywill.api.Health;
+import org.thywill.api.admin.ClusterAdmin;
+import org.thywill.api.client.ClientInterface;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.ConnectionListener;
+import org.thywill.api.client.DisconnectReason;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.delivery.DeliveryFailedException;
+import org.thywill.api.delivery.DeliveryFailure;
+import org.thywill.api.delivery.Receipt;
+import org.thywill.api.presence.PresenceListener;
+import org.thywill.api.presence.PresentSession;
+import org.thywill.api.push.Envelopes;
+import org.thywill.api.push.Push;
+
+/**
+ * The Push {@code redis}: several nodes behind a load balancer act as one server. A send is delivered at once to
+ * this node's own targets through the local Client Interface and published once on the cluster's Redis channel,
+ * where every other node delivers it to its own targets; so each connection, on whichever node, gets it exactly
+ * once, and one sender's messages arrive in the order sent. Membership and presence live in Redis.
+ *
+ * <p>A node's targets are the sessions it holds: those connected to it, and, until they depart or arrive on
+ * another node, those whose last connection ended here or whose node this node declared down. Messages to sessions and channels go
+ * through the Client Interface's session inboxes, so those of a session without a connection wait (in memory and
+ * in the shared Database) for its next connection, here or, read from the Database, on another node.
+ */
+final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
+
+    private final RedisPushSettings settings;
+    private final ClientInterface clients;
+    private final RedisLink link;
+    private final ClusterBus bus;
+    private final PresenceEvents events = new PresenceEvents();
+    private final ClusterSessions sessions;
+    private final NodeWatch watch;
+    private final LogReplay replay;
+    private final RemoteReceipts receipts;
+
+    /**
+     * @param settings the push section
+     * @param clients the local Client Interface, which delivers to this node's connections
+     */
+    RedisPush(RedisPushSettings settings, ClientInterface clients) {
+        this.settings = settings;
+        this.clients = clients;
+        Keys keys = new Keys(settings.keyPrefix());
+        this.link = new RedisLink(settings);
+        ClusterStore store = new ClusterStore(link, keys, settings.nodeId());
+        this.bus = new ClusterBus(link, store, keys.bus(), settings.logRetention().toMillis());
+        this.sessions = new ClusterSessions(settings.nodeId(), store, link, events, bus::publish,
+                settings.presenceGrace(), settings.nodeTimeout());
+        this.receipts = new RemoteReceipts(settings.nodeId(), bus::publish);
+        this.watch = new NodeWatch(settings.nodeId(), store, link, sessions, bus::publish, bus::position,
+                receipts::expire, bus::resume, settings.heartbeatInterval(), settings.nodeTimeout(),
+                settings.presenceGrace());
+        this.replay = new LogReplay(settings.nodeId(), store, link, sessions, clients, receipts);
+    }
+
+    @Override
+    public String nodeId() {
+        return settings.nodeId();
+    }
+
+    @Override
+    public Set<String> nodesUp() {
+        return watch.up();
+    }
+
+    @Override
+    public boolean reachable() {
+        return watch.beating();
+    }
+
+    @Override
+    public void start() {
+        events.start();
+        bus.start(settings.nodeId(), this::received);
+        try {
+            link.start(bus.channel(), bus::arrived, new RedisLink.Events() {
+                @Override
+                public void lost() {
+                    bus.pause();
+                }
+
+                @Override
+                public void restored() {
+                    bus.execute(bus::flushBacklog);
+                    watch.restored();
+                }
+
+                @Override
+                public void resubscribed() {
+                    watch.resubscribed();
+                }
+            });
+            bus.startPosition();
+            watch.start();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        // Registered before the Application Interface's listener: a connection is attached to its session's
+        // channels before the application hears of it.
+        clients.addListener(this);
+    }
+
+    @Override
+    public void stop() {
+        receipts.stop();
+        watch.stop();
+        link.stop();
+        bus.stop();
+        events.stop();
+    }
+
+    @Override
+    public Health health() {
+        Instant since = link.downSince();
+        if (since != null || !link.up()) {
+            return Health.down("degraded: Redis at " + settings.address() + " unreachable"
+                    + (since == null ? "" : " for " + Duration.between(since, Instant.now()).toSeconds() + "s")
+                    + "; node " + settings.nodeId() + " serves its own clients only");
+        }
+        if (!watch.beating()) {
+            return Health.down("degraded: node " + settings.nodeId() + " cannot heart-beat through Redis at "
+                    + settings.address());
+        }
+        return Health.up("node " + settings.nodeId() + " of a cluster of " + watch.up().size() + " up "
+                + watch.up() + " through Redis at " + settings.address());
+    }
+
+    @Override
+    public void connected(Connection connection) {
+        attach(connection.applicationId(), connection);
+    }
+
+    @Override
+    public void disconnected(Connection connection, DisconnectReason reason) {
+        sessions.detach(connection.id());
+    }
+
+    @Override
+    public boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
+        if (clients.connection(connection).isPresent()) {
+            return clients.deliver(List.of(connection), Envelopes.applicationChannel(applicationId), envelope) == 1;
+        }
+        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CONNECTION, "connection", connection.value(),
+                "app", applicationId, "envelope", envelope));
+        return link.up();
+    }
+
+    @Override
+    public int toSession(SessionId session, String applicationId, Map<String, Object> envelope) {
+        publishToSession(session, applicationId, envelope, null);
+        return keepsHere(session, applicationId) ? clients.deliverToSession(session, applicationId, envelope, null)
+                : 0;
+    }
+
+    @Override
+    public CompletionStage<Receipt> toConnectionReceipted(ConnectionId connection, String applicationId,
+                                                          Map<String, Object> envelope) {
+        CompletableFuture<Receipt> receipt = new CompletableFuture<>();
+        if (clients.connection(connection).isPresent()) {
+            clients.deliverReceipted(connection, applicationId, envelope, receipt);
+        } else if (!link.up()) {
+            receipt.completeExceptionally(new DeliveryFailedException(DeliveryFailure.NODE_LOST, 0));
+        } else {
+            // A live node that has the connection answers within milliseconds; one that died took it along.
+            String id = receipts.open(receipt, settings.nodeTimeout().toMillis());
+            bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CONNECTION, "connection",
+                    connection.value(), "app", applicationId, "envelope", envelope, "receipt", id));
+        }
+        return receipt;
+    }
+
+    @Override
+    public CompletionStage<Receipt> toSessionReceipted(SessionId session, String applicationId,
+                                                       Map<String, Object> envelope) {
+        CompletableFuture<Receipt> receipt = new CompletableFuture<>();
+        if (keepsHere(session, applicationId)) {
+            publishToSession(session, applicationId, envelope, null);
+            clients.deliverToSession(session, applicationId, envelope, receipt);
+        } else if (!link.up()) {
+            receipt.completeExceptionally(new DeliveryFailedException(DeliveryFailure.NODE_LOST, 0));
+        } else {
+            // The node holding the session answers at once; if it is dead, the node that replays the message to
+            // the session once it is declared down answers then, within the log's retention.
+            publishToSession(session, applicationId, envelope,
+                    receipts.open(receipt, settings.logRetention().toMillis()));
+        }
+        return receipt;
+    }
+
+    @Override
+    public int toChannel(String applicationId, String channel, Map<String, Object> envelope,
+                         ConnectionId excluded) {
+        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
+                "channel", channel, "envelope", envelope, "exceptConnection", excluded == null ? null
+                        : excluded.value()));
+        return deliverToChannel(applicationId, channel, envelope, null, excluded);
+    }
+
+    @Override
+    public int toChannelExcept(String applicationId, String channel, Map<String, Object> envelope,
+                               SessionId excluded) {
+        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
+                "channel", channel, "envelope", envelope, "exceptSession", excluded == null ? null
+                        : excluded.value()));
+        return deliverToChannel(applicationId, channel, envelope, excluded, null);
+    }
+
+    @Override
+    public void join(String applicationId, String channel, ConnectionId connection) {
+        Envelopes.requireChannelName(channel);
+        Optional<Connection> live = clients.connection(connection);
+        if (live.isPresent()) {
+            // A connection of another application's page is attached here too; its own is already.
+            attach(applicationId, live.get());
+            sessions.join(applicationId, channel, live.get().session());
+        }
+    }
+
+    @Override
+    public void leave(String applicationId, String channel, ConnectionId connection) {
+        clients.connection(connection).ifPresent(live -> sessions.leave(applicationId, channel, live.session()));
+    }
+
+    @Override
+    public Set<ConnectionId> members(String applicationId, String channel) {
+        return Set.copyOf(sessions.targets(applicationId, channel, null, null));
+    }
+
+    @Override
+    public void joinSession(String applicationId, String channel, SessionId session) {
+        Envelopes.requireChannelName(channel);
+        sessions.join(applicationId, channel, session);
+    }
+
+    @Override
+    public void leaveSession(String applicationId, String channel, SessionId session) {
+        sessions.leave(applicationId, channel, session);
+    }
+
+    @Override
+    public Set<SessionId> memberSessions(String applicationId, String channel) {
+        return sessions.memberSessions(applicationId, channel);
+    }
+
+    @Override
+    public List<PresentSession> presence(String applicationId, String channel) {
+        return sessions.presence(applicationId, channel);
+    }
+
+    @Override
+    public void presenceListener(String applicationId, PresenceListener listener) {
+        events.listen(applicationId, listener);
+    }
+
+    /** What another node (or, for a node going down, this one) published. */
+    private void received(BusMessage message) {
+        boolean own = message.origin().equals(settings.nodeId());
+        switch (message.kind()) {
+            case CONNECTION -> {
+                ConnectionId target = new ConnectionId(message.text("connection"));
+                if (!own && clients.connection(target).isPresent()) {
+                    String app = message.text("app");
+                    receipts.deliver(message, receipt -> receipt == null
+                            ? clients.deliver(List.of(target), Envelopes.applicationChannel(app),
+                                    message.envelope()) == 1
+                            : clients.deliverReceipted(target, app, message.envelope(), receipt));
+                }
+            }
+            case SESSION -> {
+                SessionId session = new SessionId(message.text("session"));
+                if (!own && sessions.holds(message.text("app"), session)) {
+                    receipts.deliver(message, receipt -> {
+                        clients.deliverToSession(session, message.text("app"), message.envelope(), receipt);
+                        return true;
+                    });
+                }
+            }
+            case HELD, RECEIPT -> receipts.answered(message);
+            case CHANNEL -> {
+                if (!own) {
+                    String except = message.text("exceptSession");
+                    String exceptConnection = message.text("exceptConnection");
+                    deliverToChannel(message.text("app"), message.text("channel"), message.envelope(),
+                            except == null ? null : new SessionId(except),
+                            exceptConnection == null ? null : new ConnectionId(exceptConnection));
+                }
+            }
+            case JOIN -> {
+                if (!own) {
+                    sessions.followJoin(message.text("app"), message.text("channel"),
+                            new SessionId(message.text("session")));
+                }
+            }
+            case LEAVE -> {
+                if (!own) {
+                    sessions.followLeave(message.text("app"), message.text("channel"),
+                            new SessionId(message.text("session")));
+                }
+            }
+            case ARRIVED -> {
+                if (!own) {
+                    sessions.arrivedElsewhere(message.text("app"), new SessionId(message.text("session")));
+                }
+            }
+            case NODE_DOWN -> {
+                List<AppSession> connected = appSessions(message.list("sessions"));
+                List<AppSession> lost = new ArrayList<>(connected);
+                lost.addAll(appSessions(message.list("lingering")));
+                replay.replay(message.text("node"), message.text("from"), lost);
+                receipts.nodeDown(message.text("node"));
+                sessions.nodeDown(message.text("node"), connected);
+            }
+            default -> throw new IllegalStateException("Unknown bus message kind " + message.kind());
+        }
+    }
+
+    private static List<AppSession> appSessions(List<?> pairs) {
+        return pairs.stream()
+                .map(pair -> (List<?>) pair)
+                .map(pair -> new AppSession((String) pair.get(0), new SessionId((String) pair.get(1))))
+                .toList();
+    }
+
+    private int deliverToChannel(String applicationId, String channel, Map<String, Object> envelope,
+                                 SessionId exceptSession, ConnectionId exceptConnection) {
+        Collection<SessionId> held = sessions.heldMembers(applicationId, channel, exceptSession);
+        return held.isEmpty() ? 0
+                : clients.deliverToChannel(held, applicationId, channel, envelope, exceptConnection);
+    }
+
+    private void publishToSession(SessionId session, String applicationId, Map<String, Object> envelope,
+                                  String receipt) {
+        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.SESSION, "session", session.value(),
+                "app", applicationId, "envelope", envelope, "receipt", receipt));
+    }
+
+    /**
+     * Whether this node's inbox takes a session's message: when this node holds the session, or it is present
+     * nowhere (then the message waits in the Database for its next connection, on any node).
+     */
+    private boolean keepsHere(SessionId session, String applicationId) {
+        return sessions.holds(applicationId, session) || !sessions.presentElsewhere(applicationId, session);
+    }
+
+    private void attach(String applicationId, Connection connection) {
+        sessions.attach(applicationId, connection);
+        if (clients.connection(connection.id()).isEmpty()) {
+            // It ended while being attached, perhaps before the detach could find it: detach it now.
+            sessions.detach(connection.id());
+        }
+    }
+}

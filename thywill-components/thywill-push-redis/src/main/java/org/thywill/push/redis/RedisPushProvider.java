@@ -1,0 +1,37 @@
+package org.thywill.push.redis;
+
+import java.util.Set;
+import org.thywill.api.Component;
+import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentProvider;
+import org.thywill.api.Slot;
+import org.thywill.api.client.ClientInterface;
+
+/** Offers the Push {@code redis}, which lets several Thywill nodes serve one set of clients. */
+public final class RedisPushProvider implements ComponentProvider<RedisPushSettings> {
+
+    @Override
+    public Slot slot() {
+        return Slot.PUSH;
+    }
+
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    @Override
+    public Class<RedisPushSettings> settingsType() {
+        return RedisPushSettings.class;
+    }
+
+    @Override
+    public Set<Slot> dependencies() {
+        return Set.of(Slot.LOG, Slot.CLIENT_INTERFACE);
+    }
+
+    @Override
+    public Component create(RedisPushSettings settings, ComponentContext context) {
+        return new RedisPush(settings, context.component(ClientInterface.class));
+    }
+}

@@ -1,0 +1,6 @@
+-- Ends a session's membership of a channel. ARGV: prefix, app, channel, session.
+-- Returns {1 if it was a member, 1 if the session is present}.
+local p, app, channel, session = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local removed = redis.call('SREM', p .. ':members:' .. app .. ':' .. channel, session)
+redis.call('SREM', p .. ':channels:' .. app .. ':' .. session, channel)
+return {removed, redis.call('EXISTS', p .. ':present:' .. app .. ':' .. session)}

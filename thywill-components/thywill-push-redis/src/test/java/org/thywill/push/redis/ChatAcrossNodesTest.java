@@ -1,0 +1,71 @@
+package org.thywill.push.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.thywill.testing.TestClient;
+import org.thywill.testing.TestClient.Transport;
+import org.thywill.testing.ThywillTestServer;
+
+/** The chat application on three nodes: people connected to different nodes talk in one room. */
+class ChatAcrossNodesTest {
+
+    private static final String ROOM = "/thywill/chat/channel/room";
+
+    private static TestCluster cluster;
+    private static final List<ThywillTestServer> NODES = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        cluster = new TestCluster("chat", false);
+        for (String id : List.of("n1", "n2", "n3")) {
+            NODES.add(cluster.start(id));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void messagesReachEveryoneInTheRoomOnEveryNodeOnceAndInOrder() {
+        try (TestClient a = TestClient.connect(NODES.get(0), "chat", Transport.WEBSOCKET);
+             TestClient b = TestClient.connect(NODES.get(1), "chat", Transport.LONG_POLLING);
+             TestClient c = TestClient.connect(NODES.get(2), "chat", Transport.WEBSOCKET)) {
+            int count = 30;
+            for (int i = 0; i < count; i++) {
+                assertTrue(a.send(Map.of("text", "a" + i)).isSuccessful());
+            }
+            c.send(Map.of("text", "from c"));
+            for (TestClient reader : List.of(a, b, c)) {
+                List<Object> fromA = new ArrayList<>();
+                boolean fromC = false;
+                while (fromA.size() < count || !fromC) {
+                    Object text = Deliveries.next(reader, ROOM, "text").get("text");
+                    if ("from c".equals(text)) {
+                        fromC = true;
+                    } else {
+                        fromA.add(text);
+                    }
+                }
+                List<Object> expected = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    expected.add("a" + i);
+                }
+                assertEquals(expected, fromA, "a's messages once each, in the order sent");
+                // Anything after: a duplicate would show here.
+                assertTrue(Deliveries.find(reader, Duration.ofMillis(500), d -> ROOM.equals(d.channel())
+                        && d.data() instanceof Map<?, ?> m && m.containsKey("text")).isEmpty(),
+                        "no message arrives twice");
+            }
+        }
+    }
+}

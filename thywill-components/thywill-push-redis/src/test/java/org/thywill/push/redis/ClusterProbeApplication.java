@@ -1,0 +1,111 @@
+package org.thywill.push.redis;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.delivery.DeliveryFailedException;
+import org.thywill.api.delivery.Receipt;
+import org.thywill.api.presence.PresenceListener;
+
+/**
+ * A test application driven by commands, so that tests use only the public protocol: {@code join} (the sender's
+ * session joins channel {@code room}, or the one a {@code room} field names), {@code say} (sends {@code text} to
+ * that channel), {@code toMySession}
+ * (sends {@code text} to every connection of the sender's session), {@code whoami} (answers the sender's session
+ * and connection ids), {@code toSession} (sends {@code text} to session {@code session}), {@code presence} (answers
+ * how many sessions are present in {@code room}), {@code watch} (the sender is told of presence changes this node
+ * reports and of nodes declared down), and {@code toSessionReceipted} and {@code toConnectionReceipted} (send
+ * {@code text} to {@code session} or {@code connection} with a receipt, and answer the sender {@code receipt} with
+ * the receipt's number, or {@code receiptFailed} with why it failed).
+ */
+public final class ClusterProbeApplication implements Application, PresenceListener {
+
+    /** The application's id. */
+    public static final String ID = "cluster";
+    /** The channel the probe uses. */
+    public static final String ROOM = "room";
+
+    private final Set<ConnectionId> watchers = ConcurrentHashMap.newKeySet();
+    private volatile ApplicationContext context;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void start(ApplicationContext context) {
+        this.context = context;
+        context.onPresence(this);
+    }
+
+    @Override
+    public void stop() {
+        context.onPresence(PresenceListener.NONE);
+    }
+
+    @Override
+    public void onMessage(Connection from, Object data) {
+        Map<?, ?> command = (Map<?, ?>) data;
+        Object text = command.get("text");
+        String room = command.get("room") instanceof String name ? name : ROOM;
+        switch (String.valueOf(command.get("cmd"))) {
+            case "join" -> {
+                context.join(room, from.id());
+                context.send(from.id(), Map.of("joined", room));
+            }
+            case "say" -> context.sendToChannel(room, Map.of("text", text));
+            case "toMySession" -> context.sendToSession(from.session(), Map.of("text", text));
+            case "whoami" -> context.send(from.id(), Map.of("session", from.session().value(),
+                    "connection", from.id().value()));
+            case "toSessionReceipted" -> tellReceipt(from, context.sendToSessionReceipted(
+                    new SessionId(String.valueOf(command.get("session"))), Map.of("text", text)));
+            case "toConnectionReceipted" -> tellReceipt(from, context.sendReceipted(
+                    new ConnectionId(String.valueOf(command.get("connection"))), Map.of("text", text)));
+            case "toSession" -> context.sendToSession(new SessionId(String.valueOf(command.get("session"))),
+                    Map.of("text", text));
+            case "presence" -> context.send(from.id(), Map.of("present", context.presence(ROOM).size()));
+            case "watch" -> {
+                watchers.add(from.id());
+                context.send(from.id(), Map.of("watching", true));
+            }
+            default -> context.send(from.id(), Map.of("error", "unknown command " + command));
+        }
+    }
+
+    private void tellReceipt(Connection from, CompletionStage<Receipt> receipt) {
+        receipt.whenComplete((done, failure) -> {
+            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+            context.send(from.id(), cause == null ? Map.of("receipt", done.seq())
+                    : Map.of("receiptFailed", cause instanceof DeliveryFailedException lost ? lost.reason().name()
+                            : String.valueOf(cause)));
+        });
+    }
+
+    @Override
+    public void onDisconnect(Connection connection, org.thywill.api.client.DisconnectReason reason) {
+        watchers.remove(connection.id());
+    }
+
+    @Override
+    public void joined(String channel, SessionId session) {
+        watchers.forEach(w -> context.send(w, Map.of("event", "joined")));
+    }
+
+    @Override
+    public void left(String channel, SessionId session) {
+        watchers.forEach(w -> context.send(w, Map.of("event", "left")));
+    }
+
+    @Override
+    public void nodeDown(String node, Set<SessionId> sessions) {
+        watchers.forEach(w -> context.send(w, Map.of("nodeDown", node, "sessions", sessions.size())));
+    }
+}

@@ -1,0 +1,136 @@
+package org.thywill.resources;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.Callable;
+import org.thywill.api.application.ClientSide;
+import org.thywill.api.application.PageRequest;
+import org.thywill.api.client.Connection;
+import org.thywill.api.http.HttpEndpoint;
+import org.thywill.api.http.HttpResponse;
+
+/**
+ * The base of an application whose tables are live resources. A subclass names itself, ships the migration that
+ * creates its tables, declares the resources, and lists its class's service entry as any application does:
+ *
+ * <pre>{@code
+ * public final class ShopApplication extends ResourceApplication {
+ *     public String id() { return "shop"; }
+ *     public String migrations() { return "db/shop"; }
+ *     protected void resources(Resources resources) {
+ *         resources.table("products", "shop_product", AccessRule.EVERYONE);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>It then serves {@code /api/shop/products} (see {@link Resources}), the generated pages at
+ * {@code /thywill/init/shop/resources/products}, and the callable functions {@code resources.watch} and
+ * {@code resources.unwatch} the generated pages (and the subclass's own pages) use to receive changes live.
+ */
+public abstract class ResourceApplication implements Application {
+
+    private final Resources resources = new Resources();
+    private boolean declared;
+    private volatile ApplicationContext context;
+
+    /**
+     * Declares the resources, once, before the application starts.
+     *
+     * @param resources where to declare them
+     */
+    protected abstract void resources(Resources resources);
+
+    /**
+     * The application's own page: its body, scripts and styles under the class-path folder
+     * {@value Resources#CLIENT_FOLDER}, named relative to it; none by default, which makes the application's root
+     * page the index of its resources.
+     *
+     * @return the page
+     */
+    protected ClientSide page() {
+        return ClientSide.none();
+    }
+
+    /**
+     * Called once when the application starts, after the resources' schemas were read.
+     *
+     * @param context the application's context
+     * @throws Exception to refuse to start
+     */
+    protected void onStart(ApplicationContext context) throws Exception {
+    }
+
+    /**
+     * @return the application's context
+     * @throws IllegalStateException before the application started
+     */
+    protected final ApplicationContext context() {
+        ApplicationContext c = context;
+        if (c == null) {
+            throw new IllegalStateException("The application '" + id() + "' has not started yet.");
+        }
+        return c;
+    }
+
+    /** @return the resources, to change rows from the application's code */
+    protected final Resources resources() {
+        synchronized (resources) {
+            if (!declared) {
+                resources(resources);
+                declared = true;
+            }
+        }
+        return resources;
+    }
+
+    @Override
+    public List<HttpEndpoint> endpoints() {
+        return resources().endpoints(id());
+    }
+
+    @Override
+    public ClientSide client() {
+        return resources().clientSide(page());
+    }
+
+    @Override
+    public Optional<HttpResponse> beforePage(PageRequest request) {
+        return resources().beforePage(request);
+    }
+
+    @Override
+    public void start(ApplicationContext context) throws Exception {
+        resources().start(context);
+        this.context = context;
+        onStart(context);
+    }
+
+    /**
+     * Lets the caller's page receive a resource's changes, or one row's (see {@link Resources#watch}).
+     *
+     * @param caller the calling connection
+     * @param resource the resource's name
+     * @param id a row's primary key, or null for every row
+     * @return {@code {"channel": ...}} or {@code {"error": {...}}}
+     */
+    @Callable("resources.watch")
+    public Map<String, Object> watch(Connection caller, String resource, Object id) {
+        return resources().watch(caller, resource, id);
+    }
+
+    /**
+     * Ends a watch (see {@link Resources#unwatch}).
+     *
+     * @param caller the calling connection
+     * @param resource the resource's name
+     * @param id a row's primary key, or null for every row
+     * @return {@code {"channel": ...}} or {@code {"error": {...}}}
+     */
+    @Callable("resources.unwatch")
+    public Map<String, Object> unwatch(Connection caller, String resource, Object id) {
+        return resources().unwatch(caller, resource, id);
+    }
+}

@@ -1,0 +1,193 @@
+package org.thywill.resources;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import javax.sql.DataSource;
+
+/**
+ * The SQL of one resource's table: plain JDBC that MySQL, MariaDB and H2 in MySQL mode all accept. Column names
+ * come from the table's metadata, never from a request, so they are safe to write into the statements.
+ */
+final class TableStore {
+
+    private final DataSource dataSource;
+    private final TableSchema schema;
+
+    TableStore(DataSource dataSource, TableSchema schema) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+    }
+
+    /** A page of rows and how many match in all. */
+    record Page(List<Map<String, Object>> rows, long total) {
+    }
+
+    Page list(ListQuery query) throws SQLException {
+        StringJoiner where = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
+        List<Object> arguments = new ArrayList<>();
+        query.filters().forEach((column, value) -> {
+            if (value == null) {
+                where.add(column.name() + " IS NULL");
+            } else {
+                where.add(column.name() + " = ?");
+                arguments.add(value);
+            }
+        });
+        String order = " ORDER BY " + query.sort().name() + (query.descending() ? " DESC" : " ASC")
+                + (query.sort().primaryKey() ? "" : ", " + schema.primaryKey().name() + " ASC");
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM " + schema.table() + where)) {
+                bind(count, arguments);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT * FROM " + schema.table() + where + order
+                    + " LIMIT ? OFFSET ?")) {
+                List<Object> all = new ArrayList<>(arguments);
+                all.add(query.limit());
+                all.add(query.offset());
+                bind(select, all);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(Values.row(rs, schema));
+                    }
+                }
+            }
+            return new Page(rows, total);
+        }
+    }
+
+    Optional<Map<String, Object>> read(Object id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT * FROM " + schema.table() + " WHERE "
+                     + schema.primaryKey().name() + " = ?")) {
+            select.setObject(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(Values.row(rs, schema)) : Optional.empty();
+            }
+        }
+    }
+
+    /** @return the new row's primary key */
+    Object insert(Map<Column, Object> values) throws SQLException {
+        StringJoiner names = new StringJoiner(", ");
+        StringJoiner marks = new StringJoiner(", ");
+        values.keySet().forEach(column -> {
+            names.add(column.name());
+            marks.add("?");
+        });
+        String sql = values.isEmpty() ? "INSERT INTO " + schema.table() + " () VALUES ()"
+                : "INSERT INTO " + schema.table() + " (" + names + ") VALUES (" + marks + ")";
+        Column key = schema.primaryKey();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(insert, new ArrayList<>(values.values()));
+            insert.executeUpdate();
+            if (values.containsKey(key)) {
+                return values.get(key);
+            }
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("The database gave no key for the new row of " + schema.table());
+                }
+                return key.kind() == Column.Kind.INTEGER ? (Object) keys.getLong(1) : keys.getString(1);
+            }
+        }
+    }
+
+    /** @return whether the row exists */
+    boolean update(Object id, Map<Column, Object> values) throws SQLException {
+        if (values.isEmpty()) {
+            return read(id).isPresent();
+        }
+        StringJoiner sets = new StringJoiner(", ");
+        values.keySet().forEach(column -> sets.add(column.name() + " = ?"));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE " + schema.table() + " SET " + sets + " WHERE "
+                     + schema.primaryKey().name() + " = ?")) {
+            List<Object> arguments = new ArrayList<>(values.values());
+            arguments.add(id);
+            bind(update, arguments);
+            // MySQL counts changed rows, not matched ones: an update that changes nothing counts 0.
+            return update.executeUpdate() > 0 || read(id).isPresent();
+        }
+    }
+
+    /** @return whether a row was deleted */
+    boolean delete(Object id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM " + schema.table() + " WHERE "
+                     + schema.primaryKey().name() + " = ?")) {
+            delete.setObject(1, id);
+            return delete.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * Names the field of a refused write once the database reported an integrity violation: a unique column whose
+     * value another row has, or a reference to a row that does not exist.
+     *
+     * @param values the values written
+     * @param id the row written, or null for a new one
+     * @return the field and what is wrong with it, if one is found
+     */
+    Optional<ResourceException> explainConflict(Map<Column, Object> values, Object id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            for (String unique : schema.unique()) {
+                Column column = schema.columns().get(unique);
+                if (column == null || !values.containsKey(column) || values.get(column) == null) {
+                    continue;
+                }
+                String sql = "SELECT COUNT(*) FROM " + schema.table() + " WHERE " + column.name() + " = ?"
+                        + (id == null ? "" : " AND " + schema.primaryKey().name() + " <> ?");
+                try (PreparedStatement select = c.prepareStatement(sql)) {
+                    select.setObject(1, values.get(column));
+                    if (id != null) {
+                        select.setObject(2, id);
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (rs.next() && rs.getLong(1) > 0) {
+                            return Optional.of(new ResourceException(409, column.name(), "Another row already has"
+                                    + " this " + column.name() + "; it must be unique."));
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<String, TableSchema.Reference> ref : schema.references().entrySet()) {
+                Column column = schema.column(ref.getKey()).orElse(null);
+                if (column == null || !values.containsKey(column) || values.get(column) == null) {
+                    continue;
+                }
+                try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM " + ref.getValue().table()
+                        + " WHERE " + ref.getValue().column() + " = ?")) {
+                    select.setObject(1, values.get(column));
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (rs.next() && rs.getLong(1) == 0) {
+                            return Optional.of(new ResourceException(409, column.name(), column.name() + " "
+                                    + values.get(column) + " refers to no row of " + ref.getValue().table() + "."));
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> arguments) throws SQLException {
+        for (int i = 0; i < arguments.size(); i++) {
+            statement.setObject(i + 1, arguments.get(i));
+        }
+    }
+}

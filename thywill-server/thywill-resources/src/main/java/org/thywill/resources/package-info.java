@@ -1,0 +1,7 @@
+/**
+ * Live resources: a table an application owns, served as a JSON REST resource under {@code /api/{appId}/{name}},
+ * published change by change to the pages that watch it, and browsable on a generated page. Start with
+ * {@link org.thywill.resources.ResourceApplication} or, inside an existing application, {@link
+ * org.thywill.resources.Resources}.
+ */
+package org.thywill.resources;

@@ -1,0 +1,135 @@
+package org.thywill.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven through Debian's chromedriver (nothing is downloaded), with a fresh profile, for
+ * tests that load Thywill pages as a person would. Paths come from {@code THYWILL_CHROMIUM} and
+ * {@code THYWILL_CHROMEDRIVER}, defaulting to {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** @return a new headless browser with an empty profile */
+    public static Browser open() {
+        String chromium = System.getenv().getOrDefault("THYWILL_CHROMIUM", "/usr/bin/chromium");
+        String chromedriver = System.getenv().getOrDefault("THYWILL_CHROMEDRIVER", "/usr/bin/chromedriver");
+        if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
+            throw new IllegalStateException("Browser tests need Chromium and its driver at " + chromium + " and "
+                    + chromedriver + ": install Debian's chromium and chromium-driver (.ci/run does), or set"
+                    + " THYWILL_CHROMIUM and THYWILL_CHROMEDRIVER.");
+        }
+        try {
+            Path profile = Files.createTempDirectory("thywill-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(chromium);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900",
+                    "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(chromedriver).toFile())
+                    .usingAnyFreePort()
+                    .build();
+            return new Browser(new ChromeDriver(service, options), profile);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param page the address to load
+     * @return this
+     */
+    public Browser load(URI page) {
+        driver.get(page.toString());
+        return this;
+    }
+
+    /**
+     * @param script JavaScript run in the page, as the body of a function
+     * @return what it returns (numbers as Long or Double, arrays as List, objects as Map)
+     */
+    public Object executeScript(String script) {
+        return driver.executeScript(script);
+    }
+
+    /** @return the driver, for anything this class does not wrap */
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /**
+     * @param css a CSS selector
+     * @return the first matching element, waiting for it to appear
+     */
+    public WebElement find(String css) {
+        return waitFor(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    /**
+     * Waits until the condition returns a non-null, non-false value.
+     *
+     * @param condition the condition
+     * @param <T> its result
+     * @return the result
+     */
+    public <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition::apply);
+    }
+
+    /** Waits until the page's Thywill connection is up. */
+    public void waitUntilConnected() {
+        waitFor(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return !!(window.thywill && window.thywill.state === 'connected')")));
+    }
+
+    /**
+     * @param file where to write a PNG of the page as it looks now
+     * @return the file
+     */
+    public Path screenshot(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.thywill.testing;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mysql.MySQLContainer;
+
+/**
+ * A throw-away MySQL-compatible database for one test class or test: a fresh database on the server named by
+ * {@value #URL_VARIABLE}, else a Testcontainers MySQL where Docker runs, else a failure saying what to set (never a
+ * silent skip, since a skipped test has shown nothing). {@link #close} drops the database or stops the container.
+ *
+ * <pre>{@code
+ * try (MySqlTestDatabase db = MySqlTestDatabase.create("todo");
+ *      ThywillTestServer server = db.use(ThywillTestServer.withApplications("todo")).start()) { ... }
+ * }</pre>
+ */
+public final class MySqlTestDatabase implements AutoCloseable {
+
+    /** A JDBC URL of a server, for example {@code jdbc:mysql://127.0.0.1:3306/}. */
+    public static final String URL_VARIABLE = "THYWILL_TEST_MYSQL_URL";
+    /** The user who may create and drop databases there; {@code root} if unset. */
+    public static final String USER_VARIABLE = "THYWILL_TEST_MYSQL_USER";
+    /** That user's password; empty if unset. */
+    public static final String PASSWORD_VARIABLE = "THYWILL_TEST_MYSQL_PASSWORD";
+    private static final String IMAGE = "mysql:8.4";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String name;
+    private final Runnable cleanup;
+
+    private MySqlTestDatabase(String url, String user, String password, String name, Runnable cleanup) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.name = name;
+        this.cleanup = cleanup;
+    }
+
+    /**
+     * Creates a database named {@code thywill_{purpose}_} and 12 random hex digits on the server named by
+     * {@value #URL_VARIABLE}; without that variable, starts a MySQL container where Docker runs.
+     *
+     * @param purpose a word for the database's name, letters and underscores
+     * @return the created database
+     * @throws AssertionError if there is neither a server nor Docker, or the server refuses
+     */
+    public static MySqlTestDatabase create(String purpose) {
+        String server = System.getenv(URL_VARIABLE);
+        if (server == null || server.isBlank()) {
+            if (DockerClientFactory.instance().isDockerAvailable()) {
+                return inContainer();
+            }
+            throw new AssertionError("This test needs a MySQL or MariaDB server, and there is no Docker to start"
+                    + " one: set " + URL_VARIABLE + " to its JDBC URL, for example " + URL_VARIABLE
+                    + "=jdbc:mysql://127.0.0.1:3306/ (with " + USER_VARIABLE + ", default root, and "
+                    + PASSWORD_VARIABLE + ", default empty, for a user who may create databases).");
+        }
+        String serverUrl = server.strip().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+        String user = System.getenv().getOrDefault(USER_VARIABLE, "root");
+        String password = System.getenv().getOrDefault(PASSWORD_VARIABLE, "");
+        String name = "thywill_" + purpose + "_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        onServer(serverUrl, user, password, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
+        return new MySqlTestDatabase(withDatabase(serverUrl, name), user, password, name,
+                () -> onServer(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name));
+    }
+
+    @SuppressWarnings("resource") // stopped by close()
+    private static MySqlTestDatabase inContainer() {
+        MySQLContainer container = new MySQLContainer(IMAGE);
+        container.start();
+        return new MySqlTestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                container.getDatabaseName(), container::stop);
+    }
+
+    /** @return the JDBC URL of this database */
+    public String url() {
+        return url;
+    }
+
+    /** @return the user */
+    public String user() {
+        return user;
+    }
+
+    /** @return the user's password */
+    public String password() {
+        return password;
+    }
+
+    /** @return the database's name */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * @param builder a test server's settings
+     * @return the builder, with the Database {@code mysql} on this database
+     */
+    public ThywillTestServer.Builder use(ThywillTestServer.Builder builder) {
+        return builder.mysql(url, user, password);
+    }
+
+    /**
+     * Reads one column, past Thywill, to check what the database itself holds.
+     *
+     * @param sql a query of this database
+     * @return the first column of every row, as strings
+     */
+    public List<String> column(String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new AssertionError("Could not run '" + sql + "' in " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the database, or stops the container. */
+    @Override
+    public void close() {
+        cleanup.run();
+    }
+
+    private static void onServer(String serverUrl, String user, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new AssertionError("Could not run '" + sql + "' on " + serverUrl + " as " + user + " (set by "
+                    + URL_VARIABLE + ", " + USER_VARIABLE + " and " + PASSWORD_VARIABLE + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code jdbc:mysql://host:port/anything?options} with the database replaced, host and options kept. */
+    private static String withDatabase(String serverUrl, String database) {
+        int query = serverUrl.indexOf('?');
+        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        String options = query < 0 ? "" : serverUrl.substring(query);
+        int path = base.indexOf('/', base.indexOf("//") + 2);
+        return (path < 0 ? base : base.substring(0, path)) + "/" + database + options;
+    }
+}

@@ -1,0 +1,216 @@
+package org.thywill.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.thywill.api.ComponentProvider;
+import org.thywill.api.ServerSettings;
+import org.thywill.api.Slot;
+import org.thywill.kernel.Thywill;
+import org.thywill.kernel.ThywillSettings;
+import org.thywill.kernel.settings.EnvironmentOverrides;
+import org.thywill.kernel.settings.SettingsBinder;
+import org.thywill.kernel.settings.SettingsTree;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so it is checked by reading it: its services, health
+ * checks and ports, and that every setting it hands Thywill exists; then Thywill is started with exactly the
+ * settings file and environment it uses, against a real MySQL-compatible server, and its health check passes.
+ */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("../..");
+    private final JsonNode compose = read();
+
+    private static JsonNode read() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode thywill() {
+        return compose.path("services").path("thywill");
+    }
+
+    @Test
+    void thywillWaitsForAHealthyMysqlAndHasAHealthCheckOfItsOwn() {
+        JsonNode mysql = compose.path("services").path("mysql");
+        assertTrue(mysql.path("image").asText().startsWith("mysql:8"), "MySQL 8");
+        assertTrue(mysql.path("healthcheck").path("test").toString().contains("mysqladmin ping"));
+        assertTrue(mysql.path("volumes").toString().contains("/var/lib/mysql"), "MySQL's data persists in a volume");
+        assertEquals("service_healthy", thywill().path("depends_on").path("mysql").path("condition").asText());
+        assertTrue(thywill().path("healthcheck").path("test").toString().contains("/thywill/health"));
+        assertEquals("8080:8080", thywill().path("ports").get(0).asText());
+    }
+
+    @Test
+    void composeItselfAcceptsTheFileWhereItIsInstalled() throws Exception {
+        // docker-compose validates without an engine; .ci/run installs it. Elsewhere the checks above stand alone.
+        for (List<String> command : List.of(List.of("docker-compose"), List.of("docker", "compose"))) {
+            for (List<String> arguments : List.of(List.of("config", "-q"),
+                    List.of("--profile", "cluster", "config", "-q"))) {
+                List<String> full = new java.util.ArrayList<>(command);
+                full.addAll(arguments);
+                Process p;
+                try {
+                    p = new ProcessBuilder(full).directory(ROOT.toFile()).redirectErrorStream(true).start();
+                } catch (IOException notInstalled) {
+                    break;
+                }
+                String output = new String(p.getInputStream().readAllBytes());
+                int status = p.waitFor();
+                if (status != 0 && output.contains("is not a docker command")) {
+                    break;
+                }
+                assertEquals(0, status, String.join(" ", full) + " rejected docker-compose.yml: " + output);
+                if (arguments.size() > 2) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Test
+    void theClusterProfileRunsTwoNodesOnRedisAndMysqlBehindAStickyBalancer() throws IOException {
+        JsonNode services = compose.path("services");
+        for (String name : List.of("redis", "thywill-1", "thywill-2", "balancer")) {
+            assertEquals("[\"cluster\"]", services.path(name).path("profiles").toString(),
+                    name + " runs in the cluster profile only");
+        }
+        for (String name : List.of("mysql", "thywill")) {
+            assertTrue(services.path(name).path("profiles").isMissingNode(), name + " still runs by default");
+        }
+        assertTrue(services.path("redis").path("healthcheck").path("test").toString().contains("ping"));
+        Set<String> nodeIds = new HashSet<>();
+        for (String name : List.of("thywill-1", "thywill-2")) {
+            JsonNode node = services.path(name);
+            List<String> command = new java.util.ArrayList<>();
+            node.path("command").forEach(part -> command.add(part.asText()));
+            assertEquals(List.of("java", "-jar", "thywill.jar", "config/thywill-cluster.yml"), command, name);
+            for (String dependency : List.of("mysql", "redis")) {
+                assertEquals("service_healthy", node.path("depends_on").path(dependency).path("condition").asText(),
+                        name + " waits for a healthy " + dependency);
+            }
+            assertTrue(node.path("healthcheck").path("test").toString().contains("/thywill/health"), name);
+            assertTrue(node.path("volumes").get(0).asText()
+                    .startsWith("./thywill-server/thywill-distribution/target/thywill:"), name);
+            assertTrue(node.path("ports").isMissingNode(), name + " is reached through the balancer only");
+            assertEquals("jdbc:mysql://mysql:3306/thywill",
+                    node.path("environment").path("THYWILL_DATABASE_URL").asText(), name + " shares the database");
+            nodeIds.add(node.path("environment").path("THYWILL_PUSH_NODE_ID").asText());
+        }
+        assertEquals(Set.of("node-1", "node-2"), nodeIds, "each node has an id of its own");
+        SettingsTree cluster = SettingsTree.read(ROOT.resolve("config/thywill-cluster.yml"));
+        assertEquals("redis", cluster.section(Slot.PUSH.key()).get("implementation"));
+        assertEquals("mysql", cluster.section(Slot.DATABASE.key()).get("implementation"));
+
+        JsonNode balancer = services.path("balancer");
+        assertEquals("8081:80", balancer.path("ports").get(0).asText());
+        String mount = balancer.path("volumes").get(0).asText();
+        assertTrue(mount.startsWith("./config/nginx-cluster.conf:"), mount);
+        String nginx = Files.readString(ROOT.resolve("config/nginx-cluster.conf"));
+        assertTrue(nginx.contains("hash $cookie_thywill_session consistent;"), "sticky by session cookie");
+        assertTrue(nginx.contains("server thywill-1:8080") && nginx.contains("server thywill-2:8080"), nginx);
+        assertTrue(nginx.contains("proxy_set_header Upgrade $http_upgrade;"), "WebSocket passes through");
+    }
+
+    @Test
+    void theFilesItMountsAndRunsExist() {
+        String mount = thywill().path("volumes").get(0).asText();
+        assertTrue(mount.startsWith("./thywill-server/thywill-distribution/target/thywill:"), mount);
+        assertTrue(Files.isDirectory(ROOT.resolve("thywill-server/thywill-distribution")));
+        List<String> command = new java.util.ArrayList<>();
+        thywill().path("command").forEach(part -> command.add(part.asText()));
+        assertEquals(List.of("java", "-jar", "thywill.jar", "config/thywill-mysql.yml"), command);
+        assertTrue(Files.isRegularFile(ROOT.resolve("config/thywill-mysql.yml")));
+    }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void everyVariableItSetsIsASettingOfTheChosenImplementations() {
+        SettingsTree tree = SettingsTree.read(ROOT.resolve("config/thywill-mysql.yml"));
+        Set<String> known = new HashSet<>();
+        SettingsBinder.keysOf(ServerSettings.class).keySet()
+                .forEach(k -> known.add(EnvironmentOverrides.variableName("server", k)));
+        for (ComponentProvider p : ServiceLoader.load(ComponentProvider.class)) {
+            Object chosen = tree.section(p.slot().key()).getOrDefault("implementation",
+                    Thywill.DEFAULT_IMPLEMENTATIONS.get(p.slot()));
+            if (p.name().equals(chosen)) {
+                SettingsBinder.keysOf(p.settingsType()).keySet()
+                        .forEach(k -> known.add(EnvironmentOverrides.variableName(p.slot().key(), k)));
+            }
+        }
+        thywill().path("environment").fieldNames().forEachRemaining(name ->
+                assertTrue(known.contains(name), name + " matches no setting of config/thywill-mysql.yml"));
+        assertEquals("mysql", tree.section(Slot.DATABASE.key()).get("implementation"));
+    }
+
+    @Test
+    void thywillStartsHealthyWithTheComposeSettingsAgainstARealMysql() throws Exception {
+        String base = System.getenv("THYWILL_TEST_MYSQL_URL");
+        if (base == null) {
+            throw new AssertionError("Set THYWILL_TEST_MYSQL_URL to a MySQL or MariaDB server"
+                    + " (for example jdbc:mysql://127.0.0.1:3306/); .ci/run does.");
+        }
+        String user = System.getenv().getOrDefault("THYWILL_TEST_MYSQL_USER", "root");
+        String password = System.getenv().getOrDefault("THYWILL_TEST_MYSQL_PASSWORD", "");
+        String database = "thywill_compose_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        Map<String, String> environment = new HashMap<>();
+        thywill().path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+        environment.put("THYWILL_DATABASE_URL", base.endsWith("/") ? base + database : base + "/" + database);
+        environment.put("THYWILL_DATABASE_USER", user);
+        environment.put("THYWILL_DATABASE_PASSWORD", password);
+        environment.put("THYWILL_SERVER_PORT", "0");
+        environment.put("THYWILL_SERVER_HOST", "127.0.0.1");
+        environment.put("THYWILL_LOG_FILE", "");
+        // The demo jars are not built here: the application section alone is swapped for this test's probe.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> file = new ObjectMapper(new YAMLFactory())
+                .readValue(ROOT.resolve("config/thywill-mysql.yml").toFile(), Map.class);
+        file.put("application", Map.of("implementation", "classpath", "enabled", List.of("probe")));
+        Path home = Files.createTempDirectory("thywill-compose-");
+        try (Thywill server = Thywill.start(new ThywillSettings(SettingsTree.of(file, "config/thywill-mysql.yml"),
+                new EnvironmentOverrides(environment), home, getClass().getClassLoader()))) {
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/thywill/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+            assertTrue(health.body().contains("\"database\":{\"implementation\":\"mysql\",\"status\":\"up\""),
+                    health.body());
+        } finally {
+            try (Connection c = DriverManager.getConnection(base, user, password);
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE " + database);
+            } catch (SQLException e) {
+                System.err.println("Could not drop " + database + ": " + e);
+            }
+        }
+    }
+}

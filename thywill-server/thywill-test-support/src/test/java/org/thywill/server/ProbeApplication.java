@@ -1,0 +1,98 @@
+package org.thywill.server;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ClientSide;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.DisconnectReason;
+
+/**
+ * A test application driven by commands, so that tests exercise the server only through the public protocol:
+ * {@code {"cmd":"echo","data":x}}, {@code toSession}, {@code join}, {@code toChannel}, {@code throw}, and
+ * {@code watch} (the sender is told of every later connection and disconnection).
+ */
+public final class ProbeApplication implements Application {
+
+    private volatile ApplicationContext context;
+    private final Set<ConnectionId> watchers = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public String id() {
+        return "probe";
+    }
+
+    @Override
+    public String title() {
+        return "Probe <&>";
+    }
+
+    @Override
+    public ClientSide client() {
+        return new ClientSide("thywill/probe", "probe.html", List.of("probe.js"), List.of());
+    }
+
+    @Override
+    public void start(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void onMessage(Connection from, Object data) {
+        if (!(data instanceof Map<?, ?> command)) {
+            context.send(from.id(), data);
+            return;
+        }
+        Object payload = command.get("data");
+        switch (String.valueOf(command.get("cmd"))) {
+            case "echo" -> context.send(from.id(), payload);
+            case "toSession" -> context.sendToSession(from.session(), payload);
+            case "join" -> {
+                context.join(String.valueOf(command.get("channel")), from.id());
+                context.send(from.id(), "joined");
+            }
+            case "toChannel" -> context.sendToChannel(String.valueOf(command.get("channel")), payload,
+                    Boolean.TRUE.equals(command.get("excludeSelf")) ? from.id() : null);
+            case "watch" -> {
+                watchers.add(from.id());
+                context.send(from.id(), "watching");
+            }
+            case "whoami" -> context.send(from.id(), Map.of("connection", from.id().value(),
+                    "transport", from.transport(), "application", from.applicationId()));
+            case "flood" -> {
+                long count = ((Number) command.get("count")).longValue();
+                for (long i = 0; i < count; i++) {
+                    context.send(from.id(), i);
+                }
+            }
+            case "throw" -> throw new IllegalStateException("secret detail that must not reach the client");
+            default -> context.send(from.id(), Map.of("unknown", String.valueOf(command.get("cmd"))));
+        }
+    }
+
+    @Override
+    public void onConnect(Connection connection) {
+        tell(Map.of("event", "connected", "connection", connection.id().value()));
+    }
+
+    @Override
+    public void onDisconnect(Connection connection, DisconnectReason reason) {
+        watchers.remove(connection.id());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "disconnected");
+        event.put("connection", connection.id().value());
+        event.put("reason", reason.name());
+        tell(event);
+    }
+
+    private void tell(Map<String, Object> event) {
+        for (ConnectionId watcher : watchers) {
+            context.send(watcher, event);
+        }
+    }
+}

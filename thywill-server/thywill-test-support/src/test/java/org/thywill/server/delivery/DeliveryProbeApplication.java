@@ -1,0 +1,94 @@
+package org.thywill.server.delivery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ClientSide;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.delivery.DeliveryFailedException;
+
+/**
+ * A test application for acknowledged delivery, driven by commands from a client: {@code {"cmd":"numbers",
+ * "session":cookie,"count":n,"pauseMillis":p}} sends 0..n-1 to that session from a thread of its own;
+ * {@code {"cmd":"receipted","session":cookie,"data":x}} sends with a receipt and tells the sender
+ * {@code {"receipt":seq}} or {@code {"failed":reason}}; {@code {"cmd":"receiptedTo","connection":id,"data":x}} does the
+ * same for one connection; any other data is echoed to the sender's connection and
+ * counted, so that a repeated client message would show twice.
+ */
+public final class DeliveryProbeApplication implements Application {
+
+    private final ExecutorService senders = Executors.newCachedThreadPool();
+    private volatile ApplicationContext context;
+
+    @Override
+    public String id() {
+        return "delivery";
+    }
+
+    @Override
+    public String title() {
+        return "Delivery probe";
+    }
+
+    @Override
+    public ClientSide client() {
+        return new ClientSide("thywill/delivery", "delivery.html", List.of("delivery.js"), List.of());
+    }
+
+    @Override
+    public void start(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void stop() {
+        senders.shutdownNow();
+    }
+
+    @Override
+    public void onMessage(Connection from, Object data) {
+        Map<?, ?> command = data instanceof Map<?, ?> m ? m : Map.of();
+        switch (String.valueOf(command.get("cmd"))) {
+            case "numbers" -> {
+                SessionId to = new SessionId(String.valueOf(command.get("session")));
+                int count = ((Number) command.get("count")).intValue();
+                long pause = ((Number) command.get("pauseMillis")).longValue();
+                senders.execute(() -> {
+                    for (int i = 0; i < count; i++) {
+                        context.sendToSession(to, i);
+                        sleep(pause);
+                    }
+                    context.send(from.id(), "sent " + count);
+                });
+            }
+            case "receipted" -> context.sendToSessionReceipted(new SessionId(String.valueOf(command.get("session"))),
+                    command.get("data")).whenComplete((receipt, failure) -> context.send(from.id(),
+                    failure == null ? Map.of("receipt", receipt.seq())
+                            : Map.of("failed", ((DeliveryFailedException) unwrap(failure)).reason().name())));
+            case "receiptedTo" -> context.sendReceipted(new ConnectionId(String.valueOf(command.get("connection"))),
+                    command.get("data")).whenComplete((receipt, failure) -> context.send(from.id(),
+                    failure == null ? Map.of("receipt", receipt.seq())
+                            : Map.of("failed", ((DeliveryFailedException) unwrap(failure)).reason().name())));
+            default -> context.send(from.id(), data);
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private static void sleep(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

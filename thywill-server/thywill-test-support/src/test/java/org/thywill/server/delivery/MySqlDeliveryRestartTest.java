@@ -1,0 +1,32 @@
+package org.thywill.server.delivery;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.thywill.testing.MySqlTestDatabase;
+import org.thywill.testing.ThywillTestServer;
+
+/**
+ * The session inbox across a restart with the MySQL Database, on a throw-away database of this class's own on the
+ * server named by {@value MySqlTestDatabase#URL_VARIABLE}; without that variable the test fails rather than skips.
+ */
+class MySqlDeliveryRestartTest extends DeliveryRestartContract {
+
+    private static MySqlTestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = MySqlTestDatabase.create("delivery");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    protected ThywillTestServer.Builder database(ThywillTestServer.Builder builder) {
+        return database.use(builder);
+    }
+}

@@ -1,0 +1,186 @@
+package org.thywill.server.deploy;
+
+/**
+ * The applications the deployment tests put in jars. Every jar's main class is {@code deploy.app.App}: the same
+ * name in each, which is harmless only because each jar has a class loader of its own.
+ */
+public final class TestApplications {
+
+    /** The class every test jar names in its service entry. */
+    public static final String MAIN = "deploy.app.App";
+
+    private static final String ECHO = """
+            package deploy.app;
+
+            import java.util.List;
+            import org.thywill.api.application.Application;
+            import org.thywill.api.application.ApplicationContext;
+            import org.thywill.api.application.ClientSide;
+            import org.thywill.api.client.Connection;
+
+            public final class App implements Application {
+                private volatile ApplicationContext context;
+
+                @Override
+                public String id() {
+                    return "%ID%";
+                }
+
+                @Override
+                public ClientSide client() {
+                    return new ClientSide("deploy/app", "body.html", List.of(), List.of());
+                }
+
+                @Override
+                public void start(ApplicationContext context) {
+                    this.context = context;
+                }
+
+                @Override
+                public void onMessage(Connection from, Object data) {
+                    context.send(from.id(), "%REPLY%" + data);
+                }
+            }
+            """;
+
+    private TestApplications() {
+    }
+
+    /**
+     * @param id the application's id
+     * @param reply what it puts before each message it echoes; also the text of its page's body
+     * @return a jar whose application echoes every message, prefixed
+     */
+    public static TestJar echo(String id, String reply) {
+        return TestJar.create()
+                .java(MAIN, ECHO.replace("%ID%", id).replace("%REPLY%", reply))
+                .resource("deploy/app/body.html", "<p id=\"version\">" + reply + "</p>")
+                .service(MAIN);
+    }
+
+    /**
+     * @param id the application's id
+     * @param member a member of the class, such as a constructor, that makes it fail
+     * @return an application of that id, changed by {@code member}
+     */
+    private static String app(String id, String member) {
+        return """
+                package deploy.app;
+
+                import org.thywill.api.application.Application;
+                import org.thywill.api.application.ApplicationContext;
+
+                public final class App implements Application {
+                    @Override
+                    public String id() {
+                        return "%ID%";
+                    }
+
+                    %MEMBER%
+                }
+                """.replace("%ID%", id).replace("%MEMBER%", member);
+    }
+
+    /** @return a jar whose application's constructor throws */
+    public static TestJar throwingConstructor() {
+        return TestJar.create().service(MAIN).java(MAIN, app("throwing-constructor",
+                "public App() { throw new IllegalStateException(\"boom in constructor\"); }"));
+    }
+
+    /** @return a jar whose application's start throws */
+    public static TestJar failingStart(String id) {
+        return TestJar.create().service(MAIN).java(MAIN, app(id,
+                "@Override public void start(ApplicationContext c) { throw new IllegalStateException(\"boom in"
+                        + " start\"); }"));
+    }
+
+    /** @return a jar whose service entry names a class it does not hold */
+    public static TestJar missingClass() {
+        return TestJar.create().service("deploy.app.Missing").java(MAIN, app("missing-class", ""));
+    }
+
+    /** @return a jar whose application's constructor uses a library class left out of the jar */
+    public static TestJar missingLibrary() {
+        return TestJar.create().service(MAIN)
+                .java(MAIN, app("missing-library", "private final Object helper = new deploy.lib.Helper();"))
+                .javaLeftOut("deploy.lib.Helper", "package deploy.lib; public final class Helper { }");
+    }
+
+    /** @return a jar whose application extends a class left out of the jar */
+    public static TestJar missingSuperclass() {
+        return TestJar.create().service(MAIN)
+                .java(MAIN, """
+                        package deploy.app;
+
+                        public final class App extends deploy.lib.Base {
+                            @Override
+                            public String id() {
+                                return "missing-superclass";
+                            }
+                        }
+                        """)
+                .javaLeftOut("deploy.lib.Base", """
+                        package deploy.lib;
+
+                        public abstract class Base implements org.thywill.api.application.Application {
+                        }
+                        """);
+    }
+
+    /** @return a jar whose application's id cannot be used in URLs and channels */
+    public static TestJar invalidId() {
+        return TestJar.create().service(MAIN).java(MAIN, app("not valid!", ""));
+    }
+
+    /**
+     * @param id the application's id
+     * @param sql the migration's SQL
+     * @return a jar whose application has one migration, and answers every message with {@code SELECT text FROM
+     *     notes WHERE id = 1}
+     */
+    public static TestJar migrating(String id, String sql) {
+        return TestJar.create().service(MAIN)
+                .resource("db/" + id + "/V1__notes.sql", sql)
+                .java(MAIN, """
+                        package deploy.app;
+
+                        import java.sql.Connection;
+                        import java.sql.ResultSet;
+                        import java.sql.SQLException;
+                        import java.sql.Statement;
+                        import org.thywill.api.application.Application;
+                        import org.thywill.api.application.ApplicationContext;
+
+                        public final class App implements Application {
+                            private volatile ApplicationContext context;
+
+                            @Override
+                            public String id() {
+                                return "%ID%";
+                            }
+
+                            @Override
+                            public String migrations() {
+                                return "db/%ID%";
+                            }
+
+                            @Override
+                            public void start(ApplicationContext context) {
+                                this.context = context;
+                            }
+
+                            @Override
+                            public void onMessage(org.thywill.api.client.Connection from, Object data) {
+                                try (Connection c = context.dataSource().getConnection();
+                                     Statement s = c.createStatement();
+                                     ResultSet r = s.executeQuery("SELECT text FROM %ID%_notes WHERE id = 1")) {
+                                    r.next();
+                                    context.send(from.id(), r.getString(1));
+                                } catch (SQLException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }
+                        }
+                        """.replace("%ID%", id));
+    }
+}

@@ -1,0 +1,35 @@
+package org.thywill.server.presence;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.thywill.kernel.ThywillSettings;
+import org.thywill.testing.MySqlTestDatabase;
+
+/**
+ * Membership across a restart with the MySQL Database, on a throw-away database of this class's own on the server
+ * named by {@value MySqlTestDatabase#URL_VARIABLE}; without that variable the test fails rather than skips.
+ */
+class MySqlMembershipRestartTest extends MembershipRestartContract {
+
+    private static MySqlTestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = MySqlTestDatabase.create("membership");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    protected ThywillSettings.Builder database(ThywillSettings.Builder settings) {
+        return settings.set("database", "implementation", "mysql")
+                .set("database", "url", database.url())
+                .set("database", "user", database.user())
+                .set("database", "password", database.password());
+    }
+}

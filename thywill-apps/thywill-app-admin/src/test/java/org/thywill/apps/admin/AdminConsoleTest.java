@@ -1,0 +1,234 @@
+package org.thywill.apps.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.thywill.api.ThywillException;
+import org.thywill.testing.Browser;
+import org.thywill.testing.TestClient;
+import org.thywill.testing.ThywillTestServer;
+
+/** The admin console at /thywill/admin/: off by default, behind its token, and live in a real browser. */
+class AdminConsoleTest {
+
+    private static final String TOKEN = "correct-horse-battery-staple";
+    private static final String SERVICE = "/service/thywill/admin";
+
+    private static ThywillTestServer enabled() {
+        return ThywillTestServer.withApplications("probe").set("server", "admin", true)
+                .set("server", "adminToken", TOKEN).start();
+    }
+
+    @Test
+    void anOperatorSeesATestClientAndDisconnectsItFromThePage() throws Exception {
+        try (ThywillTestServer server = enabled(); Browser browser = Browser.open()) {
+            browser.load(server.uri().resolve("/thywill/admin/")).waitUntilConnected();
+            browser.find("#name").sendKeys("ada");
+            browser.find("#token").sendKeys("not the token");
+            browser.find("#login-button").click();
+            browser.waitFor(d -> d.findElement(By.id("login-error")).getText().equals("Wrong token."));
+            assertTrue(browser.find("#console").getAttribute("hidden") != null, "nothing shown after a wrong token");
+
+            browser.find("#token").clear();
+            browser.find("#token").sendKeys(TOKEN);
+            browser.find("#login-button").click();
+            browser.waitFor(d -> d.findElement(By.id("console")).isDisplayed());
+
+            try (TestClient client = TestClient.connect(server, "probe", TestClient.Transport.WEBSOCKET)) {
+                String firstId = client.connectionId();
+                String row = "#connections tr[data-application=probe]";
+                browser.waitFor(d -> !d.findElements(By.cssSelector(row)).isEmpty());
+                browser.waitFor(d -> d.findElement(By.id("channels")).getText().contains("lobby"));
+                browser.waitFor(d -> d.findElement(By.id("applications")).getText().contains("probe"));
+                String page = browser.find("#connections").getText();
+                assertFalse(page.contains(client.sessionCookie().getValue()), "the page never shows a session id");
+                assertFalse(page.contains(firstId), "nor a connection id");
+                browser.screenshot(Path.of("target", "screenshots", "admin-console.png"));
+
+                browser.find(row + " button.danger").click();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (client.isConnected() && firstId.equals(client.connectionId())
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(!client.isConnected() || !firstId.equals(client.connectionId()),
+                        "the client's connection was ended by the server");
+                browser.waitFor(d -> d.findElement(By.id("status")).getText().startsWith("Disconnect"));
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withThePushRedisTheConsoleListsTheNodesOfTheCluster() throws Exception {
+        String prefix = "thywill-admin-test-" + System.nanoTime();
+        try (ThywillTestServer one = clusterNode(prefix, "node-one").set("server", "admin", true)
+                .set("server", "adminToken", TOKEN).start();
+             ThywillTestServer two = clusterNode(prefix, "node-two").start();
+             TestClient client = TestClient.connect(one, "admin", TestClient.Transport.WEBSOCKET)) {
+            assertEquals(true, result(call(client, "login", "ada", TOKEN)).get("ok"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            java.util.List<Object> names;
+            do {
+                Thread.sleep(200);
+                java.util.List<Map<String, Object>> nodes =
+                        (java.util.List<Map<String, Object>>) result(call(client, "snapshot")).get("nodes");
+                names = nodes.stream().map(n -> n.get("node")).toList();
+            } while (!names.containsAll(java.util.List.of("node-one", "node-two")) && System.nanoTime() < deadline);
+            assertEquals(java.util.List.of("node-one", "node-two"), names, "this node first, then the other");
+        } finally {
+            deleteKeys(prefix);
+        }
+    }
+
+    private static ThywillTestServer.Builder clusterNode(String prefix, String nodeId) {
+        return ThywillTestServer.withApplications("probe")
+                .set("push", "implementation", "redis")
+                .set("push", "uri", "redis://127.0.0.1:6379")
+                .set("push", "keyPrefix", prefix)
+                .set("push", "nodeId", nodeId)
+                .set("push", "heartbeatInterval", "250ms")
+                .set("push", "nodeTimeout", "2s");
+    }
+
+    /** Leaves nothing of the test in the Redis other tests share. */
+    private static void deleteKeys(String prefix) {
+        io.lettuce.core.RedisClient redis = io.lettuce.core.RedisClient.create("redis://127.0.0.1:6379");
+        try (var connection = redis.connect()) {
+            java.util.List<String> keys = connection.sync().keys(prefix + ":*");
+            if (!keys.isEmpty()) {
+                connection.sync().del(keys.toArray(new String[0]));
+            }
+        } finally {
+            redis.shutdown();
+        }
+    }
+
+    @Test
+    void undeployAndRedeployTellThePagesAndTheApplicationRunsAgain() {
+        try (ThywillTestServer server = enabled();
+             TestClient admin = TestClient.connect(server, "admin", TestClient.Transport.WEBSOCKET);
+             TestClient page = TestClient.connect(server, "probe", TestClient.Transport.WEBSOCKET)) {
+            assertEquals(true, result(call(admin, "login", "ada", TOKEN)).get("ok"));
+            assertEquals(true, running(admin, "probe"));
+
+            assertEquals(true, call(admin, "undeploy", "probe").get("result"));
+            TestClient.Delivery told = page.next();
+            assertEquals("undeployed", told.type(), told::toString);
+            assertEquals("removed", told.envelope().get("reason"));
+            assertEquals(false, running(admin, "probe"), "listed, not running");
+            assertEquals("failed", errorCode(call(admin, "undeploy", "admin")), "the console keeps itself");
+            assertEquals(true, running(admin, "admin"));
+
+            assertEquals(true, call(admin, "redeploy", "probe").get("result"));
+            assertEquals(true, running(admin, "probe"));
+            try (TestClient again = TestClient.connect(server, "probe", TestClient.Transport.WEBSOCKET)) {
+                assertTrue(again.isConnected(), "a page of the redeployed application connects");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object running(TestClient admin, String applicationId) {
+        java.util.List<Map<String, Object>> applications =
+                (java.util.List<Map<String, Object>>) result(call(admin, "snapshot")).get("applications");
+        return applications.stream().filter(a -> applicationId.equals(a.get("id"))).findFirst()
+                .map(a -> a.get("running")).orElse("not listed");
+    }
+
+    @Test
+    void callsBeforeLoginAreNotPermittedAndAWrongTokenIsRefused() {
+        try (ThywillTestServer server = enabled();
+             TestClient client = TestClient.connect(server, "admin", TestClient.Transport.LONG_POLLING)) {
+            for (String function : new String[] {"snapshot", "disconnect", "undeploy", "sendToChannel"}) {
+                assertEquals("not-permitted", errorCode(call(client, function, "x")), function);
+            }
+            Map<String, Object> refused = result(call(client, "login", "mallory", "guess"));
+            assertEquals(false, refused.get("ok"));
+            assertEquals("not-permitted", errorCode(call(client, "snapshot")), "still not permitted");
+
+            Map<String, Object> accepted = result(call(client, "login", "ada", TOKEN));
+            assertEquals(true, accepted.get("ok"), () -> "logged in: " + accepted);
+            Map<String, Object> snapshot = result(call(client, "snapshot"));
+            assertTrue(snapshot.containsKey("applications"), () -> "a snapshot: " + snapshot);
+        }
+    }
+
+    @Test
+    void repeatedWrongTokensAreRefusedWithoutChecking() {
+        try (ThywillTestServer server = enabled();
+             TestClient client = TestClient.connect(server, "admin", TestClient.Transport.LONG_POLLING)) {
+            for (int i = 0; i < LoginGuard.MAX_FAILURES; i++) {
+                assertEquals("Wrong token.", result(call(client, "login", "mallory", "guess" + i)).get("reason"));
+            }
+            Map<String, Object> locked = result(call(client, "login", "ada", TOKEN));
+            assertEquals(false, locked.get("ok"), "even the right token waits a minute after five wrong ones");
+        }
+    }
+
+    @Test
+    void theConsoleIsNotServedWhenOff() throws Exception {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("probe").start()) {
+            assertEquals(404, status(server.uri().resolve("/thywill/admin/")));
+            assertEquals(404, status(server.uri().resolve("/thywill/init/admin/")));
+            assertEquals(200, status(server.uri().resolve("/thywill/init/probe/")));
+        }
+        try (ThywillTestServer server = enabled()) {
+            assertEquals(200, status(server.uri().resolve("/thywill/admin/")));
+            assertEquals(200, status(server.uri().resolve("/thywill/init/")), "the default page");
+            assertTrue(server.thywill().component(org.thywill.api.application.ApplicationInterface.class)
+                    .applications().get(0).id().equals("probe"), "the console is never the default application");
+        }
+    }
+
+    @Test
+    void enablingItWithoutATokenStopsStartUpNamingTheKey() {
+        ThywillException e = assertThrows(ThywillException.class, () -> ThywillTestServer.withApplications("probe")
+                .set("server", "admin", true).start().close());
+        assertTrue(e.getMessage().contains("server.adminToken"), e.getMessage());
+    }
+
+    private static int status(URI uri) throws Exception {
+        HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+        c.setInstanceFollowRedirects(false);
+        try {
+            return c.getResponseCode();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private static Map<String, Object> call(TestClient client, String name, Object... args) {
+        String id = name + System.nanoTime();
+        assertTrue(client.publish(SERVICE, Map.of("type", "rpc", "id", id, "name", name,
+                "args", Arrays.asList(args))).isSuccessful());
+        while (true) {
+            TestClient.Delivery d = client.next();
+            if (id.equals(d.envelope().get("id"))) {
+                return d.envelope();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> result(Map<String, Object> answer) {
+        assertEquals("rpc-result", answer.get("type"), () -> "a result: " + answer);
+        return (Map<String, Object>) answer.get("result");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String errorCode(Map<String, Object> answer) {
+        assertEquals("rpc-error", answer.get("type"), () -> "an error: " + answer);
+        return String.valueOf(((Map<String, Object>) answer.get("error")).get("code"));
+    }
+}

@@ -1,0 +1,26 @@
+package org.thywill.apps.admin;
+
+import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.client.Connection;
+
+/** An application for the console to show: each connection's session joins the channel {@code lobby}. */
+public final class ProbeApplication implements Application {
+
+    private volatile ApplicationContext context;
+
+    @Override
+    public String id() {
+        return "probe";
+    }
+
+    @Override
+    public void start(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void onConnect(Connection connection) {
+        context.join("lobby", connection.id());
+    }
+}

@@ -1,0 +1,105 @@
+package org.thywill.apps.twooter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.thywill.api.Json;
+import org.thywill.testing.Browser;
+import org.thywill.testing.TestClient;
+import org.thywill.testing.ThywillTestServer;
+
+/** Twooter as its README shows it: the REST API with curl's requests, the chat room, and the live timeline. */
+class TwooterTest {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    @Timeout(120)
+    void theRestApiOfTheReadme() throws Exception {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("twooter").start()) {
+            URI base = server.uri();
+            HttpResponse<String> ada = send(base, "POST", "/api/twooter/users", "{\"user_name\": \"ada\"}");
+            assertEquals(201, ada.statusCode(), ada::body);
+            Object adaId = map(ada).get("id");
+            HttpResponse<String> post = send(base, "POST", "/api/twooter/posts",
+                    "{\"user_id\": " + adaId + ", \"content\": \"Hello, Twooter\"}");
+            assertEquals(201, post.statusCode(), post::body);
+            HttpResponse<String> mine = send(base, "GET", "/api/twooter/posts?user_id=" + adaId + "&sort=-posted_at",
+                    null);
+            assertEquals(200, mine.statusCode());
+            assertEquals(1L, map(mine).get("total"));
+            assertEquals(409, send(base, "POST", "/api/twooter/users", "{\"user_name\": \"ada\"}").statusCode(),
+                    "user names are unique");
+            assertEquals(400, send(base, "POST", "/api/twooter/posts", "{\"user_id\": " + adaId + "}").statusCode(),
+                    "content is required");
+            assertEquals(403, send(base, "DELETE", "/api/twooter/users/" + adaId, null).statusCode(),
+                    "users are never deleted");
+            assertEquals(204, send(base, "DELETE", "/api/twooter/posts/" + map(post).get("id"), null).statusCode());
+            assertEquals(404, send(base, "GET", "/api/twooter/posts/" + map(post).get("id"), null).statusCode());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void everyoneInTheRoomHearsAChatLine() {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("twooter").start();
+             TestClient alice = TestClient.connect(server, "twooter", TestClient.Transport.WEBSOCKET);
+             TestClient bob = TestClient.connect(server, "twooter", TestClient.Transport.LONG_POLLING)) {
+            alice.send(Map.of("chat", Map.of("name", "alice", "text", "hi bob")));
+            Map<String, Object> line = Map.of("chat", Map.of("name", "alice", "text", "hi bob"));
+            assertEquals(line, alice.nextMessage());
+            assertEquals(line, bob.nextMessage());
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void aPostMadeWithAnHttpClientAppearsOnTheOpenPage() throws Exception {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("twooter").start();
+             Browser browser = Browser.open()) {
+            browser.load(server.page("twooter")).waitUntilConnected();
+            browser.find("#post-form");
+            URI base = server.uri();
+            Object grace = map(send(base, "POST", "/api/twooter/users", "{\"user_name\": \"grace\"}")).get("id");
+            // The page lists posts after its watch is in place; the post may arrive either way, and shows once.
+            send(base, "POST", "/api/twooter/posts", "{\"user_id\": " + grace + ", \"content\": \"live!\"}");
+            browser.waitFor(d -> d.findElements(By.cssSelector("#posts li")).stream()
+                    .anyMatch(li -> li.getText().equals("grace: live!")));
+            assertEquals(1, browser.driver().findElements(By.cssSelector("#posts li")).size());
+
+            // The page's own form posts through the REST API, creating the user it names.
+            browser.find("#post-user").sendKeys("hopper");
+            browser.find("#post-content").sendKeys("from the page");
+            browser.find("#post-form button").click();
+            browser.waitFor(d -> browser.find("#posts li").getText().equals("hopper: from the page"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> users = (List<Map<String, Object>>) map(send(base, "GET",
+                    "/api/twooter/users?sort=user_name", null)).get("items");
+            assertEquals(List.of("grace", "hopper"), users.stream().map(u -> u.get("user_name")).toList());
+        }
+    }
+
+    private HttpResponse<String> send(URI base, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(HttpResponse<String> response) {
+        return (Map<String, Object>) Json.parse(response.body());
+    }
+}

@@ -1,0 +1,43 @@
+package org.thywill.benchmark.client;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs an action at a steady rate on its own thread, open-loop: sends are due by the clock, not by replies, so a
+ * slow server shows as latency rather than as a lower rate. If this thread falls behind, it catches up at once,
+ * and the report's sent rate shows that the generator, not the server, was the limit.
+ */
+final class Pacer {
+
+    private static final long TICK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
+    private Pacer() {
+    }
+
+    /**
+     * @param name the thread's name
+     * @param perSecond actions per second, more than 0
+     * @param running whether to go on
+     * @param action what to do each time
+     * @return the started thread
+     */
+    static Thread start(String name, double perSecond, BooleanSupplier running, Runnable action) {
+        Thread thread = new Thread(() -> {
+            long start = System.nanoTime();
+            long done = 0;
+            while (running.getAsBoolean()) {
+                long due = (long) ((System.nanoTime() - start) * perSecond / 1e9);
+                while (done < due && running.getAsBoolean()) {
+                    action.run();
+                    done++;
+                }
+                LockSupport.parkNanos(TICK_NANOS);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

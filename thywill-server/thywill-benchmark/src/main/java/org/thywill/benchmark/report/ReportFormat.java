@@ -1,0 +1,61 @@
+package org.thywill.benchmark.report;
+
+import java.util.Locale;
+import org.eclipse.jetty.util.ajax.JSON;
+
+/** Writes a {@link Report} for a person (a few aligned lines) or for a program (one JSON line). */
+public final class ReportFormat {
+
+    private ReportFormat() {
+    }
+
+    /**
+     * @param r a report
+     * @return the report in five lines
+     */
+    public static String text(Report r) {
+        String delivered = r.scenario().equals("connect-storm") ? "connections" : "delivered";
+        return String.format(Locale.ROOT, """
+                %s · %s · %s · %d/%d clients · %.1f s measured
+                  messages  sent %,.1f/s (%,d)  received %,.1f/s (%,d)
+                  latency   p50 %s ms  p90 %s  p99 %s  p99.9 %s  max %s
+                  problems  errors %d  reconnections %d  missing %d
+                  server    %s ms CPU per 1,000 %s; per idle connection: heap %s KB, RSS %s KB, \
+                threads %s (%d threads, live heap %s MB)%s
+                """, r.server(), r.scenario(), r.transport(), r.connected(), r.clients(), r.seconds(),
+                r.sentPerSecond(), r.sent(), r.receivedPerSecond(), r.received(),
+                number(r.p50()), number(r.p90()), number(r.p99()), number(r.p999()), number(r.max()),
+                r.errors(), r.reconnections(), r.missing(),
+                number(r.cpuMsPer1000()), delivered, number(r.heapKbPerConnection()),
+                number(r.rssKbPerConnection()), number(r.threadsPerConnection()), r.serverThreads(),
+                number(r.serverHeapMb()), r.startMillis() >= 0 ? "; started in " + r.startMillis() + " ms" : "");
+    }
+
+    /**
+     * @param r a report
+     * @return the report as one line, {@code REPORT {...}}
+     */
+    public static String json(Report r) {
+        return "REPORT " + new JSON().toJSON(r.toMap());
+    }
+
+    /**
+     * @param value a measured figure, -1 when unknown
+     * @return it with three significant digits or so, or {@code n/a}
+     */
+    public static String number(double value) {
+        if (value < 0 || Double.isNaN(value)) {
+            return "n/a";
+        }
+        if (value >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        if (value >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        if (value >= 0.1 || value == 0) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}

@@ -1,0 +1,46 @@
+package org.thywill.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/thywill-server}: the first run records a class data sharing archive when it stops, and the next run
+ * starts with it. How much faster that is, is measured in documentation/benchmarks.md, not here.
+ */
+class ServerScriptIT {
+
+    private final Path archive = DistributionProcess.home().resolve("thywill.jsa");
+
+    @AfterEach
+    void removeArchive() throws IOException {
+        Files.deleteIfExists(archive);
+    }
+
+    @Test
+    void theFirstRunRecordsTheArchiveWhenItStopsAndTheNextRunStartsWithIt(@TempDir Path folder) throws IOException {
+        Files.deleteIfExists(archive);
+        int port = DistributionProcess.freePort();
+        Path settings = DistributionProcess.writeSettings(folder, port, null, "");
+        Duration first;
+        try (DistributionProcess server = DistributionProcess.startScript(folder, settings, port).awaitServing()) {
+            assertTrue(server.commandLine().contains("-XX:ArchiveClassesAtExit="), server.commandLine());
+            first = server.untilPortAnswered();
+        }
+        assertTrue(Files.size(archive) > 1_000_000, "an archive was written at exit: " + archive);
+
+        try (DistributionProcess server = DistributionProcess.startScript(folder, settings, port).awaitServing()) {
+            assertTrue(server.commandLine().contains("-XX:SharedArchiveFile="), server.commandLine());
+            assertFalse(server.output().contains("[warning][cds]"), server.output());
+            System.out.printf("bin/thywill-server: port accepted after %d ms without the archive, %d ms with it%n",
+                    first.toMillis(), server.untilPortAnswered().toMillis());
+        }
+    }
+}

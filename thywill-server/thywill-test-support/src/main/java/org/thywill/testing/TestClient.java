@@ -47,8 +47,15 @@ public final class TestClient implements AutoCloseable {
         WEBSOCKET
     }
 
-    /** A message the server delivered: its Bayeux channel and its data (the Thywill envelope). */
-    public record Delivery(String channel, Map<String, Object> envelope) {
+    /**
+     * A message the server delivered.
+     *
+     * @param channel its Bayeux channel
+     * @param envelope its data, the Thywill envelope
+     * @param arrived when the client received it, by {@link System#nanoTime()}: a test that times events must not
+     *     use the moment it got round to taking one, which a slow step before it can delay by seconds
+     */
+    public record Delivery(String channel, Map<String, Object> envelope, long arrived) {
         /** @return the envelope's {@code data} */
         public Object data() {
             return envelope.get("data");
@@ -245,7 +252,7 @@ public final class TestClient implements AutoCloseable {
                 handled.put(app, seq.longValue());
             }
         }
-        deliveries.add(new Delivery(channel, envelope));
+        deliveries.add(new Delivery(channel, envelope, System.nanoTime()));
         if (envelope != null && envelope.get("receipt") instanceof Number receipt && parts.length >= 3) {
             client.getChannel("/service/thywill/" + parts[2]).publish(Map.of("type", "ack", "receipt", receipt));
         }
@@ -336,7 +343,7 @@ public final class TestClient implements AutoCloseable {
     public Message subscribe(String channel) {
         CompletableFuture<Message> reply = new CompletableFuture<>();
         client.getChannel(channel).subscribe((c, m) -> deliveries.add(new Delivery(m.getChannel(),
-                m.getDataAsMap())), reply::complete);
+                m.getDataAsMap(), System.nanoTime())), reply::complete);
         return await(reply);
     }
 

@@ -171,10 +171,10 @@ final class Watcher implements AutoCloseable {
         if (delivery.isEmpty()) {
             return false;
         }
-        long now = System.nanoTime();
         Object data = delivery.get().data();
         if (data instanceof Map<?, ?> map && map.get("event") instanceof String event) {
-            events.add(new Event(event, (String) map.get("channel"), (String) map.get("who"), now));
+            events.add(new Event(event, (String) map.get("channel"), (String) map.get("who"),
+                    delivery.get().arrived()));
         } else {
             answers.add(data);
         }

@@ -231,7 +231,9 @@ class RpcTest {
             Map<String, Object> sent = send(client, "1", "later", 300L, 800);
             String message = error(answer(client, "1", sent), "timed-out");
             long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            assertTrue(ms >= 250 && ms < 800, "answered after " + ms + " ms");
+            // Not before the deadline; the upper side is the error itself: had the deadline not fired, the result at
+            // 800 ms would have been the answer. A loaded machine may take longer to deliver it, which is no fault.
+            assertTrue(ms >= 250, "answered after " + ms + " ms");
             assertTrue(message.contains("300 ms"), message);
             assertTrue(client.next(Duration.ofMillis(1000)).isEmpty(), "the result that came later is dropped");
         }

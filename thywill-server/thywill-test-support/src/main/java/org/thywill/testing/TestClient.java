@@ -19,7 +19,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
+import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
+import org.cometd.bayeux.client.ClientSession;
 import org.cometd.client.BayeuxClient;
 import org.cometd.client.ext.AckExtension;
 import org.cometd.client.http.jetty.JettyHttpClientTransport;
@@ -81,6 +83,9 @@ public final class TestClient implements AutoCloseable {
     private final ScheduledExecutorService acker;
     private final URI serverUri;
     private volatile HttpCookie cookie;
+    private volatile boolean acknowledgeOnConnects = true;
+    private final java.util.concurrent.atomic.AtomicReference<Map<String, Object>> nextConnectExtension =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private TestClient(org.eclipse.jetty.client.HttpClient httpClient, Object container, BayeuxClient client,
                        URI serverUri, String applicationId, Map<String, Long> handled) {
@@ -186,6 +191,9 @@ public final class TestClient implements AutoCloseable {
             bayeux.addExtension(new AckExtension());
         }
         TestClient client = new TestClient(http, container, bayeux, server, applicationId, handled);
+        if (acknowledging) {
+            bayeux.addExtension(client.new ConnectAcks());
+        }
         bayeux.getChannel("/thywill/**").addListener((org.cometd.bayeux.client.ClientSessionChannel.MessageListener)
                 (channel, message) -> {
                     if (!message.isPublishReply()) {
@@ -258,17 +266,82 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
-    /** Tells the server, per application, the last seq handled since the last acknowledgement. */
+    /** Tells the server, per application, the last seq handled since the last acknowledgement, by publishing. */
     private void acknowledge() {
         if (!client.isConnected()) {
             return;
         }
-        handled.forEach((app, seq) -> {
-            if (!seq.equals(acknowledged.get(app))) {
-                acknowledged.put(app, seq);
-                client.getChannel("/service/thywill/" + app).publish(Map.of("type", "ack", "seq", seq));
+        unacknowledged().forEach((app, seq) ->
+                client.getChannel("/service/thywill/" + app).publish(Map.of("type", "ack", "seq", seq)));
+    }
+
+    /** @return per application, the last seq handled and not acknowledged yet, now counted as acknowledged */
+    private Map<String, Long> unacknowledged() {
+        Map<String, Long> acks = new java.util.HashMap<>();
+        synchronized (handled) {
+            handled.forEach((app, seq) -> {
+                if (!seq.equals(acknowledged.get(app))) {
+                    acknowledged.put(app, seq);
+                    acks.put(app, seq);
+                }
+            });
+        }
+        return acks;
+    }
+
+    /**
+     * Acknowledges in {@code /meta/connect} messages, as the browser library does: the next connect after a batch
+     * of numbered messages carries {@code ext.thywill.acks}.
+     */
+    private final class ConnectAcks implements ClientSession.Extension {
+        @Override
+        public boolean sendMeta(ClientSession session, Message.Mutable message) {
+            Map<String, Object> given = Channel.META_CONNECT.equals(message.getChannel())
+                    ? nextConnectExtension.getAndSet(null) : null;
+            if (given != null) {
+                message.getExt(true).put("thywill", given);
+            } else if (acknowledgeOnConnects && Channel.META_CONNECT.equals(message.getChannel())) {
+                Map<String, Long> acks = unacknowledged();
+                if (!acks.isEmpty()) {
+                    message.getExt(true).put("thywill", Map.of("acks", acks));
+                }
             }
-        });
+            return true;
+        }
+    }
+
+    /**
+     * From now on, acknowledges only in {@code /meta/connect} messages, never with an acknowledgement of its own:
+     * to test that path alone.
+     *
+     * @return this client
+     */
+    public TestClient acknowledgeOnlyOnConnects() {
+        stopAcknowledging();
+        return this;
+    }
+
+    /**
+     * Sends {@code ext.thywill} of the next {@code /meta/connect} as given, in place of what the client would put
+     * there: to test what the server does with a malformed one.
+     *
+     * @param thywill the {@code ext.thywill} object
+     * @return this client
+     */
+    public TestClient withNextConnectExtension(Map<String, Object> thywill) {
+        nextConnectExtension.set(thywill);
+        return this;
+    }
+
+    /**
+     * From now on, acknowledges only by publishing {@code {"type":"ack","seq":N}}, as older client libraries did:
+     * to test that path alone.
+     *
+     * @return this client
+     */
+    public TestClient acknowledgeOnlyByPublishing() {
+        acknowledgeOnConnects = false;
+        return this;
     }
 
     /**
@@ -277,6 +350,14 @@ public final class TestClient implements AutoCloseable {
      */
     public long handledSeq(String app) {
         return handled.getOrDefault(app, 0L);
+    }
+
+    /**
+     * @param app an application id
+     * @return the last seq this client told the server it handled, 0 for none
+     */
+    public long acknowledgedSeq(String app) {
+        return acknowledged.getOrDefault(app, 0L);
     }
 
     /** @return how many messages this client dropped because it had handled their seq already */

@@ -107,6 +107,7 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
         if (ACK.equals(type)) {
             if (envelope.get("seq") instanceof Number seq) {
                 inboxes.acknowledge(connection.id(), connection.session(), applicationId, seq.longValue());
+                metrics.acknowledged(false).increment();
             } else if (envelope.get("receipt") instanceof Number receipt) {
                 inboxes.acknowledgeReceipt(connection.id(), receipt.longValue());
             } else {

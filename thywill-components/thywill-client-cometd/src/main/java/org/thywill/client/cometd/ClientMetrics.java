@@ -35,6 +35,8 @@ final class ClientMetrics {
     private final Counter rateLimited;
     private final Counter oversized;
     private final Counter refusedHandshakes;
+    private final Counter acknowledgedOnConnect;
+    private final Counter acknowledgedByMessage;
 
     ClientMetrics(Metrics metrics, SessionInboxes inboxes) {
         this.metrics = metrics;
@@ -56,6 +58,10 @@ final class ClientMetrics {
         oversized = metrics.counter("thywill.messages.dropped", dropped, "reason", "oversized");
         refusedHandshakes = metrics.counter("thywill.handshakes.refused",
                 "Handshakes refused because the server was shutting down.");
+        String acknowledgements = "Acknowledgements of numbered messages from client libraries, by how they came:"
+                + " in a /meta/connect, or as a message of their own.";
+        acknowledgedOnConnect = metrics.counter("thywill.acknowledgements", acknowledgements, "carried", "connect");
+        acknowledgedByMessage = metrics.counter("thywill.acknowledgements", acknowledgements, "carried", "message");
         transport("websocket");
         transport("long-polling");
     }
@@ -73,6 +79,14 @@ final class ClientMetrics {
     /** @return counts messages over the size limit */
     Counter oversized() {
         return oversized;
+    }
+
+    /**
+     * @param onConnect whether it came in a {@code /meta/connect} rather than as a message of its own
+     * @return counts acknowledgements of numbered messages (one per application acknowledged)
+     */
+    Counter acknowledged(boolean onConnect) {
+        return onConnect ? acknowledgedOnConnect : acknowledgedByMessage;
     }
 
     /** @return counts handshakes refused while draining */

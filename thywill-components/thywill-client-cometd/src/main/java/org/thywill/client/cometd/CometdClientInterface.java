@@ -154,7 +154,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.addExtension(new ExtensionChain(List.of(drain,
                 new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
                 new MessageSizeLimit(settings.maxMessageSize(), metrics.oversized()),
-                new HandshakeClock())));
+                new HandshakeClock(),
+                new ConnectAcknowledgements(registry, inboxes, metrics.acknowledged(true)))));
         // Resends what a connection did not confirm when its transport reconnects, for clients that ask for it.
         b.addExtension(new AcknowledgedMessagesExtension());
         b.setOption(BayeuxServerImpl.SWEEP_PERIOD_OPTION, Math.min(997L, settings.maxInterval().toMillis() / 2));
@@ -377,9 +378,13 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
 
     @Override
     public void sessionRemoved(ServerSession session, ServerMessage message, boolean timeout) {
-        inboxes.detach(new ConnectionId(session.getId()));
-        boolean endedHere = ending.remove(new ConnectionId(session.getId()));
-        registry.remove(new ConnectionId(session.getId())).ifPresent(connection -> {
+        ConnectionId id = new ConnectionId(session.getId());
+        boolean endedHere = ending.remove(id);
+        Optional<Connection> removed = registry.remove(id);
+        // Only once it is out of the registry: while a session's connection is registered and not marked as
+        // acknowledging, the session counts as plain, and a message to it would skip its inbox and be lost.
+        inboxes.detach(id);
+        removed.ifPresent(connection -> {
             DisconnectReason reason = endedHere || stopping ? DisconnectReason.SERVER
                     : timeout ? DisconnectReason.TIMEOUT : DisconnectReason.CLIENT;
             metrics.disconnected(connection, reason);

@@ -69,6 +69,15 @@ public interface Dialect {
     }
 
     /**
+     * @param application the application that numbered the messages
+     * @param seq the last seq handled
+     * @return the {@code ext} fields of a {@code /meta/connect} that acknowledges it
+     */
+    default Map<String, Object> connectAck(String application, long seq) {
+        throw new UnsupportedOperationException("This dialect does not acknowledge");
+    }
+
+    /**
      * @param server a Bayeux server kind
      * @param acknowledge whether clients acknowledge as browsers do: Thywill's numbered messages, and CometD's
      *                    acknowledge extension

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
+import org.cometd.bayeux.client.ClientSession;
 import org.cometd.bayeux.client.ClientSessionChannel;
 import org.cometd.client.BayeuxClient;
 import org.cometd.client.ext.AckExtension;
@@ -62,7 +63,7 @@ final class LoadClient {
     private final AtomicLong handled = new AtomicLong();
     private final AtomicBoolean ackScheduled = new AtomicBoolean();
     private volatile long acknowledged;
-    private volatile String ackChannel;
+    private volatile String ackApplication;
 
     LoadClient(String url, ClientResources resources, TransportKind transport, Dialect dialect, Metrics metrics,
                String filler, Events events) {
@@ -75,6 +76,19 @@ final class LoadClient {
         if (dialect.cometdAck()) {
             // CometD's acknowledge extension, as the browser library uses: messages travel in /meta/connect replies.
             bayeux.addExtension(new AckExtension());
+        }
+        if (dialect.acknowledges()) {
+            // As the browser library does: the connect that follows a batch of numbered messages acknowledges them.
+            bayeux.addExtension(new ClientSession.Extension() {
+                @Override
+                public boolean sendMeta(ClientSession session, Message.Mutable message) {
+                    long seq = Channel.META_CONNECT.equals(message.getChannel()) ? takeAcknowledgement() : 0;
+                    if (seq > 0) {
+                        message.getExt(true).putAll(dialect.connectAck(ackApplication, seq));
+                    }
+                    return true;
+                }
+            });
         }
         bayeux.getChannel(Channel.META_HANDSHAKE).addListener(
                 (ClientSessionChannel.MessageListener) (c, m) -> onHandshake(m));
@@ -158,9 +172,9 @@ final class LoadClient {
         if (seq < 0) {
             return;
         }
-        if (ackChannel == null) {
+        if (ackApplication == null) {
             // The application that numbered it: /thywill/{app} or /thywill/{app}/channel/{name}.
-            ackChannel = "/service/thywill/" + channel.split("/")[2];
+            ackApplication = channel.split("/")[2];
         }
         handled.accumulateAndGet(seq, Math::max);
         if (ackScheduled.compareAndSet(false, true)) {
@@ -168,13 +182,25 @@ final class LoadClient {
         }
     }
 
+    /** Acknowledges by publishing what no connect has carried within {@value #ACK_DELAY_MILLIS} ms. */
     private void acknowledge() {
         ackScheduled.set(false);
-        long last = handled.get();
-        if (last > acknowledged && !closing && bayeux.isConnected()) {
-            acknowledged = last;
-            bayeux.getChannel(ackChannel).publish(dialect.ack(last), this::onReply);
+        if (!closing && bayeux.isConnected()) {
+            long last = takeAcknowledgement();
+            if (last > 0) {
+                bayeux.getChannel("/service/thywill/" + ackApplication).publish(dialect.ack(last), this::onReply);
+            }
         }
+    }
+
+    /** @return the last seq handled and not acknowledged yet, now counted as acknowledged; 0 if none */
+    private synchronized long takeAcknowledgement() {
+        long last = handled.get();
+        if (last > acknowledged && ackApplication != null) {
+            acknowledged = last;
+            return last;
+        }
+        return 0;
     }
 
     /** Sends one timestamped echo, expecting it back. */

@@ -9,7 +9,8 @@ import org.thywill.benchmark.Scenario;
  * Thywill's public protocol: the handshake names the application ({@code echo} for the echo scenario,
  * {@code bench} otherwise), data travels in {@code {"type":"message","data":...}} envelopes, and everything
  * arrives under {@code /thywill/}. Acknowledging, a client asks for numbered delivery in its handshake, as the
- * browser library does, and acknowledges the last {@code seq} it handled.
+ * browser library does, and acknowledges the last {@code seq} it handled in its next {@code /meta/connect}
+ * ({@code ext.thywill.acks}), or by publishing it if no connect carried it within 100 ms.
  */
 final class ThywillDialect implements Dialect {
 
@@ -34,6 +35,11 @@ final class ThywillDialect implements Dialect {
     @Override
     public Object ack(long seq) {
         return Map.of("type", "ack", "seq", seq);
+    }
+
+    @Override
+    public Map<String, Object> connectAck(String application, long seq) {
+        return Map.of("thywill", Map.of("acks", Map.of(application, seq)));
     }
 
     @Override

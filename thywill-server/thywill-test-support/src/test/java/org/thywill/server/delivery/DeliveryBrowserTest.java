@@ -1,6 +1,7 @@
 package org.thywill.server.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.thywill.server.delivery.DeliveryTest.normalise;
 import static org.thywill.server.delivery.DeliveryTest.range;
 
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.thywill.server.operations.Scrape;
 import org.thywill.testing.Browser;
 import org.thywill.testing.TcpProxy;
 import org.thywill.testing.TestClient;
@@ -62,6 +64,29 @@ class DeliveryBrowserTest {
             browser.waitFor(d -> received(browser).contains(text));
             Thread.sleep(1000);
             assertEquals(1, Collections.frequency(received(browser), text), "reached the application once");
+        }
+    }
+
+    @Test
+    void theBrowserAcknowledgesMostlyInItsConnects() {
+        int count = 40;
+        try (ThywillTestServer server = ThywillTestServer.withApplications("delivery").start();
+             Browser browser = Browser.open();
+             TestClient sender = TestClient.connectPlain(server, "delivery", Transport.WEBSOCKET)) {
+            browser.load(server.page("delivery")).waitUntilConnected();
+            String session = browser.driver().manage().getCookieNamed("thywill_session").getValue();
+            sender.send(Map.of("cmd", "numbers", "session", session, "count", count, "pauseMillis", 20));
+            browser.waitFor(d -> received(browser).size() >= count);
+            assertEquals(range(count), normalise(received(browser)));
+            // Every message handled is acknowledged, and the inbox is empty...
+            Scrape.until(server.uri(), n -> n == 0, "thywill_inbox_messages");
+            // ...mostly by the connects that followed the messages (the sender is a plain client, which
+            // acknowledges nothing); one of its own only when no connect went out within 100 ms (a loaded machine).
+            Scrape scrape = Scrape.of(server.uri());
+            double onConnects = scrape.value("thywill_acknowledgements_total", "carried", "connect").orElse(-1);
+            double published = scrape.value("thywill_acknowledgements_total", "carried", "message").orElse(-1);
+            assertTrue(published >= 0 && onConnects > published, "acknowledgements in connects: " + onConnects
+                    + ", published on their own: " + published);
         }
     }
 

@@ -60,13 +60,26 @@ class DeliveryTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aClientWhoseSocketIsCutMissesNothingAndSeesNothingTwice(Transport transport) {
-        int count = 200;
+        assertStreamSurvives(transport, 200, 2, TestClient::drop);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aPageThatSaysGoodbyeMidStreamAndComesBackMissesNothing(Transport transport) {
+        // A reload: the old connection ends politely while messages flow. Each message sent while it ends must be
+        // kept for the session, never sent once to the connection on its way out.
+        assertStreamSurvives(transport, 300, 1, TestClient::disconnect);
+    }
+
+    /** Streams numbers to a page, interrupts it after 30, and checks the page reconnected gets the rest once. */
+    private static void assertStreamSurvives(Transport transport, int count, long pauseMillis,
+                                             java.util.function.Consumer<TestClient> interruption) {
         try (TestClient sender = TestClient.connect(server, "delivery", transport);
              TestClient page = TestClient.connect(server, "delivery", transport)) {
-            sender.send(numbers(page, count, 2));
+            sender.send(numbers(page, count, pauseMillis));
             List<Object> seen = new ArrayList<>(messages(page, 30));
-            page.drop();
-            // What it handled before the cut but this test had not taken yet.
+            interruption.accept(page);
+            // What it handled before the interruption but this test had not taken yet.
             page.drain().forEach(d -> seen.add(d.data()));
             try (TestClient again = page.reconnect(transport)) {
                 seen.addAll(messages(again, count - seen.size()));
@@ -102,6 +115,57 @@ class DeliveryTest {
             assertEquals(range(3), normalise(messages(page, 3)));
             Thread.sleep(300); // the acknowledgement is batched
             // A new tab of the same browser knows no seq: it gets what no tab acknowledged, here nothing.
+            try (TestClient tab = TestClient.connect(server.uri(), "delivery", transport, page.sessionCookie())) {
+                assertTrue(tab.next(QUIET).isEmpty(), "acknowledged messages must be gone from the inbox");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anAcknowledgementCarriedByTheNextConnectEmptiesTheInbox(Transport transport) throws Exception {
+        assertAcknowledgedByOneRoute(transport, TestClient::acknowledgeOnlyOnConnects);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anAcknowledgementPublishedOnItsOwnEmptiesTheInbox(Transport transport) throws Exception {
+        assertAcknowledgedByOneRoute(transport, TestClient::acknowledgeOnlyByPublishing);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void malformedAcknowledgementsInAConnectAreIgnoredAndTheConnectionCarriesOn(Transport transport)
+            throws Exception {
+        try (TestClient sender = TestClient.connect(server, "delivery", transport);
+             TestClient page = TestClient.connect(server, "delivery", transport)) {
+            page.acknowledgeOnlyOnConnects().withNextConnectExtension(Map.of("acks", Map.of(
+                    "delivery", "all of them", "../../etc", 5, "", 7, "ok", List.of(1))));
+            sender.send(numbers(page, 1, 0));
+            assertEquals(range(1), normalise(messages(page, 1))); // the malformed connect leaves after this
+            assertEquals("sent 1", sender.nextMessage());
+            page.withNextConnectExtension(Map.of("acks", "everything"));
+            sender.send(numbers(page, 2, 0));
+            assertEquals(range(2), normalise(messages(page, 2)), "the connection carries on");
+            assertEquals("sent 2", sender.nextMessage());
+            assertTrue(page.isConnected());
+        }
+        assertAcknowledgedByOneRoute(transport, TestClient::acknowledgeOnlyOnConnects); // and the server too
+    }
+
+    private static void assertAcknowledgedByOneRoute(Transport transport, java.util.function.Consumer<TestClient> route)
+            throws Exception {
+        try (TestClient sender = TestClient.connect(server, "delivery", transport);
+             TestClient page = TestClient.connect(server, "delivery", transport)) {
+            route.accept(page);
+            sender.send(numbers(page, 3, 0));
+            assertEquals(range(3), normalise(messages(page, 3)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (page.acknowledgedSeq("delivery") < page.handledSeq("delivery")) {
+                assertTrue(System.nanoTime() < deadline, "the client never acknowledged what it handled");
+                Thread.sleep(20);
+            }
+            Thread.sleep(300); // on its way to the server
             try (TestClient tab = TestClient.connect(server.uri(), "delivery", transport, page.sessionCookie())) {
                 assertTrue(tab.next(QUIET).isEmpty(), "acknowledged messages must be gone from the inbox");
             }

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 import java.util.function.DoublePredicate;
 
 /** One scrape of {@code /thywill/metrics}, read as Prometheus's text format: series by name and labels. */
-final class Scrape {
+public final class Scrape {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -22,7 +22,7 @@ final class Scrape {
         this.response = response;
     }
 
-    static Scrape of(URI server) {
+    public static Scrape of(URI server) {
         try {
             return new Scrape(HTTP.send(HttpRequest.newBuilder(server.resolve("/thywill/metrics"))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()));
@@ -39,7 +39,7 @@ final class Scrape {
      * @param labels alternating label names and values the series must have (others are ignored)
      * @return the value of the first series that matches
      */
-    OptionalDouble value(String name, String... labels) {
+    public OptionalDouble value(String name, String... labels) {
         for (String line : response.body().split("\n")) {
             if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {
                 continue;
@@ -79,7 +79,7 @@ final class Scrape {
      * @return the last scrape
      * @throws AssertionError naming the series when it does not within 20 seconds
      */
-    static Scrape until(URI server, DoublePredicate condition, String name, String... labels) {
+    public static Scrape until(URI server, DoublePredicate condition, String name, String... labels) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Scrape last;
         do {

@@ -15,7 +15,7 @@
 // The page calls thywill.bootstrap(config) after every script has loaded, so handlers are in place first.
 //
 // Delivery: messages to the page's session carry a seq. Each is handed to the handlers once, in order; the
-// library then acknowledges it (batched) and remembers the last seq handled in sessionStorage, so that after a
+// library then acknowledges it (in its next /meta/connect, or within 100 ms) and remembers the last seq handled in sessionStorage, so that after a
 // reconnection or a reload the server replays only what this page has not handled (documentation/protocol.md).
 import { CometD, AckExtension } from './cometd/cometd.js';
 
@@ -172,6 +172,16 @@ class Application {
         }
     }
 
+    // The seq to acknowledge now, marked as acknowledged, or 0 if the server has been told already.
+    takeAcknowledgement() {
+        const seq = handled[this.id] || 0;
+        if (seq > this.acked) {
+            this.acked = seq;
+            return seq;
+        }
+        return 0;
+    }
+
     acknowledge() {
         this.ackTimer = null;
         const seq = handled[this.id] || 0;
@@ -295,6 +305,19 @@ function abandonCalls() {
     applications.forEach(app => app.abandonCalls(live));
 }
 
+// {appId: seq} of what was handled and not yet acknowledged, now counted as acknowledged; null if nothing.
+function unacknowledged() {
+    let acks = null;
+    applications.forEach(app => {
+        const seq = app.takeAcknowledgement();
+        if (seq > 0) {
+            acks = acks || {};
+            acks[app.id] = seq;
+        }
+    });
+    return acks;
+}
+
 function application(id) {
     let app = applications.get(id);
     if (!app) {
@@ -328,12 +351,20 @@ function bootstrap(pageConfig) {
     // CometD resends what this connection did not confirm when its transport reconnects...
     cometd.registerExtension('ack', new AckExtension());
     // ...and every handshake tells the server what the page handled, so a new connection gets the rest, in order.
+    // Numbered messages arrive in /meta/connect replies, and the next connect leaves once they are handled: it
+    // carries their acknowledgement, so none needs a message of its own (the timer in handledSeq is the fallback).
     cometd.registerExtension('thywill-delivery', {
         outgoing: message => {
             if (message.channel === '/meta/handshake') {
                 handshakeSentAt = Date.now();
                 message.ext = message.ext || {};
                 message.ext.thywill = Object.assign({}, message.ext.thywill, { ack: true, handled: { ...handled } });
+            } else if (message.channel === '/meta/connect') {
+                const acks = unacknowledged();
+                if (acks) {
+                    message.ext = message.ext || {};
+                    message.ext.thywill = Object.assign({}, message.ext.thywill, { acks });
+                }
             }
             return message;
         }

@@ -1,5 +1,6 @@
 package org.thywill.client.cometd;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.Json;
@@ -18,13 +20,20 @@ import org.thywill.api.delivery.InboxEntry;
 
 /**
  * Writes the session inboxes to the Database behind the sends, on one thread, so no send waits for a database
- * round trip. Whatever has queued up while a write ran goes in the next batch; a message acknowledged before its
- * batch was written is never written at all. Stopping writes everything still queued.
+ * round trip. Whatever has queued up while a write ran goes in the next batch; a message acknowledged (or expired,
+ * or dropped) before its batch was written is never written at all, however far behind the writer is: a client
+ * acknowledges within milliseconds, so under load most messages never reach the Database. The removal of what
+ * was acknowledged waits up to {@link #REMOVE_EVERY} and goes with the others of its session and application as
+ * one: a busy page acknowledges about once per message, and a delete per acknowledgement was the largest cost left
+ * of acknowledged delivery. Meanwhile an acknowledged message may still be stored, which only a crash can reveal,
+ * as a message replayed that the page drops by its seq. Stopping writes everything still queued.
  */
 final class InboxWriter implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxWriter.class);
     private static final int BATCH = 1000;
+    /** How long the removal of acknowledged messages may wait to be merged with later ones. */
+    static final Duration REMOVE_EVERY = Duration.ofSeconds(1);
 
     private sealed interface Change permits Store, Remove, Stop {
     }
@@ -43,9 +52,23 @@ final class InboxWriter implements Runnable {
     private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile long written;
+    private volatile long skipped;
+
+    /** Removals waiting, merged: per session and application, the highest seq to remove. Writer thread only. */
+    private final Map<InboxKey, Long> removals = new HashMap<>();
+    private final long removeEveryNanos;
 
     InboxWriter(Inbox store) {
+        this(store, REMOVE_EVERY);
+    }
+
+    /**
+     * @param store the Database's inbox
+     * @param removeEvery how long removals may wait to be merged
+     */
+    InboxWriter(Inbox store, Duration removeEvery) {
         this.store = store;
+        this.removeEveryNanos = removeEvery.toNanos();
         this.thread = new Thread(this, "thywill-inbox-writer");
         this.thread.setDaemon(true);
     }
@@ -91,19 +114,33 @@ final class InboxWriter implements Runnable {
         return written;
     }
 
+    /** @return how many messages were not written because they left their inbox first (for tests and logs) */
+    long skipped() {
+        return skipped;
+    }
+
     @Override
     public void run() {
         List<Change> batch = new ArrayList<>();
         boolean stopping = false;
+        long nextRemoval = System.nanoTime() + removeEveryNanos;
         while (!stopping) {
             try {
-                batch.add(queue.take());
+                Change first = removals.isEmpty() ? queue.take()
+                        : queue.poll(Math.max(0, nextRemoval - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    batch.add(first);
+                }
             } catch (InterruptedException e) {
                 break;
             }
             queue.drainTo(batch, BATCH - 1);
             stopping = write(batch);
             batch.clear();
+            if (stopping || removals.size() >= BATCH || System.nanoTime() - nextRemoval >= 0) {
+                remove();
+                nextRemoval = System.nanoTime() + removeEveryNanos;
+            }
         }
     }
 
@@ -131,9 +168,20 @@ final class InboxWriter implements Runnable {
             }
         }
         List<InboxEntry> entries = new ArrayList<>();
-        stores.forEach((key, messages) -> messages.forEach(s -> entries.add(new InboxEntry(key.session(),
-                key.applicationId(), s.message().seq(), Json.write(s.message().envelope()),
-                Instant.ofEpochMilli(s.message().createdAtMillis())))));
+        stores.forEach((key, messages) -> {
+            for (Iterator<Store> i = messages.iterator(); i.hasNext(); ) {
+                Store s = i.next();
+                if (s.inbox() != null && s.inbox().removed(s.message().seq())) {
+                    // Gone from the live inbox meanwhile; its removal is queued behind it.
+                    s.inbox().written(s.message().seq());
+                    skipped++;
+                    i.remove();
+                } else {
+                    entries.add(new InboxEntry(key.session(), key.applicationId(), s.message().seq(),
+                            Json.write(s.message().envelope()), Instant.ofEpochMilli(s.message().createdAtMillis())));
+                }
+            }
+        });
         try {
             if (!entries.isEmpty()) {
                 store.store(entries);
@@ -141,16 +189,29 @@ final class InboxWriter implements Runnable {
                 stores.values().forEach(messages -> messages.stream().filter(s -> s.inbox() != null)
                         .forEach(s -> s.inbox().written(s.message().seq())));
             }
-            if (!removes.isEmpty()) {
-                List<InboxCut> cuts = new ArrayList<>(removes.size());
-                removes.forEach((key, seq) -> cuts.add(new InboxCut(key.session(), key.applicationId(), seq)));
-                store.remove(cuts);
-            }
         } catch (RuntimeException e) {
             // The messages are still in memory and are delivered while this server runs; only a restart loses them.
-            LOG.error("Could not write {} inbox messages and {} acknowledgements to the database; they are kept in"
-                    + " memory only", entries.size(), removes.size(), e);
+            LOG.error("Could not write {} inbox messages to the database; they are kept in memory only",
+                    entries.size(), e);
         }
+        // After the stores of the same batch: a removal never overtakes the message it removes.
+        removes.forEach((key, seq) -> removals.merge(key, seq, Math::max));
         return stop;
+    }
+
+    /** Removes what was acknowledged since the last time, one cut per session and application. */
+    private void remove() {
+        if (removals.isEmpty()) {
+            return;
+        }
+        List<InboxCut> cuts = new ArrayList<>(removals.size());
+        removals.forEach((key, seq) -> cuts.add(new InboxCut(key.session(), key.applicationId(), seq)));
+        removals.clear();
+        try {
+            store.remove(cuts);
+        } catch (RuntimeException e) {
+            // Replayed after a restart, the page drops them by their seq.
+            LOG.error("Could not remove the acknowledged messages of {} sessions from the database", cuts.size(), e);
+        }
     }
 }

@@ -160,7 +160,16 @@ final class SessionInbox {
         unwritten.add(seq);
     }
 
-    /** The Database's writer wrote a message. */
+    /**
+     * @param seq a message's seq
+     * @return true if the message has left this inbox (acknowledged, expired or dropped): the Database need not
+     *         keep it
+     */
+    synchronized boolean removed(long seq) {
+        return seq <= removedUpTo;
+    }
+
+    /** The Database's writer wrote a message, or decided it need not. */
     synchronized void written(long seq) {
         unwritten.remove(seq);
     }

@@ -2,10 +2,12 @@ package org.thywill.client.cometd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.Inbox;
@@ -57,5 +59,50 @@ class InboxWriterTest {
         writer.stop();
         assertEquals(List.of(2L, 3L), database.stored);
         assertEquals(List.of(1L), database.removed);
+    }
+
+    @Test
+    void acknowledgementsOfASessionThatArriveApartAreRemovedInOneCutPerSessionAndApplication() throws Exception {
+        RecordingInbox database = new RecordingInbox();
+        InboxWriter writer = new InboxWriter(database, Duration.ofHours(1));
+        InboxKey one = new InboxKey(new SessionId("s"), "app");
+        InboxKey other = new InboxKey(new SessionId("t"), "app");
+        writer.store(one, message(1));
+        writer.store(one, message(2));
+        writer.remove(one, 1);
+        writer.start(); // those three in one batch
+        Thread.sleep(200); // the rest in another
+        writer.remove(one, 2);
+        writer.remove(other, 7);
+        Thread.sleep(200);
+        synchronized (database) {
+            assertEquals(List.of(), database.removed, "removals wait to be merged");
+        }
+        writer.stop();
+        assertEquals(List.of(2L), database.stored, "1 was acknowledged in its own batch");
+        assertEquals(Set.of(2L, 7L), Set.copyOf(database.removed));
+        assertEquals(2, database.removed.size(), "one cut each");
+    }
+
+    @Test
+    void aMessageAcknowledgedWhileTheWriterIsBehindIsNeverWrittenEvenInALaterBatch() {
+        RecordingInbox database = new RecordingInbox();
+        InboxWriter writer = new InboxWriter(database);
+        SessionInbox inbox = new SessionInbox(new InboxKey(new SessionId("s"), "app"), List.of());
+        List<Long> seqs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            inbox.append(Map.of("type", "message"), null, 1000 + i, 100, dropped -> { },
+                    (message, attached) -> {
+                        writer.store(inbox, message);
+                        seqs.add(message.seq());
+                    });
+        }
+        // The client acknowledged the first two; the removal is still far behind in the queue, not in this batch.
+        inbox.acknowledge(seqs.get(1), Instant.now(), nanos -> { });
+        writer.start();
+        writer.stop();
+        assertEquals(List.of(seqs.get(2)), database.stored);
+        assertEquals(2, writer.skipped());
+        assertEquals(Set.of(), inbox.snapshot().unwritten(), "nothing is left waiting to be written");
     }
 }

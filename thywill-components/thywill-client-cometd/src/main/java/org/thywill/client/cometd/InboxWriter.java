@@ -42,7 +42,15 @@ final class InboxWriter implements Runnable {
     private record Store(InboxKey key, SessionInbox.Pending message, SessionInbox inbox) implements Change {
     }
 
-    private record Remove(InboxKey key, long upToSeq) implements Change {
+    /** @param inbox the live inbox, which knows whether the Database may hold any of it, or null */
+    private record Remove(InboxKey key, long upToSeq, SessionInbox inbox) implements Change {
+    }
+
+    /** A removal waiting to be merged with later ones. */
+    private record Removal(long upToSeq, SessionInbox inbox) {
+        Removal merge(Removal later) {
+            return new Removal(Math.max(upToSeq, later.upToSeq), inbox != null ? inbox : later.inbox);
+        }
     }
 
     private record Stop() implements Change {
@@ -53,9 +61,10 @@ final class InboxWriter implements Runnable {
     private final Thread thread;
     private volatile long written;
     private volatile long skipped;
+    private volatile long removalsSkipped;
 
     /** Removals waiting, merged: per session and application, the highest seq to remove. Writer thread only. */
-    private final Map<InboxKey, Long> removals = new HashMap<>();
+    private final Map<InboxKey, Removal> removals = new HashMap<>();
     private final long removeEveryNanos;
 
     InboxWriter(Inbox store) {
@@ -106,7 +115,12 @@ final class InboxWriter implements Runnable {
     }
 
     void remove(InboxKey key, long upToSeq) {
-        queue.add(new Remove(key, upToSeq));
+        queue.add(new Remove(key, upToSeq, null));
+    }
+
+    /** Removes messages of a live inbox: nothing at all if none of it can be in the Database. */
+    void remove(SessionInbox inbox, long upToSeq) {
+        queue.add(new Remove(inbox.key(), upToSeq, inbox));
     }
 
     /** @return how many messages were written so far (for tests and logs) */
@@ -117,6 +131,11 @@ final class InboxWriter implements Runnable {
     /** @return how many messages were not written because they left their inbox first (for tests and logs) */
     long skipped() {
         return skipped;
+    }
+
+    /** @return how many removals were left out because nothing of their inbox was stored (for tests and logs) */
+    long removalsSkipped() {
+        return removalsSkipped;
     }
 
     @Override
@@ -147,13 +166,13 @@ final class InboxWriter implements Runnable {
     /** @return true if the batch held the stop signal */
     private boolean write(List<Change> batch) {
         Map<InboxKey, List<Store>> stores = new LinkedHashMap<>();
-        Map<InboxKey, Long> removes = new HashMap<>();
+        Map<InboxKey, Removal> removes = new HashMap<>();
         boolean stop = false;
         for (Change change : batch) {
             if (change instanceof Store s) {
                 stores.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s);
             } else if (change instanceof Remove r) {
-                removes.merge(r.key(), r.upToSeq(), Math::max);
+                removes.merge(r.key(), new Removal(r.upToSeq(), r.inbox()), Removal::merge);
                 List<Store> waiting = stores.get(r.key());
                 if (waiting != null) {
                     // Acknowledged before it was written: nothing to write.
@@ -173,7 +192,7 @@ final class InboxWriter implements Runnable {
                 Store s = i.next();
                 if (s.inbox() != null && s.inbox().removed(s.message().seq())) {
                     // Gone from the live inbox meanwhile; its removal is queued behind it.
-                    s.inbox().written(s.message().seq());
+                    s.inbox().notWritten(s.message().seq());
                     skipped++;
                     i.remove();
                 } else {
@@ -195,7 +214,7 @@ final class InboxWriter implements Runnable {
                     entries.size(), e);
         }
         // After the stores of the same batch: a removal never overtakes the message it removes.
-        removes.forEach((key, seq) -> removals.merge(key, seq, Math::max));
+        removes.forEach((key, removal) -> removals.merge(key, removal, Removal::merge));
         return stop;
     }
 
@@ -205,10 +224,26 @@ final class InboxWriter implements Runnable {
             return;
         }
         List<InboxCut> cuts = new ArrayList<>(removals.size());
-        removals.forEach((key, seq) -> cuts.add(new InboxCut(key.session(), key.applicationId(), seq)));
+        List<Map.Entry<InboxKey, Removal>> done = new ArrayList<>(removals.size());
+        removals.forEach((key, removal) -> {
+            if (removal.inbox() != null && !removal.inbox().mayHaveStored()) {
+                removalsSkipped++; // acknowledged before any of it was written
+            } else {
+                cuts.add(new InboxCut(key.session(), key.applicationId(), removal.upToSeq()));
+                done.add(Map.entry(key, removal));
+            }
+        });
         removals.clear();
+        if (cuts.isEmpty()) {
+            return;
+        }
         try {
             store.remove(cuts);
+            done.forEach(e -> {
+                if (e.getValue().inbox() != null) {
+                    e.getValue().inbox().storedRemoved(e.getValue().upToSeq());
+                }
+            });
         } catch (RuntimeException e) {
             // Replayed after a restart, the page drops them by their seq.
             LOG.error("Could not remove the acknowledged messages of {} sessions from the database", cuts.size(), e);

@@ -39,6 +39,10 @@ final class SessionInbox {
     /** The seqs handed to the Database's writer and not yet written: they are not in the Database yet. */
     private final NavigableSet<Long> unwritten = new TreeSet<>();
     private long lastSeq;
+    /** The highest seq this inbox may have in the Database: written by this server, or read from it. */
+    private long storedMax;
+    /** This server has removed everything up to it from the Database. */
+    private long storedRemovedUpTo;
     /** The highest seq removed from the head (acknowledged, expired or dropped): never to be added again. */
     private long removedUpTo;
     private volatile long lastUsedMillis = System.currentTimeMillis();
@@ -53,6 +57,7 @@ final class SessionInbox {
             pending.addLast(p);
             lastSeq = Math.max(lastSeq, p.seq());
         }
+        storedMax = lastSeq;
     }
 
     InboxKey key() {
@@ -169,9 +174,28 @@ final class SessionInbox {
         return seq <= removedUpTo;
     }
 
-    /** The Database's writer wrote a message, or decided it need not. */
+    /** The Database's writer wrote a message. */
     synchronized void written(long seq) {
         unwritten.remove(seq);
+        storedMax = Math.max(storedMax, seq);
+    }
+
+    /** The Database's writer left a message out: it had left this inbox already. */
+    synchronized void notWritten(long seq) {
+        unwritten.remove(seq);
+    }
+
+    /**
+     * @return false if the Database holds nothing of this inbox that this server has not removed already: neither
+     *         written by it since, nor read from the Database (where other servers of a cluster may have put more)
+     */
+    synchronized boolean mayHaveStored() {
+        return storedMax > storedRemovedUpTo;
+    }
+
+    /** The Database's writer removed the stored messages up to a seq. */
+    synchronized void storedRemoved(long upToSeq) {
+        storedRemovedUpTo = Math.max(storedRemovedUpTo, upToSeq);
     }
 
     /** @return what {@link #refresh} needs to know of this inbox before its stored copy is read */
@@ -205,6 +229,7 @@ final class SessionInbox {
         }
         int added = 0;
         for (Pending p : stored) {
+            storedMax = Math.max(storedMax, p.seq());
             if (p.seq() > removedUpTo && merged.putIfAbsent(p.seq(), p) == null) {
                 added++;
                 lastSeq = Math.max(lastSeq, p.seq());

@@ -266,7 +266,7 @@ final class SessionInboxes {
         int maxMessages = limits.apply(applicationId).maxMessages();
         SessionInbox inbox = inbox(key);
         inbox.append(envelope, receipt, System.currentTimeMillis(), maxMessages,
-                overflowed -> overflow(key, overflowed, maxMessages),
+                overflowed -> overflow(inbox, overflowed, maxMessages),
                 (numbered, attached) -> {
                     if (writer != null) {
                         // Queued under the inbox's lock, before any connection has it: its acknowledgement's
@@ -360,7 +360,7 @@ final class SessionInboxes {
         SessionInbox inbox = inboxes.get(key);
         int removed = inbox == null ? 0 : inbox.acknowledge(upToSeq, Instant.now(), deliveryLatency);
         if (removed > 0 && writer != null) {
-            writer.remove(key, upToSeq);
+            writer.remove(inbox, upToSeq);
         }
     }
 
@@ -438,12 +438,13 @@ final class SessionInboxes {
         return stored;
     }
 
-    private void overflow(InboxKey key, SessionInbox.Pending message, int maxMessages) {
+    private void overflow(SessionInbox inbox, SessionInbox.Pending message, int maxMessages) {
         long total = dropped.incrementAndGet();
         LOG.warn("Dropped message {} of {} for a session: its inbox already held {} unacknowledged messages"
-                + " (inboxMaxMessages); {} dropped so far", message.seq(), key.applicationId(), maxMessages, total);
+                + " (inboxMaxMessages); {} dropped so far", message.seq(), inbox.key().applicationId(), maxMessages,
+                total);
         if (writer != null) {
-            writer.remove(key, message.seq());
+            writer.remove(inbox, message.seq());
         }
     }
 
@@ -461,7 +462,7 @@ final class SessionInboxes {
                     LOG.warn("{} messages of {} for a session expired unacknowledged after {} (inboxMaxAge); {}"
                             + " expired so far", old.size(), inbox.key().applicationId(), maxAge, total);
                     if (writer != null) {
-                        writer.remove(inbox.key(), old.get(old.size() - 1).seq());
+                        writer.remove(inbox, old.get(old.size() - 1).seq());
                     }
                 }
                 if (inbox.isIdleSince(now - 60_000) && registry.ofSession(inbox.key().session()).isEmpty()) {

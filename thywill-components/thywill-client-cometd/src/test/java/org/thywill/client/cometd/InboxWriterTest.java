@@ -85,6 +85,45 @@ class InboxWriterTest {
     }
 
     @Test
+    void aRemovalIsLeftOutWhenNothingOfItsInboxCanBeStored() throws Exception {
+        RecordingInbox database = new RecordingInbox();
+        InboxWriter writer = new InboxWriter(database, Duration.ofMillis(50));
+        SessionInbox inbox = new SessionInbox(new InboxKey(new SessionId("s"), "app"), List.of());
+        List<Long> seqs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            inbox.append(Map.of("type", "message"), null, 1000 + i, 100, dropped -> { },
+                    (message, attached) -> {
+                        writer.store(inbox, message);
+                        seqs.add(message.seq());
+                    });
+        }
+        inbox.acknowledge(seqs.get(1), Instant.now(), nanos -> { });
+        writer.remove(inbox, seqs.get(1));
+        writer.start();
+        Thread.sleep(300);
+        synchronized (database) {
+            assertEquals(List.of(), database.stored);
+            assertEquals(List.of(), database.removed, "nothing was written, so there is nothing to delete");
+        }
+        // A message written before its acknowledgement is deleted.
+        inbox.append(Map.of("type", "message"), null, 2000, 100, dropped -> { },
+                (message, attached) -> {
+                    writer.store(inbox, message);
+                    seqs.add(message.seq());
+                });
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (writer.written() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        inbox.acknowledge(seqs.get(2), Instant.now(), nanos -> { });
+        writer.remove(inbox, seqs.get(2));
+        writer.stop();
+        assertEquals(List.of(seqs.get(2)), database.stored);
+        assertEquals(List.of(seqs.get(2)), database.removed);
+        assertEquals(1, writer.removalsSkipped());
+    }
+
+    @Test
     void aMessageAcknowledgedWhileTheWriterIsBehindIsNeverWrittenEvenInALaterBatch() {
         RecordingInbox database = new RecordingInbox();
         InboxWriter writer = new InboxWriter(database);

@@ -383,7 +383,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         Optional<Connection> removed = registry.remove(id);
         // Only once it is out of the registry: while a session's connection is registered and not marked as
         // acknowledging, the session counts as plain, and a message to it would skip its inbox and be lost.
-        inboxes.detach(id);
+        inboxes.detach(id, removed.map(Connection::session).orElse(null));
         removed.ifPresent(connection -> {
             DisconnectReason reason = endedHere || stopping ? DisconnectReason.SERVER
                     : timeout ? DisconnectReason.TIMEOUT : DisconnectReason.CLIENT;

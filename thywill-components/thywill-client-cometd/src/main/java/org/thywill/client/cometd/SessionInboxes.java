@@ -160,10 +160,20 @@ final class SessionInboxes {
         replayed.forEach(inbox -> inbox.settled(connection));
     }
 
-    void detach(ConnectionId connection) {
+    /**
+     * A connection ended; called once it has left the registry.
+     *
+     * @param connection the connection
+     * @param session its session, or null if unknown
+     */
+    void detach(ConnectionId connection, SessionId session) {
         acknowledging.remove(connection);
         behind.remove(connection);
         receipts.ended(connection);
+        if (writer != null && session != null && registry.ofSession(session).isEmpty()) {
+            // Messages held for an acknowledgement that will not come from here: the page may come back elsewhere.
+            writer.release(session);
+        }
     }
 
     /** Sends to one connection with a receipt number, which its client library acknowledges. */
@@ -268,12 +278,16 @@ final class SessionInboxes {
         inbox.append(envelope, receipt, System.currentTimeMillis(), maxMessages,
                 overflowed -> overflow(inbox, overflowed, maxMessages),
                 (numbered, attached) -> {
+                    Collection<ConnectionId> targets = registry.ofSession(session);
                     if (writer != null) {
                         // Queued under the inbox's lock, before any connection has it: its acknowledgement's
-                        // removal can only be queued after it.
-                        writer.store(inbox, numbered);
+                        // removal can only be queued after it. Held a moment if a connection will have it.
+                        boolean handed = !attached.isEmpty();
+                        for (ConnectionId c : targets) {
+                            handed |= !c.equals(excluded) && !isBehind(c, applicationId);
+                        }
+                        writer.store(inbox, numbered, handed);
                     }
-                    Collection<ConnectionId> targets = registry.ofSession(session);
                     for (ConnectionId c : targets) {
                         if (!c.equals(excluded) && !isBehind(c, applicationId)) {
                             sender.send(c, applicationId, numbered.envelope());

@@ -64,7 +64,7 @@ class InboxWriterTest {
     @Test
     void acknowledgementsOfASessionThatArriveApartAreRemovedInOneCutPerSessionAndApplication() throws Exception {
         RecordingInbox database = new RecordingInbox();
-        InboxWriter writer = new InboxWriter(database, Duration.ofHours(1));
+        InboxWriter writer = new InboxWriter(database, Duration.ofHours(1), Duration.ZERO);
         InboxKey one = new InboxKey(new SessionId("s"), "app");
         InboxKey other = new InboxKey(new SessionId("t"), "app");
         writer.store(one, message(1));
@@ -87,13 +87,13 @@ class InboxWriterTest {
     @Test
     void aRemovalIsLeftOutWhenNothingOfItsInboxCanBeStored() throws Exception {
         RecordingInbox database = new RecordingInbox();
-        InboxWriter writer = new InboxWriter(database, Duration.ofMillis(50));
+        InboxWriter writer = new InboxWriter(database, Duration.ofMillis(50), Duration.ZERO);
         SessionInbox inbox = new SessionInbox(new InboxKey(new SessionId("s"), "app"), List.of());
         List<Long> seqs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             inbox.append(Map.of("type", "message"), null, 1000 + i, 100, dropped -> { },
                     (message, attached) -> {
-                        writer.store(inbox, message);
+                        writer.store(inbox, message, false);
                         seqs.add(message.seq());
                     });
         }
@@ -108,7 +108,7 @@ class InboxWriterTest {
         // A message written before its acknowledgement is deleted.
         inbox.append(Map.of("type", "message"), null, 2000, 100, dropped -> { },
                 (message, attached) -> {
-                    writer.store(inbox, message);
+                    writer.store(inbox, message, false);
                     seqs.add(message.seq());
                 });
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -124,6 +124,72 @@ class InboxWriterTest {
     }
 
     @Test
+    void aMessageHandedToAConnectionWaitsForItsAcknowledgementBeforeItIsWritten() throws Exception {
+        RecordingInbox database = new RecordingInbox();
+        InboxWriter writer = new InboxWriter(database, Duration.ofMillis(50), Duration.ofSeconds(1));
+        SessionInbox inbox = new SessionInbox(new InboxKey(new SessionId("s"), "app"), List.of());
+        List<Long> seqs = new ArrayList<>();
+        writer.start();
+        for (int i = 0; i < 3; i++) {
+            boolean handed = i < 2; // the third has no connection to go to: written at once
+            inbox.append(Map.of("type", "message"), null, 1000 + i, 100, dropped -> { },
+                    (message, attached) -> {
+                        writer.store(inbox, message, handed);
+                        seqs.add(message.seq());
+                    });
+        }
+        Thread.sleep(150);
+        synchronized (database) {
+            assertEquals(List.of(seqs.get(2)), database.stored, "only the one no connection has");
+        }
+        inbox.acknowledge(seqs.get(0), Instant.now(), nanos -> { }); // within the hold
+        writer.remove(inbox, seqs.get(0));
+        Thread.sleep(1300);
+        synchronized (database) {
+            assertEquals(List.of(seqs.get(2), seqs.get(1)), database.stored,
+                    "the unacknowledged one is written once the hold is over; the acknowledged one never");
+        }
+        writer.stop();
+        assertEquals(1, writer.skipped());
+    }
+
+    @Test
+    void stopWritesTheMessagesStillHeld() {
+        RecordingInbox database = new RecordingInbox();
+        InboxWriter writer = new InboxWriter(database, Duration.ofHours(1), Duration.ofHours(1));
+        SessionInbox inbox = new SessionInbox(new InboxKey(new SessionId("s"), "app"), List.of());
+        writer.start();
+        inbox.append(Map.of("type", "message"), null, 1000, 100, dropped -> { },
+                (message, attached) -> writer.store(inbox, message, true));
+        writer.stop();
+        assertEquals(1, database.stored.size());
+    }
+
+    @Test
+    void theMessagesHeldForASessionAreWrittenAtOnceWhenItsLastConnectionEnds() throws Exception {
+        RecordingInbox database = new RecordingInbox();
+        InboxWriter writer = new InboxWriter(database, Duration.ofHours(1), Duration.ofHours(1));
+        SessionInbox leaving = new SessionInbox(new InboxKey(new SessionId("s"), "app"), List.of());
+        SessionInbox staying = new SessionInbox(new InboxKey(new SessionId("t"), "app"), List.of());
+        writer.start();
+        for (SessionInbox inbox : List.of(leaving, staying)) {
+            inbox.append(Map.of("type", "message"), null, 1000, 100, dropped -> { },
+                    (message, attached) -> writer.store(inbox, message, true));
+        }
+        writer.release(new SessionId("s"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (writer.written() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        synchronized (database) {
+            assertEquals(1, database.stored.size(), "the leaving session's message only");
+        }
+        writer.stop();
+        assertEquals(2, database.stored.size());
+    }
+
+    @Test
     void aMessageAcknowledgedWhileTheWriterIsBehindIsNeverWrittenEvenInALaterBatch() {
         RecordingInbox database = new RecordingInbox();
         InboxWriter writer = new InboxWriter(database);
@@ -132,7 +198,7 @@ class InboxWriterTest {
         for (int i = 0; i < 3; i++) {
             inbox.append(Map.of("type", "message"), null, 1000 + i, 100, dropped -> { },
                     (message, attached) -> {
-                        writer.store(inbox, message);
+                        writer.store(inbox, message, false);
                         seqs.add(message.seq());
                     });
         }

@@ -85,7 +85,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         settings.inboxPerApplication().keySet().forEach(app -> ages.add(settings.inboxLimits(app).maxAge()));
         this.inboxes = new SessionInboxes(registry, this::sendNumbered, durableInbox(database),
                 app -> limits.computeIfAbsent(app, settings::inboxLimits), Collections.max(ages),
-                Collections.min(ages), metrics, settings.maxQueue() / 2);
+                Collections.min(ages), metrics, settings.maxQueue() / 2, settings.inboxWriteDelay());
         this.metrics = new ClientMetrics(metrics, inboxes);
         this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
         this.relay = new ClientMessageRelay(registry, inboxes, this.metrics);

@@ -20,12 +20,14 @@ import org.thywill.api.SettingsException;
  * @param inboxMaxAge how long a message to a session waits for its acknowledgement before it expires; default 24h
  * @param inboxMaxMessages the most unacknowledged messages kept per session and application; default 1000
  * @param inboxPerApplication inbox limits of particular applications, by application id; default none
+ * @param inboxWriteDelay how long a message handed to a live connection waits for its acknowledgement before it is
+ *                        written to the Database; default 500ms, 0 to write every message at once
  */
 public record CometdSettings(Boolean websocket, Duration longPollTimeout, Duration maxInterval,
                              Integer maxMessageSize, Integer maxThreads, String sessionCookie,
                              List<String> allowedOrigins, Integer maxQueue, Integer maxMessagesPerSecond,
                              Duration inboxMaxAge, Integer inboxMaxMessages,
-                             Map<String, InboxLimits> inboxPerApplication) {
+                             Map<String, InboxLimits> inboxPerApplication, Duration inboxWriteDelay) {
 
     /**
      * @param applicationId an application id
@@ -53,6 +55,9 @@ public record CometdSettings(Boolean websocket, Duration longPollTimeout, Durati
         SettingsException.require(inboxMaxAge.toMillis() >= 100, "inboxMaxAge", "must be at least 100ms");
         SettingsException.require(inboxMaxMessages >= 1, "inboxMaxMessages", "must be at least 1");
         inboxPerApplication = inboxPerApplication == null ? Map.of() : Map.copyOf(inboxPerApplication);
+        inboxWriteDelay = inboxWriteDelay == null ? InboxWriter.HOLD : inboxWriteDelay;
+        SettingsException.require(!inboxWriteDelay.isNegative() && inboxWriteDelay.toMillis() <= 10_000,
+                "inboxWriteDelay", "must be from 0 to 10s");
         for (String origin : allowedOrigins) {
             SettingsException.require(origin.equals("*") || origin.matches("https?://[^/\\s]+"), "allowedOrigins",
                     "must hold origins such as https://example.com:8443 (scheme, host, optional port) or *, not '"

@@ -23,8 +23,8 @@ import org.thywill.api.delivery.InboxEntry;
 
 /**
  * Writes the session inboxes to the Database behind the sends, on one thread, so no send waits for a database
- * round trip. A message handed to a live connection waits {@link #HOLD} first, as its acknowledgement usually
- * comes sooner. Whatever has queued up while a write ran goes in the next batch; a message acknowledged (or expired,
+ * round trip. A message handed to a live connection waits a moment first ({@link #HOLD} by default), as its
+ * acknowledgement usually comes sooner. Whatever has queued up while a write ran goes in the next batch; a message acknowledged (or expired,
  * or dropped) before its batch was written is never written at all, however far behind the writer is: a client
  * acknowledges within milliseconds, so under load most messages never reach the Database. The removal of what
  * was acknowledged waits up to {@link #REMOVE_EVERY} and goes with the others of its session and application as
@@ -39,7 +39,8 @@ final class InboxWriter implements Runnable {
     /** How long the removal of acknowledged messages may wait to be merged with later ones. */
     static final Duration REMOVE_EVERY = Duration.ofSeconds(1);
     /**
-     * How long a message handed to a live connection waits before it is written: its acknowledgement usually
+     * By default, how long a message handed to a live connection waits before it is written (the setting
+     * {@code clientInterface.inboxWriteDelay}): its acknowledgement usually
      * comes sooner (the next {@code /meta/connect}; p99 about 230 ms for 2,000 pages at 4,000 messages a second),
      * and then it is never written nor deleted.
      */

@@ -81,10 +81,12 @@ final class SessionInboxes {
      * @param shortestMaxAge the shortest, which sets how often the sweep runs
      * @param metrics where the delivery latency is recorded
      * @param catchUpBatch how many messages a connection that fell behind is sent at a time
+     * @param writeDelay how long a message handed to a live connection waits for its acknowledgement before the
+     *                   Database's writer writes it
      */
     SessionInboxes(ConnectionRegistry registry, Sender sender, Inbox store,
                    Function<String, InboxLimits> limits, Duration longestMaxAge,
-                   Duration shortestMaxAge, Metrics metrics, int catchUpBatch) {
+                   Duration shortestMaxAge, Metrics metrics, int catchUpBatch, Duration writeDelay) {
         this.catchUpBatch = Math.max(1, catchUpBatch);
         this.deliveryLatency = metrics.timer("thywill.delivery.latency", "From an application's send to a session"
                 + " (or channel) to the client library's acknowledgement after the page's handlers ran, including"
@@ -92,7 +94,7 @@ final class SessionInboxes {
         this.registry = registry;
         this.sender = sender;
         this.store = store;
-        this.writer = store == null ? null : new InboxWriter(store);
+        this.writer = store == null ? null : new InboxWriter(store, InboxWriter.REMOVE_EVERY, writeDelay);
         this.limits = limits;
         this.longestMaxAge = longestMaxAge;
         this.sweepMillis = Math.max(100, Math.min(30_000, shortestMaxAge.toMillis() / 4));

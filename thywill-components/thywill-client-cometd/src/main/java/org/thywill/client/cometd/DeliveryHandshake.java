@@ -23,7 +23,7 @@ record DeliveryHandshake(boolean acknowledges, Map<String, Long> handled) {
         Map<String, Long> handled = new HashMap<>();
         if (thywill.get("handled") instanceof Map<?, ?> seqs) {
             seqs.forEach((app, seq) -> {
-                if (app instanceof String id && seq instanceof Number n && Envelopes.NAME.matcher(id).matches()) {
+                if (app instanceof String id && seq instanceof Number n && Envelopes.isName(id, 0)) {
                     handled.put(id, n.longValue());
                 }
             });

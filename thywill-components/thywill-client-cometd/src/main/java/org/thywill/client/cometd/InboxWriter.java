@@ -24,9 +24,9 @@ import org.thywill.api.delivery.InboxEntry;
 /**
  * Writes the session inboxes to the Database behind the sends, on one thread, so no send waits for a database
  * round trip. A message handed to a live connection waits a moment first ({@link #HOLD} by default), as its
- * acknowledgement usually comes sooner. Whatever has queued up while a write ran goes in the next batch; a message acknowledged (or expired,
- * or dropped) before its batch was written is never written at all, however far behind the writer is: a client
- * acknowledges within milliseconds, so under load most messages never reach the Database. The removal of what
+ * acknowledgement usually comes sooner. Whatever has queued up while a write ran goes in the next batch; a message
+ * acknowledged (or expired, or dropped) before its batch was written is never written at all, however far behind
+ * the writer is, so under load most messages never reach the Database. The removal of what
  * was acknowledged waits up to {@link #REMOVE_EVERY} and goes with the others of its session and application as
  * one: a busy page acknowledges about once per message, and a delete per acknowledgement was the largest cost left
  * of acknowledged delivery. Meanwhile an acknowledged message may still be stored, which only a crash can reveal,
@@ -40,9 +40,9 @@ final class InboxWriter implements Runnable {
     static final Duration REMOVE_EVERY = Duration.ofSeconds(1);
     /**
      * By default, how long a message handed to a live connection waits before it is written (the setting
-     * {@code clientInterface.inboxWriteDelay}): its acknowledgement usually
-     * comes sooner (the next {@code /meta/connect}; p99 about 230 ms for 2,000 pages at 4,000 messages a second),
-     * and then it is never written nor deleted.
+     * {@code clientInterface.inboxWriteDelay}): its acknowledgement usually comes sooner (the next
+     * {@code /meta/connect}; p99 about 230 ms for 2,000 pages at 4,000 messages a second), and then it is never
+     * written nor deleted.
      */
     static final Duration HOLD = Duration.ofMillis(500);
 
@@ -135,8 +135,8 @@ final class InboxWriter implements Runnable {
     /**
      * Stores a message of a live inbox, which is told when it is written (see {@link SessionInbox#refresh}).
      *
-     * @param handed whether it is being handed to a live connection, which will likely acknowledge it before
-     *               {@link #HOLD} is over: it is written only then, if still unacknowledged
+     * @param handed whether it is being handed to a live connection, which will likely acknowledge it before the
+     *               hold is over: it is written only then, if still unacknowledged
      */
     void store(SessionInbox inbox, SessionInbox.Pending message, boolean handed) {
         inbox.queuedForWriting(message.seq());

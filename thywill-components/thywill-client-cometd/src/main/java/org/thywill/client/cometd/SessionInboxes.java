@@ -281,27 +281,26 @@ final class SessionInboxes {
                 overflowed -> overflow(inbox, overflowed, maxMessages),
                 (numbered, attached) -> {
                     Collection<ConnectionId> targets = registry.ofSession(session);
-                    if (writer != null) {
-                        // Queued under the inbox's lock, before any connection has it: its acknowledgement's
-                        // removal can only be queued after it. Held a moment if a connection will have it.
-                        boolean handed = !attached.isEmpty();
-                        for (ConnectionId c : targets) {
-                            handed |= !c.equals(excluded) && !isBehind(c, applicationId);
-                        }
-                        writer.store(inbox, numbered, handed);
-                    }
+                    List<ConnectionId> recipients = new ArrayList<>(targets.size() + attached.size());
                     for (ConnectionId c : targets) {
                         if (!c.equals(excluded) && !isBehind(c, applicationId)) {
-                            sender.send(c, applicationId, numbered.envelope());
-                            queued[0]++;
+                            recipients.add(c);
                         }
                     }
                     for (ConnectionId c : attached) {
                         if (!targets.contains(c) && !c.equals(excluded)) {
-                            sender.send(c, applicationId, numbered.envelope());
-                            queued[0]++;
+                            recipients.add(c);
                         }
                     }
+                    if (writer != null) {
+                        // Queued under the inbox's lock, before any connection has it: its acknowledgement's
+                        // removal can only be queued after it. Held a moment if a connection will have it.
+                        writer.store(inbox, numbered, !recipients.isEmpty());
+                    }
+                    for (ConnectionId c : recipients) {
+                        sender.send(c, applicationId, numbered.envelope());
+                    }
+                    queued[0] = recipients.size();
                 });
         return queued[0];
     }

@@ -55,6 +55,6 @@ final class SessionCookies {
                 return known.get();
             }
         }
-        return store.create();
+        return store.createForConnection();
     }
 }

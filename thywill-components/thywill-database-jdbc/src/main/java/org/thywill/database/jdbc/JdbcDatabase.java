@@ -25,6 +25,7 @@ final class JdbcDatabase implements Database {
     private final SessionStore sessions;
     private final MembershipStore memberships;
     private final Inbox inbox;
+    private final SessionRowWriter sessionRows;
     private volatile HikariDataSource pool;
     private volatile HealthCheck health;
 
@@ -45,8 +46,9 @@ final class JdbcDatabase implements Database {
         this.target = target;
         PoolMetrics.register(metrics, target.provider(), () -> pool);
         FreshSessions fresh = new FreshSessions();
-        this.sessions = new JdbcSessionStore(this::dataSource, new SessionIds(random), fresh);
-        this.memberships = new JdbcMembershipStore(this::dataSource, fresh);
+        this.sessionRows = new SessionRowWriter(this::dataSource);
+        this.sessions = new JdbcSessionStore(this::dataSource, new SessionIds(random), fresh, sessionRows);
+        this.memberships = new JdbcMembershipStore(this::dataSource, fresh, sessionRows);
         this.inbox = new JdbcInbox(this::dataSource);
     }
 
@@ -67,12 +69,16 @@ final class JdbcDatabase implements Database {
         HikariDataSource open = ConnectionPool.open(target);
         health = new HealthCheck(open, target);
         pool = open;
+        sessionRows.start();
         LOG.info("Database {} ready at {} as {}: schema version {}, {} migration(s) applied", target.provider(),
                 target.displayUrl(), target.user(), SchemaMigration.version(migrated), migrated.migrationsExecuted);
     }
 
     @Override
     public synchronized void stop() {
+        if (pool != null) {
+            sessionRows.stop();
+        }
         HikariDataSource open = pool;
         pool = null;
         health = null;

@@ -33,19 +33,23 @@ final class JdbcMembershipStore implements MembershipStore {
 
     private final Supplier<DataSource> dataSource;
     private final FreshSessions fresh;
+    private final SessionRowWriter sessionRows;
 
     /**
      * @param dataSource the pool, looked up at each call since the store exists before the database starts
      * @param fresh the sessions just created, whose channels need no query
+     * @param sessionRows the writer of new sessions' rows, which a membership row refers to
      */
-    JdbcMembershipStore(Supplier<DataSource> dataSource, FreshSessions fresh) {
+    JdbcMembershipStore(Supplier<DataSource> dataSource, FreshSessions fresh, SessionRowWriter sessionRows) {
         this.dataSource = dataSource;
         this.fresh = fresh;
+        this.sessionRows = sessionRows;
     }
 
     @Override
     public void add(String applicationId, String channel, SessionId session) {
         fresh.forget(session.value());
+        sessionRows.awaitStored(session.value());
         update(ADD, "store a session's membership of channel '" + channel + "' of " + applicationId,
                 applicationId, channel, session.value());
     }

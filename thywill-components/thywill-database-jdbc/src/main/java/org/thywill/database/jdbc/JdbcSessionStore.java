@@ -28,16 +28,19 @@ final class JdbcSessionStore implements SessionStore {
     private final Supplier<DataSource> dataSource;
     private final SessionIds ids;
     private final FreshSessions fresh;
+    private final SessionRowWriter behind;
 
     /**
      * @param dataSource the pool, looked up at each call since the store exists before the database starts
      * @param ids the maker of new ids
      * @param fresh told of every session created
+     * @param behind the writer of the rows of sessions made for connections
      */
-    JdbcSessionStore(Supplier<DataSource> dataSource, SessionIds ids, FreshSessions fresh) {
+    JdbcSessionStore(Supplier<DataSource> dataSource, SessionIds ids, FreshSessions fresh, SessionRowWriter behind) {
         this.dataSource = dataSource;
         this.ids = ids;
         this.fresh = fresh;
+        this.behind = behind;
     }
 
     @Override
@@ -56,9 +59,21 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public SessionId createForConnection() {
+        dataSource.get(); // fails now, as create() would, when the database is not started
+        String id = ids.next();
+        fresh.created(id);
+        behind.add(id);
+        return new SessionId(id);
+    }
+
+    @Override
     public Optional<SessionId> find(String candidate) {
         if (!SessionIds.isWellFormed(candidate)) {
             return Optional.empty();
+        }
+        if (behind.isPending(candidate)) {
+            return Optional.of(new SessionId(candidate)); // created a moment ago: last seen now, when written
         }
         try (Connection connection = dataSource.get().getConnection();
              PreparedStatement touch = connection.prepareStatement(TOUCH)) {

@@ -226,6 +226,36 @@ abstract class DatabaseContract {
     }
 
     @Test
+    void aSessionMadeForAConnectionIsFoundAtOnceAndStoredSoonAfter() throws Exception {
+        Database database = startedDatabase();
+        SessionId session = database.sessions().createForConnection();
+        assertEquals(Optional.of(session), database.sessions().find(session.value()));
+        String row = "thywill_session WHERE id = '" + session.value() + "'";
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (count(database, row) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, count(database, row), "written behind, within moments");
+        assertEquals(Optional.of(session), database.sessions().find(session.value()), "found in the database");
+    }
+
+    @Test
+    void aSessionMadeForAConnectionCanJoinAChannelAtOnce() throws Exception {
+        Database database = startedDatabase();
+        List<SessionId> storm = new ArrayList<>();
+        for (int i = 0; i < 3 * SessionRowWriter.BATCH; i++) {
+            storm.add(database.sessions().createForConnection());
+        }
+        // Most of the storm's rows are still waiting; the membership row refers to the last one's.
+        SessionId last = storm.get(storm.size() - 1);
+        database.memberships().add(chat, "room", last);
+        assertEquals(Set.of("room"), database.memberships().channelsOf(chat, last));
+        assertEquals(Set.of(last), database.memberships().sessionsIn(chat, "room"));
+        String rows = "thywill_session WHERE id IN ('" + last.value() + "', '" + storm.get(0).value() + "')";
+        assertEquals(2, count(database, rows), "the rows made before it are written with it");
+    }
+
+    @Test
     void aNewSessionsChannelsAreKnownWithoutAQueryUntilItJoinsOne() throws Exception {
         Database database = startedDatabase();
         MembershipStore members = database.memberships();

@@ -2,6 +2,8 @@ package org.thywill.database.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +28,25 @@ abstract class PersistentDatabaseContract extends DatabaseContract {
         Database second = startedDatabase();
         assertEquals(Optional.of(session), second.sessions().find(session.value()));
         assertEquals(1, historyRows(second), "V1 ran once, not again at the restart");
+    }
+
+    @Test
+    void sessionsMadeForConnectionsAreStoredWhenTheDatabaseStops() throws Exception {
+        Database first = newDatabase();
+        first.start();
+        List<SessionId> sessions = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2 * SessionRowWriter.BATCH + 1; i++) {
+                sessions.add(first.sessions().createForConnection());
+            }
+        } finally {
+            first.stop();
+        }
+
+        Database second = startedDatabase();
+        for (SessionId session : sessions) {
+            assertEquals(Optional.of(session), second.sessions().find(session.value()));
+        }
     }
 
     @Test

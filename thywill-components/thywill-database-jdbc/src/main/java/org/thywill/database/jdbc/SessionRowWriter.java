@@ -1,0 +1,171 @@
+package org.thywill.database.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thywill.api.ThywillException;
+
+/**
+ * Writes the rows of sessions made for connections that came without a session cookie: behind the handshake, many
+ * rows to a statement, so that a storm of such connections does not wait for one commit each. Nothing outside this
+ * server can name such a session before its row exists (its id was never handed out as a cookie), and what refers
+ * to the row in the database, a channel membership, has it written first ({@link #awaitStored}).
+ */
+final class SessionRowWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRowWriter.class);
+
+    /** The most rows one statement inserts. */
+    static final int BATCH = 200;
+
+    private static final long RETRY_MILLIS = 1_000;
+    private static final long STOP_SECONDS = 10;
+
+    private final Supplier<DataSource> dataSource;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ReentrantLock writing = new ReentrantLock();
+    private volatile ScheduledExecutorService background;
+
+    /** @param dataSource the pool, looked up at each write since the writer exists before the database starts */
+    SessionRowWriter(Supplier<DataSource> dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Starts writing in the background; rows added before are written by the first write. */
+    void start() {
+        background = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "thywill-session-rows");
+            thread.setDaemon(true);
+            return thread;
+        });
+        schedule(0);
+    }
+
+    /** Writes every row still waiting, while the pool is open, and stops the background writer. */
+    void stop() {
+        ScheduledExecutorService writer = background;
+        background = null;
+        if (writer != null) {
+            // Not shutdownNow: an embedded H2 closes its file when a thread writing to it is interrupted.
+            writer.shutdown();
+            try {
+                writer.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            writeAll();
+        } catch (ThywillException e) {
+            LOG.warn("{} new session(s) were not stored before the database stopped: {}", pending.size(),
+                    e.getMessage());
+        }
+    }
+
+    /** @param id a new session's id, whose row is written soon after, with others */
+    void add(String id) {
+        pending.add(id);
+        queue.add(id);
+        schedule(0);
+    }
+
+    /** @return whether the session's row is still to be written */
+    boolean isPending(String id) {
+        return pending.contains(id);
+    }
+
+    /**
+     * Returns once the session's row is in the database, writing it (and every other waiting row) now if need be.
+     *
+     * @param id a session's id
+     * @throws ThywillException when the database cannot take the row
+     */
+    void awaitStored(String id) {
+        if (pending.contains(id)) {
+            writeAll();
+        }
+    }
+
+    private void schedule(long delayMillis) {
+        ScheduledExecutorService writer = background;
+        if (writer != null && scheduled.compareAndSet(false, true)) {
+            try {
+                writer.schedule(this::writeInBackground, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                scheduled.set(false);
+            }
+        }
+    }
+
+    private void writeInBackground() {
+        scheduled.set(false);
+        try {
+            writeAll();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not store {} new session(s), trying again in {} ms: {}", pending.size(), RETRY_MILLIS,
+                    e.getMessage());
+            schedule(RETRY_MILLIS);
+        }
+    }
+
+    private void writeAll() {
+        writing.lock();
+        try {
+            List<String> batch = new ArrayList<>(BATCH);
+            for (String id = queue.poll(); id != null; id = queue.poll()) {
+                batch.add(id);
+                if (batch.size() == BATCH) {
+                    write(batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                write(batch);
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** Inserts the rows in one statement, or puts them back in the queue for the next write. */
+    private void write(List<String> batch) {
+        try (Connection connection = dataSource.get().getConnection();
+             PreparedStatement insert = connection.prepareStatement(insertOf(batch.size()))) {
+            for (int i = 0; i < batch.size(); i++) {
+                insert.setString(i + 1, batch.get(i));
+            }
+            insert.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            queue.addAll(batch);
+            throw new ThywillException("Could not store " + batch.size() + " new session(s): " + e.getMessage()
+                    + ". Check that the database is reachable.", e);
+        }
+        batch.forEach(pending::remove);
+    }
+
+    private static String insertOf(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO thywill_session (id, created_at, last_seen_at) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3))");
+        }
+        return sql.toString();
+    }
+}

@@ -241,20 +241,26 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
 
     @Override
     public int deliver(Collection<ConnectionId> targets, String channel, Map<String, Object> data) {
-        // One message for every target: CometD encodes it to JSON once, on the first delivery.
-        ServerMessage.Mutable message = bayeux.newMessage();
-        message.setChannel(channel);
-        message.setData(data);
-        int queued = 0;
+        List<ServerSession> sessions = new ArrayList<>(targets.size());
         for (ConnectionId id : targets) {
             ServerSession session = bayeux.getSession(id.value());
             if (session != null) {
-                session.deliver(null, message, Promise.noop());
-                queued++;
+                sessions.add(session);
             }
         }
-        metrics.sentOn(channel).increment(queued);
-        return queued;
+        return deliverOnce(sessions, channel, data);
+    }
+
+    /** Sends one message to every session: CometD encodes it to JSON once, on the first delivery. */
+    private int deliverOnce(List<ServerSession> sessions, String channel, Map<String, Object> data) {
+        ServerMessage.Mutable message = bayeux.newMessage();
+        message.setChannel(channel);
+        message.setData(data);
+        for (ServerSession session : sessions) {
+            session.deliver(null, message, Promise.noop());
+        }
+        metrics.sentOn(channel).increment(sessions.size());
+        return sessions.size();
     }
 
     @Override
@@ -278,10 +284,11 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     @Override
     public int deliverToChannel(Collection<SessionId> sessions, String applicationId, String channel,
                                 Map<String, Object> envelope, ConnectionId excluded) {
-        List<ConnectionId> plain = new ArrayList<>();
+        List<ServerSession> plain = new ArrayList<>(sessions.size());
         int numbered = inboxes.deliverToChannel(sessions, applicationId, channel, envelope, excluded, plain);
         metrics.sent(applicationId).increment(numbered);
-        return numbered + (plain.isEmpty() ? 0 : deliver(plain, Envelopes.channel(applicationId, channel), envelope));
+        return plain.isEmpty() ? numbered
+                : numbered + deliverOnce(plain, Envelopes.channel(applicationId, channel), envelope);
     }
 
     /** Sends an inbox's envelope; one that names an application channel goes out on that channel. */
@@ -363,7 +370,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         List<SessionInbox> replayed = handshake.acknowledges()
                 ? inboxes.attach(connection.id(), sessionId, handshake.handled(), connection.applicationId())
                 : List.of();
-        registry.add(connection);
+        registry.add(connection, session, handshake.acknowledges());
         metrics.connected(connection);
         inboxes.settled(connection.id(), replayed);
         ClientMessageRelay.context(connection, sessionLogId);

@@ -1,48 +1,98 @@
 package org.thywill.client.cometd;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 
-/** The connections held here, by id and by session, so that sends to a session find every tab. Thread-safe. */
+/**
+ * The connections held here, by id and by session, so that sends to a session find every tab. Thread-safe. A
+ * session's connections are kept as one immutable {@link Held}, replaced whole when a tab comes or goes: a channel
+ * send reads it for every member session, far more often than tabs change, and takes it without a copy or a lookup
+ * per connection.
+ */
 final class ConnectionRegistry {
 
-    private final Map<ConnectionId, Connection> byId = new ConcurrentHashMap<>();
-    private final Map<SessionId, Set<ConnectionId>> bySession = new ConcurrentHashMap<>();
+    /**
+     * A session's connections here, at one moment.
+     *
+     * @param ids the connections
+     * @param sessions their CometD sessions, in the same order
+     * @param acknowledging whether any of them acknowledges (asked for numbered delivery in its handshake)
+     */
+    record Held(List<ConnectionId> ids, List<ServerSession> sessions, boolean acknowledging) {
 
-    void add(Connection connection) {
+        static final Held NONE = new Held(List.of(), List.of(), false);
+
+        private Held with(ConnectionId id, ServerSession session, boolean acknowledges) {
+            List<ConnectionId> moreIds = new ArrayList<>(ids);
+            List<ServerSession> moreSessions = new ArrayList<>(sessions);
+            moreIds.add(id);
+            moreSessions.add(session);
+            return new Held(List.copyOf(moreIds), List.copyOf(moreSessions), acknowledging || acknowledges);
+        }
+
+        /** @return these without the connection, or null if none is left */
+        private Held without(ConnectionId id, Map<ConnectionId, Boolean> acknowledges) {
+            List<ConnectionId> fewerIds = new ArrayList<>(ids.size());
+            List<ServerSession> fewerSessions = new ArrayList<>(sessions.size());
+            boolean anyAcknowledges = false;
+            for (int i = 0; i < ids.size(); i++) {
+                if (!ids.get(i).equals(id)) {
+                    fewerIds.add(ids.get(i));
+                    fewerSessions.add(sessions.get(i));
+                    anyAcknowledges |= Boolean.TRUE.equals(acknowledges.get(ids.get(i)));
+                }
+            }
+            return fewerIds.isEmpty() ? null
+                    : new Held(List.copyOf(fewerIds), List.copyOf(fewerSessions), anyAcknowledges);
+        }
+    }
+
+    private final Map<ConnectionId, Connection> byId = new ConcurrentHashMap<>();
+    private final Map<ConnectionId, Boolean> acknowledges = new ConcurrentHashMap<>();
+    private final Map<SessionId, Held> bySession = new ConcurrentHashMap<>();
+
+    /**
+     * @param connection a connection that arrived
+     * @param session its CometD session
+     * @param acknowledging whether its client acknowledges what it receives
+     */
+    void add(Connection connection, ServerSession session, boolean acknowledging) {
         byId.put(connection.id(), connection);
-        bySession.compute(connection.session(), (s, ids) -> {
-            Set<ConnectionId> set = ids != null ? ids : ConcurrentHashMap.newKeySet();
-            set.add(connection.id());
-            return set;
-        });
+        acknowledges.put(connection.id(), acknowledging);
+        bySession.compute(connection.session(), (s, held) -> (held == null ? Held.NONE : held)
+                .with(connection.id(), session, acknowledging));
     }
 
     Optional<Connection> remove(ConnectionId id) {
         Connection removed = byId.remove(id);
         if (removed != null) {
-            bySession.computeIfPresent(removed.session(), (s, ids) -> {
-                ids.remove(id);
-                return ids.isEmpty() ? null : ids;
-            });
+            bySession.computeIfPresent(removed.session(), (s, held) -> held.without(id, acknowledges));
+            acknowledges.remove(id);
         }
         return Optional.ofNullable(removed);
+    }
+
+    /** @return the session's connections here, perhaps {@link Held#NONE} */
+    Held held(SessionId session) {
+        Held held = bySession.get(session);
+        return held == null ? Held.NONE : held;
     }
 
     Optional<Connection> get(ConnectionId id) {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** @return the session's connections here, an immutable snapshot */
     Collection<ConnectionId> ofSession(SessionId session) {
-        Set<ConnectionId> ids = bySession.get(session);
-        return ids == null ? List.of() : List.copyOf(ids);
+        return held(session).ids();
     }
 
     /** @return a snapshot of every connection held */

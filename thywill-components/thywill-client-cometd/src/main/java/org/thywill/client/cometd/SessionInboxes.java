@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.Json;
+import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
@@ -214,19 +215,20 @@ final class SessionInboxes {
      * @param channel the channel's name, kept in the numbered envelope as {@code channel}
      * @param envelope the envelope
      * @param excluded a connection to leave out, or null
-     * @param plain where the connections of plain-only sessions are added
+     * @param plain where the CometD sessions of plain-only sessions' connections are added
      * @return how many connections a numbered copy was queued for
      */
     int deliverToChannel(Collection<SessionId> sessions, String applicationId, String channel,
-                         Map<String, Object> envelope, ConnectionId excluded, List<ConnectionId> plain) {
+                         Map<String, Object> envelope, ConnectionId excluded, List<ServerSession> plain) {
         Map<String, Object> named = null;
         int queued = 0;
         for (SessionId session : sessions) {
-            Collection<ConnectionId> live = registry.ofSession(session);
-            if (plainOnly(live)) {
-                for (ConnectionId c : live) {
-                    if (!c.equals(excluded)) {
-                        plain.add(c);
+            ConnectionRegistry.Held live = registry.held(session);
+            if (!live.ids().isEmpty() && !live.acknowledging()) {
+                List<ConnectionId> ids = live.ids();
+                for (int i = 0; i < ids.size(); i++) {
+                    if (excluded == null || !ids.get(i).equals(excluded)) {
+                        plain.add(live.sessions().get(i));
                     }
                 }
                 continue;
@@ -242,8 +244,9 @@ final class SessionInboxes {
 
     private int deliver(SessionId session, String applicationId, Map<String, Object> envelope,
                         CompletableFuture<Receipt> receipt, ConnectionId excluded) {
-        Collection<ConnectionId> live = registry.ofSession(session);
-        if (receipt == null && plainOnly(live)) {
+        ConnectionRegistry.Held held = registry.held(session);
+        Collection<ConnectionId> live = held.ids();
+        if (receipt == null && !live.isEmpty() && !held.acknowledging()) {
             // Only plain clients, which never acknowledge: at most once, as a CometD server does.
             int sent = 0;
             for (ConnectionId c : live) {
@@ -257,18 +260,6 @@ final class SessionInboxes {
         return deliverNumbered(session, applicationId, envelope, receipt, excluded);
     }
 
-    /** @return true if a session's connections are live and none acknowledges: none needs an inbox */
-    private boolean plainOnly(Collection<ConnectionId> live) {
-        if (live.isEmpty()) {
-            return false;
-        }
-        for (ConnectionId c : live) {
-            if (acknowledging.contains(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Numbers a message in the session's inbox, keeps it, and hands it to the session's connections. */
     private int deliverNumbered(SessionId session, String applicationId, Map<String, Object> envelope,

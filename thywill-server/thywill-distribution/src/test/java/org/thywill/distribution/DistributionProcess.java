@@ -284,6 +284,11 @@ final class DistributionProcess implements AutoCloseable {
         }
     }
 
+    /** Sends the process SIGTERM, as a process manager's stop does, and returns at once. */
+    void terminate() {
+        process.destroy();
+    }
+
     /** Stops the server as Ctrl-C would (its shutdown hook runs), and kills it if it has not exited in 10 s. */
     @Override
     public void close() {

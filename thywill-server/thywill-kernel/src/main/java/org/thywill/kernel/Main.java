@@ -3,8 +3,10 @@ package org.thywill.kernel;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.thywill.api.ThywillException;
 
 /**
@@ -12,6 +14,12 @@ import org.thywill.api.ThywillException;
  * 1 when the settings or a component are wrong; 2 for a wrong command line.
  */
 public final class Main {
+
+    /**
+     * How long a stop asked for during the start waits for it to end: the start may be waiting for the database
+     * ({@code database.startupTimeout}); a process manager ends the process before this anyway.
+     */
+    static final Duration START_WAIT = Duration.ofSeconds(30);
 
     private Main() {
     }
@@ -28,21 +36,48 @@ public final class Main {
         }
         Path home = home();
         Path file = args.length == 1 ? Path.of(args[0]) : home.resolve("config/thywill.yml");
-        Thywill thywill;
+        AtomicReference<Thywill> started = new AtomicReference<>();
+        CountDownLatch startEnded = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before the start: a SIGTERM that arrives while Thywill starts waits for the start to end and
+        // then stops it gracefully, instead of ending the process under a half-started server.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (awaitStart(startEnded) && started.get() != null) {
+                stop(started.get(), stopped);
+            }
+        }, "thywill-shutdown"));
+        ThywillException failure = null;
         try {
-            thywill = Thywill.start(ThywillSettings.fromFile(file, home, System.getenv()));
+            started.set(Thywill.start(ThywillSettings.fromFile(file, home, System.getenv())));
         } catch (ThywillException e) {
-            System.err.println("Thywill did not start. " + e.getMessage());
+            failure = e;
+        } finally {
+            startEnded.countDown();
+        }
+        if (failure != null) {
+            System.err.println("Thywill did not start. " + failure.getMessage());
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(thywill, stopped), "thywill-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return whether the start ended within {@link #START_WAIT}; a stop during start waits that long at most */
+    private static boolean awaitStart(CountDownLatch startEnded) {
+        try {
+            if (startEnded.await(START_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            System.err.println("Thywill was still starting " + START_WAIT.toSeconds()
+                    + " s after it was asked to stop; ending the process now.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     /**

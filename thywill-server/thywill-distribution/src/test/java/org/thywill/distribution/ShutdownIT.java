@@ -37,6 +37,7 @@ class ShutdownIT {
             assertTrue(console.contains("Thywill started") && console.contains("Thywill stopped in"),
                     "Thywill should finish starting, then stop gracefully.\n" + server.output());
             assertFalse(server.stderr().contains("Exception"), server.output());
+            assertTrue(read(log).contains("Thywill stopped in"), "The log file should say so too.\n" + read(log));
         }
     }
 

@@ -36,8 +36,24 @@ public final class ComponentLifecycle {
 
     /** Stops every started component, last started first. A failing stop is logged and the others still stop. */
     public void stop() {
+        stop(() -> { });
+    }
+
+    /**
+     * Stops every started component, last started first.
+     *
+     * @param beforeLast run just before the first started component (the Log) stops, so what it logs still reaches
+     *                   every appender the Log configured
+     */
+    public void stop(Runnable beforeLast) {
+        if (started.isEmpty()) {
+            beforeLast.run();
+        }
         while (!started.isEmpty()) {
             ChosenComponent c = started.pop();
+            if (started.isEmpty()) {
+                beforeLast.run();
+            }
             try {
                 c.component().stop();
                 LOG.debug("Stopped {}", c.describe());

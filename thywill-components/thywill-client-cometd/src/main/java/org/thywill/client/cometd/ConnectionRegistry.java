@@ -24,39 +24,51 @@ final class ConnectionRegistry {
      *
      * @param ids the connections
      * @param sessions their CometD sessions, in the same order
-     * @param acknowledging whether any of them acknowledges (asked for numbered delivery in its handshake)
+     * @param acknowledges whether each acknowledges (asked for numbered delivery in its handshake), in the same order
+     * @param acknowledging whether any of them acknowledges
      */
-    record Held(List<ConnectionId> ids, List<ServerSession> sessions, boolean acknowledging) {
+    record Held(List<ConnectionId> ids, List<ServerSession> sessions, List<Boolean> acknowledges,
+                boolean acknowledging) {
 
-        static final Held NONE = new Held(List.of(), List.of(), false);
+        static final Held NONE = of(List.of(), List.of(), List.of());
+
+        private static Held of(List<ConnectionId> ids, List<ServerSession> sessions, List<Boolean> acknowledges) {
+            return new Held(List.copyOf(ids), List.copyOf(sessions), List.copyOf(acknowledges),
+                    acknowledges.contains(Boolean.TRUE));
+        }
+
+        /** @return true if the session's connections are live and none acknowledges: none needs an inbox */
+        boolean plainOnly() {
+            return !ids.isEmpty() && !acknowledging;
+        }
 
         private Held with(ConnectionId id, ServerSession session, boolean acknowledges) {
             List<ConnectionId> moreIds = new ArrayList<>(ids);
             List<ServerSession> moreSessions = new ArrayList<>(sessions);
+            List<Boolean> moreFlags = new ArrayList<>(this.acknowledges);
             moreIds.add(id);
             moreSessions.add(session);
-            return new Held(List.copyOf(moreIds), List.copyOf(moreSessions), acknowledging || acknowledges);
+            moreFlags.add(acknowledges);
+            return of(moreIds, moreSessions, moreFlags);
         }
 
         /** @return these without the connection, or null if none is left */
-        private Held without(ConnectionId id, Map<ConnectionId, Boolean> acknowledges) {
+        private Held without(ConnectionId id) {
             List<ConnectionId> fewerIds = new ArrayList<>(ids.size());
             List<ServerSession> fewerSessions = new ArrayList<>(sessions.size());
-            boolean anyAcknowledges = false;
+            List<Boolean> fewerFlags = new ArrayList<>(acknowledges.size());
             for (int i = 0; i < ids.size(); i++) {
                 if (!ids.get(i).equals(id)) {
                     fewerIds.add(ids.get(i));
                     fewerSessions.add(sessions.get(i));
-                    anyAcknowledges |= Boolean.TRUE.equals(acknowledges.get(ids.get(i)));
+                    fewerFlags.add(acknowledges.get(i));
                 }
             }
-            return fewerIds.isEmpty() ? null
-                    : new Held(List.copyOf(fewerIds), List.copyOf(fewerSessions), anyAcknowledges);
+            return fewerIds.isEmpty() ? null : of(fewerIds, fewerSessions, fewerFlags);
         }
     }
 
     private final Map<ConnectionId, Connection> byId = new ConcurrentHashMap<>();
-    private final Map<ConnectionId, Boolean> acknowledges = new ConcurrentHashMap<>();
     private final Map<SessionId, Held> bySession = new ConcurrentHashMap<>();
 
     /**
@@ -66,7 +78,6 @@ final class ConnectionRegistry {
      */
     void add(Connection connection, ServerSession session, boolean acknowledging) {
         byId.put(connection.id(), connection);
-        acknowledges.put(connection.id(), acknowledging);
         bySession.compute(connection.session(), (s, held) -> (held == null ? Held.NONE : held)
                 .with(connection.id(), session, acknowledging));
     }
@@ -74,8 +85,7 @@ final class ConnectionRegistry {
     Optional<Connection> remove(ConnectionId id) {
         Connection removed = byId.remove(id);
         if (removed != null) {
-            bySession.computeIfPresent(removed.session(), (s, held) -> held.without(id, acknowledges));
-            acknowledges.remove(id);
+            bySession.computeIfPresent(removed.session(), (s, held) -> held.without(id));
         }
         return Optional.ofNullable(removed);
     }

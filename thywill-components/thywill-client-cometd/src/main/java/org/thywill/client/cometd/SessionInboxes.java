@@ -16,10 +16,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.cometd.bayeux.server.ServerSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.Json;
-import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
@@ -224,7 +224,7 @@ final class SessionInboxes {
         int queued = 0;
         for (SessionId session : sessions) {
             ConnectionRegistry.Held live = registry.held(session);
-            if (!live.ids().isEmpty() && !live.acknowledging()) {
+            if (live.plainOnly()) {
                 List<ConnectionId> ids = live.ids();
                 for (int i = 0; i < ids.size(); i++) {
                     if (excluded == null || !ids.get(i).equals(excluded)) {
@@ -246,7 +246,7 @@ final class SessionInboxes {
                         CompletableFuture<Receipt> receipt, ConnectionId excluded) {
         ConnectionRegistry.Held held = registry.held(session);
         Collection<ConnectionId> live = held.ids();
-        if (receipt == null && !live.isEmpty() && !held.acknowledging()) {
+        if (receipt == null && held.plainOnly()) {
             // Only plain clients, which never acknowledge: at most once, as a CometD server does.
             int sent = 0;
             for (ConnectionId c : live) {
@@ -259,7 +259,6 @@ final class SessionInboxes {
         }
         return deliverNumbered(session, applicationId, envelope, receipt, excluded);
     }
-
 
     /** Numbers a message in the session's inbox, keeps it, and hands it to the session's connections. */
     private int deliverNumbered(SessionId session, String applicationId, Map<String, Object> envelope,

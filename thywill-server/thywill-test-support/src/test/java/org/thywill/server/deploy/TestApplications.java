@@ -60,6 +60,33 @@ public final class TestApplications {
 
     /**
      * @param id the application's id
+     * @param client the Java expression its {@code client()} returns, such as {@code ClientSide.none()}
+     * @return a jar whose application does nothing but declare that browser side; add its files as resources
+     */
+    public static TestJar withClient(String id, String client) {
+        return TestJar.create().service(MAIN).java(MAIN, """
+                package deploy.app;
+
+                import java.util.List;
+                import org.thywill.api.application.Application;
+                import org.thywill.api.application.ClientSide;
+
+                public final class App implements Application {
+                    @Override
+                    public String id() {
+                        return "%ID%";
+                    }
+
+                    @Override
+                    public ClientSide client() {
+                        return %CLIENT%;
+                    }
+                }
+                """.replace("%ID%", id).replace("%CLIENT%", client));
+    }
+
+    /**
+     * @param id the application's id
      * @param member a member of the class, such as a constructor, that makes it fail
      * @return an application of that id, changed by {@code member}
      */

@@ -121,6 +121,59 @@ public final class TestApplications {
                         + " start\"); }"));
     }
 
+    /**
+     * @param id the application's id
+     * @return a jar whose application's start starts a daemon thread named {@code {id}-worker}, then throws; its
+     *     stop ends the thread
+     */
+    public static TestJar leakyFailingStart(String id) {
+        return TestJar.create().service(MAIN).java(MAIN, app(id, """
+                private volatile Thread worker;
+
+                @Override
+                public void start(ApplicationContext c) {
+                    worker = new Thread(() -> {
+                        try {
+                            Thread.sleep(Long.MAX_VALUE);
+                        } catch (InterruptedException e) {
+                            // stopped
+                        }
+                    }, id() + "-worker");
+                    worker.setDaemon(true);
+                    worker.start();
+                    throw new IllegalStateException("boom in start, after starting a thread");
+                }
+
+                @Override
+                public void stop() {
+                    if (worker != null) {
+                        worker.interrupt();
+                    }
+                }
+                """));
+    }
+
+    /**
+     * @param id the application's id
+     * @param gate a folder: start creates {@code started} in it, then waits (at most a minute) for {@code release}
+     * @return a jar whose application's start takes as long as the test wants
+     */
+    public static TestJar slowStart(String id, java.nio.file.Path gate) {
+        String folder = gate.toAbsolutePath().toString().replace("\\", "\\\\");
+        return TestJar.create().service(MAIN).java(MAIN, app(id, """
+                @Override
+                public void start(ApplicationContext c) throws Exception {
+                    java.nio.file.Path gate = java.nio.file.Path.of("%GATE%");
+                    java.nio.file.Files.createDirectories(gate);
+                    java.nio.file.Files.writeString(gate.resolve("started"), "");
+                    long deadline = System.nanoTime() + 60_000_000_000L;
+                    while (!java.nio.file.Files.exists(gate.resolve("release")) && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                }
+                """.replace("%GATE%", folder)));
+    }
+
     /** @return a jar whose service entry names a class it does not hold */
     public static TestJar missingClass() {
         return TestJar.create().service("deploy.app.Missing").java(MAIN, app("missing-class", ""));

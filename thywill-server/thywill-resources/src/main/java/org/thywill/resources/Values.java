@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class Values {
 
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private Values() {
     }
 
@@ -43,7 +45,8 @@ final class Values {
                 if (!(value instanceof Number n)) {
                     throw wrongType(column, value);
                 }
-                yield n instanceof Long l ? BigDecimal.valueOf(l) : BigDecimal.valueOf(n.doubleValue());
+                yield inRange(column, n instanceof Long l ? BigDecimal.valueOf(l) : BigDecimal.valueOf(n.doubleValue()),
+                        value);
             }
             case BOOLEAN -> {
                 if (!(value instanceof Boolean b)) {
@@ -65,18 +68,20 @@ final class Values {
                 if (!(value instanceof String s)) {
                     throw wrongType(column, value);
                 }
-                yield Timestamp.from(instant(name, s));
+                yield Timestamp.from(inRange(column, instant(name, s), value));
             }
             case DATE -> {
                 if (!(value instanceof String s)) {
                     throw wrongType(column, value);
                 }
+                LocalDate date;
                 try {
-                    yield Date.valueOf(LocalDate.parse(s));
+                    date = LocalDate.parse(s);
                 } catch (DateTimeParseException e) {
                     throw ResourceException.badField(name, name + " must be a date such as 2026-11-22, not \""
                             + s + "\".");
                 }
+                yield Date.valueOf(inRange(column, date, value));
             }
             case OTHER -> throw ResourceException.badField(name, name + " is a " + column.sqlType()
                     + " column, which this API does not write.");
@@ -125,20 +130,28 @@ final class Values {
             n = i;
         } else if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.0e15) {
             n = d.longValue();
+        } else if (value instanceof Double d && d == Math.rint(d) && column.range() != null
+                && !column.range().holds(new BigDecimal(d))) {
+            throw outOfRange(column, value); // an integer too large for a long: JSON reads it as a double
         } else {
             throw wrongType(column, value);
         }
-        long max = switch (column.sqlType().toUpperCase(java.util.Locale.ROOT)) {
-            case "TINYINT" -> Byte.MAX_VALUE;
-            case "SMALLINT" -> Short.MAX_VALUE;
-            case "INT", "INTEGER", "MEDIUMINT" -> Integer.MAX_VALUE;
-            default -> Long.MAX_VALUE;
-        };
-        if (n > max || n < -max - 1) {
-            throw ResourceException.badField(column.name(), column.name() + " must be between " + (-max - 1)
-                    + " and " + max + ", not " + n + ".");
+        return inRange(column, n, value);
+    }
+
+    /** @return {@code checked}, when the column's range holds it */
+    private static <T> T inRange(Column column, T checked, Object given) {
+        if (column.range() != null && !column.range().holds(checked)) {
+            throw outOfRange(column, given);
         }
-        return n;
+        return checked;
+    }
+
+    private static ResourceException outOfRange(Column column, Object given) {
+        String shown = given instanceof String s ? "\"" + s + "\"" : String.valueOf(given);
+        return ResourceException.badField(column.name(), column.name() + " must be between "
+                + ColumnRange.json(column.range().minimum()) + " and " + ColumnRange.json(column.range().maximum())
+                + ", not " + shown + ".");
     }
 
     private static Instant instant(String name, String text) {
@@ -188,8 +201,9 @@ final class Values {
             case INTEGER -> rows.getLong(name);
             case NUMBER -> {
                 BigDecimal d = rows.getBigDecimal(name);
-                yield d == null ? null : d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0
-                        ? (Object) d.longValue() : (Object) d.doubleValue();
+                // An integral value past a long's range (a DOUBLE holding 1e39) is a double, not a wrapped long.
+                yield d == null ? null : (d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0)
+                        && d.abs().compareTo(LONG_MAX) <= 0 ? (Object) d.longValueExact() : (Object) d.doubleValue();
             }
             case BOOLEAN -> rows.getBoolean(name);
             case TIMESTAMP -> {

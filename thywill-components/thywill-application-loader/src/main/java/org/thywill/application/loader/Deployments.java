@@ -209,6 +209,8 @@ final class Deployments {
                     Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
                     next.put(app.id(), app);
                     publish(next);
+                    // Kept as soon as one of its applications is routed to, so an undeployment finds it.
+                    bundles.put(bundle.source(), bundle);
                     started.add(app);
                 }
             }
@@ -216,11 +218,7 @@ final class Deployments {
                 stop(List.of(app)); // the server stopped while it started
             }
         }
-        boolean kept;
-        synchronized (this) {
-            kept = keep(bundle, started);
-        }
-        if (!kept) {
+        if (started.isEmpty()) {
             bundle.close();
         }
         return started;

@@ -9,6 +9,7 @@ CREATE TABLE shop_sample (
     price    DECIMAL(5,2)  NULL,
     ratio    FLOAT         NULL,
     code     CHAR(3)       NULL,
+    note     TEXT          NULL,
     at_time  TIMESTAMP(3)  NULL,
     at_local DATETIME(3)   NULL,
     on_day   DATE          NULL

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param kind the JSON value it takes
  * @param sqlType the database's type name, such as {@code VARCHAR}
  * @param size the maximum length of a text column, or 0 for no limit that applies
+ * @param maxBytes the most bytes of UTF-8 a text column holds whatever its characters (MySQL's TEXT: 65,535), or 0
  * @param nullable whether it may hold null
  * @param hasDefault whether the database fills it when a row is created without it
  * @param generated whether the database generates it (an auto-increment key)
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param range the smallest and largest value its type holds in this database, or null when only its kind is
  *              checked (text, booleans, DOUBLE); a value outside is refused with a 400 naming both
  */
-public record Column(String name, Kind kind, String sqlType, long size, boolean nullable, boolean hasDefault,
+public record Column(String name, Kind kind, String sqlType, long size, long maxBytes, boolean nullable, boolean hasDefault,
                      boolean generated, boolean primaryKey, ColumnRange range) {
 
     /** The JSON value a column takes, and how it is stored. */
@@ -62,6 +63,9 @@ public record Column(String name, Kind kind, String sqlType, long size, boolean 
         d.put("sqlType", sqlType);
         if (size > 0) {
             d.put("maxLength", size);
+        }
+        if (maxBytes > 0) {
+            d.put("maxBytes", maxBytes);
         }
         if (range != null) {
             d.put("minimum", ColumnRange.json(range.minimum()));

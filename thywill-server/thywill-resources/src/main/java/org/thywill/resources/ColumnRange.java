@@ -39,7 +39,7 @@ public record ColumnRange(Object minimum, Object maximum) {
      * @return its range, or null when nothing past what its JSON kind allows is checked
      */
     static ColumnRange of(Column.Kind kind, int type, String typeName, long size, int digits, String product) {
-        boolean mysql = product.equalsIgnoreCase("MySQL") || product.equalsIgnoreCase("MariaDB");
+        boolean mysql = mysql(product);
         String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
         return switch (kind) {
             case INTEGER -> integer(type, name);
@@ -51,6 +51,14 @@ public record ColumnRange(Object minimum, Object maximum) {
             case DATE -> new ColumnRange(mysql ? MYSQL_FIRST_DAY : FIRST_DAY, LAST_DAY);
             default -> null;
         };
+    }
+
+    /**
+     * @param product the database's product name
+     * @return whether it is MySQL or MariaDB, whose types' ranges differ from the SQL standard's
+     */
+    static boolean mysql(String product) {
+        return product.equalsIgnoreCase("MySQL") || product.equalsIgnoreCase("MariaDB");
     }
 
     private static ColumnRange integer(int type, String name) {

@@ -151,8 +151,10 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
                 || type == Types.NVARCHAR || type == Types.NCHAR);
         boolean hasDefault = defaultValue != null && !defaultValue.equalsIgnoreCase("NULL");
         ColumnRange range = ColumnRange.of(kind, type, typeName, size, rs.getInt("DECIMAL_DIGITS"), product);
-        return new Column(name, kind, typeName, text && size > 0 && size < Integer.MAX_VALUE ? size : 0, nullable,
-                hasDefault, generated, name.equalsIgnoreCase(primaryKey), range);
+        // MySQL's TINYTEXT, TEXT and MEDIUMTEXT hold a number of bytes, which their size reports.
+        long maxBytes = kind == Column.Kind.TEXT && !text && ColumnRange.mysql(product) && size > 0 && size < Integer.MAX_VALUE ? size : 0;
+        return new Column(name, kind, typeName, text && size > 0 && size < Integer.MAX_VALUE ? size : 0, maxBytes,
+                nullable, hasDefault, generated, name.equalsIgnoreCase(primaryKey), range);
     }
 
     private static String safe(ResultSet rs, String column) {

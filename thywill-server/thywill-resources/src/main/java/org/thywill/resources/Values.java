@@ -1,6 +1,7 @@
 package org.thywill.resources;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,6 +62,10 @@ final class Values {
                 if (column.size() > 0 && s.codePointCount(0, s.length()) > column.size()) {
                     throw ResourceException.badField(name, name + " may be at most " + column.size()
                             + " characters long, not " + s.codePointCount(0, s.length()) + ".");
+                }
+                if (column.maxBytes() > 0 && utf8Length(s) > column.maxBytes()) {
+                    throw ResourceException.badField(name, name + " may be at most " + column.maxBytes()
+                            + " bytes long in UTF-8, not " + utf8Length(s) + ".");
                 }
                 yield s;
             }
@@ -137,6 +142,10 @@ final class Values {
             throw wrongType(column, value);
         }
         return inRange(column, n, value);
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** @return {@code checked}, when the column's range holds it */

@@ -10,13 +10,16 @@ import java.util.Map;
  * @param kind the JSON value it takes
  * @param sqlType the database's type name, such as {@code VARCHAR}
  * @param size the maximum length of a text column, or 0 for no limit that applies
+ * @param maxBytes the most bytes of UTF-8 a text column holds whatever its characters (MySQL's TEXT: 65,535), or 0
  * @param nullable whether it may hold null
  * @param hasDefault whether the database fills it when a row is created without it
  * @param generated whether the database generates it (an auto-increment key)
  * @param primaryKey whether it is the table's primary key
+ * @param range the smallest and largest value its type holds in this database, or null when only its kind is
+ *              checked (text, booleans, DOUBLE); a value outside is refused with a 400 naming both
  */
-public record Column(String name, Kind kind, String sqlType, long size, boolean nullable, boolean hasDefault,
-                     boolean generated, boolean primaryKey) {
+public record Column(String name, Kind kind, String sqlType, long size, long maxBytes, boolean nullable, boolean hasDefault,
+                     boolean generated, boolean primaryKey, ColumnRange range) {
 
     /** The JSON value a column takes, and how it is stored. */
     public enum Kind {
@@ -60,6 +63,13 @@ public record Column(String name, Kind kind, String sqlType, long size, boolean 
         d.put("sqlType", sqlType);
         if (size > 0) {
             d.put("maxLength", size);
+        }
+        if (maxBytes > 0) {
+            d.put("maxBytes", maxBytes);
+        }
+        if (range != null) {
+            d.put("minimum", ColumnRange.json(range.minimum()));
+            d.put("maximum", ColumnRange.json(range.maximum()));
         }
         d.put("required", required());
         d.put("nullable", nullable);

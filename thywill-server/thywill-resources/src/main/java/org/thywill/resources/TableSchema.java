@@ -90,9 +90,10 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
                         + " id BIGINT AUTO_INCREMENT PRIMARY KEY.");
             }
             Map<String, Column> columns = new LinkedHashMap<>();
+            String product = meta.getDatabaseProductName();
             try (ResultSet rs = meta.getColumns(catalog, schema, actual, null)) {
                 while (rs.next()) {
-                    Column column = column(rs, keys.get(0));
+                    Column column = column(rs, keys.get(0), product);
                     if (!NAME.matcher(column.name()).matches()) {
                         throw new ThywillException("Resource '" + resource + "': column '" + column.name()
                                 + "' of table '" + actual + "' needs a name of letters, digits and '_'.");
@@ -136,7 +137,7 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
         return null;
     }
 
-    private static Column column(ResultSet rs, String primaryKey) throws SQLException {
+    private static Column column(ResultSet rs, String primaryKey, String product) throws SQLException {
         String name = rs.getString("COLUMN_NAME");
         int type = rs.getInt("DATA_TYPE");
         String typeName = rs.getString("TYPE_NAME");
@@ -149,8 +150,11 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
         boolean text = kind == Column.Kind.TEXT && (type == Types.VARCHAR || type == Types.CHAR
                 || type == Types.NVARCHAR || type == Types.NCHAR);
         boolean hasDefault = defaultValue != null && !defaultValue.equalsIgnoreCase("NULL");
-        return new Column(name, kind, typeName, text && size > 0 && size < Integer.MAX_VALUE ? size : 0, nullable,
-                hasDefault, generated, name.equalsIgnoreCase(primaryKey));
+        ColumnRange range = ColumnRange.of(kind, type, typeName, size, rs.getInt("DECIMAL_DIGITS"), product);
+        // MySQL's TINYTEXT, TEXT and MEDIUMTEXT hold a number of bytes, which their size reports.
+        long maxBytes = kind == Column.Kind.TEXT && !text && ColumnRange.mysql(product) && size > 0 && size < Integer.MAX_VALUE ? size : 0;
+        return new Column(name, kind, typeName, text && size > 0 && size < Integer.MAX_VALUE ? size : 0, maxBytes,
+                nullable, hasDefault, generated, name.equalsIgnoreCase(primaryKey), range);
     }
 
     private static String safe(ResultSet rs, String column) {

@@ -1,6 +1,7 @@
 package org.thywill.resources;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +20,8 @@ import java.util.Map;
  * that a bad value is refused with a 400 naming its field before the database sees it.
  */
 final class Values {
+
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private Values() {
     }
@@ -43,7 +46,8 @@ final class Values {
                 if (!(value instanceof Number n)) {
                     throw wrongType(column, value);
                 }
-                yield n instanceof Long l ? BigDecimal.valueOf(l) : BigDecimal.valueOf(n.doubleValue());
+                yield inRange(column, n instanceof Long l ? BigDecimal.valueOf(l) : BigDecimal.valueOf(n.doubleValue()),
+                        value);
             }
             case BOOLEAN -> {
                 if (!(value instanceof Boolean b)) {
@@ -59,24 +63,30 @@ final class Values {
                     throw ResourceException.badField(name, name + " may be at most " + column.size()
                             + " characters long, not " + s.codePointCount(0, s.length()) + ".");
                 }
+                if (column.maxBytes() > 0 && utf8Length(s) > column.maxBytes()) {
+                    throw ResourceException.badField(name, name + " may be at most " + column.maxBytes()
+                            + " bytes long in UTF-8, not " + utf8Length(s) + ".");
+                }
                 yield s;
             }
             case TIMESTAMP -> {
                 if (!(value instanceof String s)) {
                     throw wrongType(column, value);
                 }
-                yield Timestamp.from(instant(name, s));
+                yield Timestamp.from(inRange(column, instant(name, s), value));
             }
             case DATE -> {
                 if (!(value instanceof String s)) {
                     throw wrongType(column, value);
                 }
+                LocalDate date;
                 try {
-                    yield Date.valueOf(LocalDate.parse(s));
+                    date = LocalDate.parse(s);
                 } catch (DateTimeParseException e) {
                     throw ResourceException.badField(name, name + " must be a date such as 2026-11-22, not \""
                             + s + "\".");
                 }
+                yield Date.valueOf(inRange(column, date, value));
             }
             case OTHER -> throw ResourceException.badField(name, name + " is a " + column.sqlType()
                     + " column, which this API does not write.");
@@ -125,20 +135,32 @@ final class Values {
             n = i;
         } else if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9.0e15) {
             n = d.longValue();
+        } else if (value instanceof Double d && d == Math.rint(d) && column.range() != null
+                && !column.range().holds(new BigDecimal(d))) {
+            throw outOfRange(column, value); // an integer too large for a long: JSON reads it as a double
         } else {
             throw wrongType(column, value);
         }
-        long max = switch (column.sqlType().toUpperCase(java.util.Locale.ROOT)) {
-            case "TINYINT" -> Byte.MAX_VALUE;
-            case "SMALLINT" -> Short.MAX_VALUE;
-            case "INT", "INTEGER", "MEDIUMINT" -> Integer.MAX_VALUE;
-            default -> Long.MAX_VALUE;
-        };
-        if (n > max || n < -max - 1) {
-            throw ResourceException.badField(column.name(), column.name() + " must be between " + (-max - 1)
-                    + " and " + max + ", not " + n + ".");
+        return inRange(column, n, value);
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** @return {@code checked}, when the column's range holds it */
+    private static <T> T inRange(Column column, T checked, Object given) {
+        if (column.range() != null && !column.range().holds(checked)) {
+            throw outOfRange(column, given);
         }
-        return n;
+        return checked;
+    }
+
+    private static ResourceException outOfRange(Column column, Object given) {
+        String shown = given instanceof String s ? "\"" + s + "\"" : String.valueOf(given);
+        return ResourceException.badField(column.name(), column.name() + " must be between "
+                + ColumnRange.json(column.range().minimum()) + " and " + ColumnRange.json(column.range().maximum())
+                + ", not " + shown + ".");
     }
 
     private static Instant instant(String name, String text) {
@@ -188,8 +210,9 @@ final class Values {
             case INTEGER -> rows.getLong(name);
             case NUMBER -> {
                 BigDecimal d = rows.getBigDecimal(name);
-                yield d == null ? null : d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0
-                        ? (Object) d.longValue() : (Object) d.doubleValue();
+                // An integral value past a long's range (a DOUBLE holding 1e39) is a double, not a wrapped long.
+                yield d == null ? null : (d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0)
+                        && d.abs().compareTo(LONG_MAX) <= 0 ? (Object) d.longValueExact() : (Object) d.doubleValue();
             }
             case BOOLEAN -> rows.getBoolean(name);
             case TIMESTAMP -> {

@@ -63,7 +63,7 @@ class ResourcePageTest {
         try (ThywillTestServer server = ThywillTestServer.withApplications("shop").start();
              Browser browser = Browser.open()) {
             browser.load(server.page("shop")).waitUntilConnected();
-            browser.waitFor(d -> d.findElements(By.cssSelector("#resource-index li a")).size() == 3);
+            browser.waitFor(d -> d.findElements(By.cssSelector("#resource-index li a")).size() == 4);
             assertEquals("customers", browser.find("#resource-index li a").getText());
         }
     }

@@ -98,7 +98,7 @@ final class RestApiFlow {
     private static void schemaDescribesEveryResource(Http http) {
         List<Map<String, Object>> resources = (List<Map<String, Object>>) http.get("/api/shop/").expect(200).map()
                 .get("resources");
-        assertEquals(List.of("customers", "orders", "ledger"), resources.stream().map(r -> r.get("name")).toList());
+        assertEquals(List.of("customers", "orders", "ledger", "samples"), resources.stream().map(r -> r.get("name")).toList());
         Map<String, Object> customers = resources.get(0);
         assertEquals("id", customers.get("primaryKey"));
         assertEquals("/api/shop/customers", customers.get("url"));

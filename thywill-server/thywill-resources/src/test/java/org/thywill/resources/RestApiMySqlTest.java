@@ -29,6 +29,14 @@ class RestApiMySqlTest {
     }
 
     @Test
+    @Timeout(120)
+    void aValueOutsideItsColumnsRangeIsRefusedNamingTheFieldAndTheRange() {
+        try (ThywillTestServer server = database.use(ThywillTestServer.withApplications("shop")).start()) {
+            ValueRangeFlow.run(server.uri());
+        }
+    }
+
+    @Test
     @Timeout(180)
     void everyOperationAnswersItsStatusAndEveryChangeReachesTheWatcher() {
         try (ThywillTestServer server = database.use(ThywillTestServer.withApplications("shop")).start()) {

@@ -15,6 +15,14 @@ class RestApiTest {
 
     @Test
     @Timeout(120)
+    void aValueOutsideItsColumnsRangeIsRefusedNamingTheFieldAndTheRange() {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").start()) {
+            ValueRangeFlow.run(server.uri());
+        }
+    }
+
+    @Test
+    @Timeout(120)
     void everyOperationAnswersItsStatusAndEveryChangeReachesTheWatcher() {
         try (ThywillTestServer server = ThywillTestServer.withApplications("shop").start()) {
             RestApiFlow.run(server.uri());

@@ -28,7 +28,8 @@ public final class ShopApplication extends ResourceApplication {
         resources.table("customers", "shop_customer", (operation, caller) -> operation != Operation.DELETE
                         || caller.header(ADMIN_HEADER).filter("yes"::equals).isPresent())
                 .table("orders", "shop_order")
-                .table("ledger", "shop_order", AccessRule.NOBODY);
+                .table("ledger", "shop_order", AccessRule.NOBODY)
+                .table("samples", "shop_sample", AccessRule.EVERYONE);
     }
 
     /**

@@ -15,11 +15,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thywill.api.ThywillException;
+import org.thywill.api.admin.ApplicationAdmin;
+import org.thywill.api.admin.ApplicationState;
 import org.thywill.api.application.ApplicationInfo;
 import org.thywill.api.application.ApplicationInterface;
 import org.thywill.server.deploy.TestApplications;
@@ -87,12 +93,11 @@ class ApplicationDeploymentTest {
         TestApplications.failingStart("failing-start").writeTo(apps.resolve("failing-start.jar"));
         TestApplications.invalidId().writeTo(apps.resolve("invalid-id.jar"));
         TestApplications.migrating("broken", "THIS IS NOT SQL;").writeTo(apps.resolve("failing-migration.jar"));
-        TestApplications.echo("alpha", "impostor says ").writeTo(apps.resolve("zz-duplicate.jar"));
 
         try (ThywillTestServer server = server().start();
              TestClient alpha = TestClient.connect(server, "alpha", Transport.WEBSOCKET)) {
             alpha.send("hi");
-            assertEquals("alpha says hi", alpha.nextMessage(), "the first jar by name keeps a shared id");
+            assertEquals("alpha says hi", alpha.nextMessage());
             assertEquals(List.of("alpha"), ids(server));
 
             assertLoggedError("not-a-zip.jar", "it is not a readable jar (zip) file");
@@ -103,7 +108,6 @@ class ApplicationDeploymentTest {
             assertLoggedError("failing-start.jar", "boom in start");
             assertLoggedError("failing-migration.jar", "its migrations in db/broken failed");
             assertLoggedError("invalid-id.jar", "has the invalid id 'not valid!'");
-            assertLoggedError("zz-duplicate.jar", "alpha.jar provides that id too");
         }
     }
 
@@ -130,6 +134,97 @@ class ApplicationDeploymentTest {
         ThywillException e = assertThrows(ThywillException.class, () -> server("alpha", "ghost").start());
         assertTrue(e.getMessage().contains("'application.enabled' names [ghost], which no loaded application"
                 + " provides. Applications found: [alpha]"), e.getMessage());
+    }
+
+    @Test
+    void twoJarsClaimingOneIdStopTheStartNamingBothWhicheverNameSortsFirst() {
+        TestApplications.echo("alpha", "alpha says ").writeTo(apps.resolve("alpha.jar"));
+        TestApplications.echo("alpha", "impostor says ").writeTo(apps.resolve("aa-impostor.jar"));
+        TestApplications.echo("beta", "beta says ").writeTo(apps.resolve("beta.jar"));
+        ThywillException e = assertThrows(ThywillException.class, () -> server().start());
+        assertTrue(e.getMessage().contains("More than one application claims the id 'alpha' by aa-impostor.jar and"
+                + " alpha.jar") && e.getMessage().contains("remove the jar that should not run"), e.getMessage());
+        assertLoggedError("'alpha' by aa-impostor.jar and alpha.jar");
+        assertFalse(watchThreadRuns(), "nothing is left running");
+    }
+
+    @Test
+    void aJarDroppedInClaimingARunningIdIsRefusedLoudlyAndTheStartAfterRefusesBoth() {
+        TestApplications.echo("alpha", "alpha says ").writeTo(apps.resolve("alpha.jar"));
+        try (ThywillTestServer server = server().start();
+             TestClient before = TestClient.connect(server, "alpha", Transport.WEBSOCKET)) {
+            // Sorts before alpha.jar: at start-up it used to win the id.
+            TestApplications.echo("alpha", "impostor says ").writeTo(apps.resolve("aa-impostor.jar"));
+            eventually("the dropped jar to be refused", () -> logText().contains("aa-impostor.jar: not deployed"));
+            assertLoggedError("aa-impostor.jar: not deployed", "'alpha' claims an id that belongs to alpha.jar,"
+                    + " where it runs", "remove aa-impostor.jar", "the server refuses to start");
+            before.send("hi");
+            assertEquals("alpha says hi", before.nextMessage());
+            try (TestClient after = TestClient.connect(server, "alpha", Transport.WEBSOCKET)) {
+                after.send("hi");
+                assertEquals("alpha says hi", after.nextMessage(), "the application that had the id keeps it");
+            }
+            assertEquals(List.of(new ApplicationInfo("alpha", "alpha", "alpha.jar")), applications(server));
+        }
+        ThywillException e = assertThrows(ThywillException.class, () -> server().start());
+        assertTrue(e.getMessage().contains("'alpha' by aa-impostor.jar and alpha.jar"), e.getMessage());
+    }
+
+    @Test
+    void anApplicationWhoseStartThrowsIsStoppedSoTheThreadsItStartedEnd() {
+        TestApplications.leakyFailingStart("leaky").writeTo(apps.resolve("leaky.jar"));
+        TestApplications.echo("alpha", "alpha says ").writeTo(apps.resolve("alpha.jar"));
+        try (ThywillTestServer server = server().start()) {
+            assertLoggedError("leaky.jar", "application 'leaky' failed to start", "boom in start");
+            assertEquals(List.of("alpha"), ids(server));
+            eventually("the thread leaky's start began to end", () -> !threadRuns("leaky-worker"));
+
+            TestApplications.leakyFailingStart("dropped").writeTo(apps.resolve("dropped.jar"));
+            eventually("the dropped jar's start to fail", () -> logText().contains("'dropped' failed to start"));
+            eventually("the thread the dropped jar's start began to end", () -> !threadRuns("dropped-worker"));
+            assertEquals(List.of("alpha"), ids(server));
+        }
+    }
+
+    @Test
+    void aSlowStartHoldsUpNeitherThePagesNorTheAdminConsoleNorAnotherDeployment() throws Exception {
+        TestApplications.echo("alpha", "alpha says ").writeTo(apps.resolve("alpha.jar"));
+        TestApplications.echo("beta", "beta says ").writeTo(apps.resolve("beta.jar"));
+        Path gate = home.resolve("gate");
+        try (ThywillTestServer server = server().start()) {
+            ApplicationAdmin admin = (ApplicationAdmin) server.thywill().component(ApplicationInterface.class);
+            TestApplications.slowStart("slow", gate).writeTo(apps.resolve("slow.jar"));
+            eventually("the slow start to begin", () -> Files.exists(gate.resolve("started")));
+            try {
+                assertEquals(List.of("alpha", "beta"), quickly(() -> admin.applicationStates().stream()
+                        .map(ApplicationState::id).toList()));
+                assertEquals(200, quickly(() -> page(server, "alpha").statusCode()));
+                assertTrue(quickly(() -> admin.undeploy("beta")), "another application undeploys meanwhile");
+                assertTrue(quickly(() -> admin.redeploy("beta")), "and deploys again");
+                assertTrue(quickly(() -> admin.redeploy("alpha")), "its jar is read again meanwhile");
+                try (TestClient alpha = TestClient.connect(server, "alpha", Transport.WEBSOCKET)) {
+                    alpha.send("hi");
+                    assertEquals("alpha says hi", alpha.nextMessage());
+                }
+                assertFalse(ids(server).contains("slow"), "not routed to before its start returns");
+            } finally {
+                Files.writeString(gate.resolve("release"), "");
+            }
+            eventually("the slow application to run", () -> ids(server).contains("slow"));
+        }
+    }
+
+    /** Runs {@code call} on another thread: it must return within a second, not wait for an application. */
+    private static <T> T quickly(Callable<T> call) throws Exception {
+        FutureTask<T> task = new FutureTask<>(call);
+        Thread thread = new Thread(task, "quickly");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(1, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Still waiting after a second: it waits for the slow start", e);
+        }
     }
 
     @Test
@@ -257,8 +352,11 @@ class ApplicationDeploymentTest {
     }
 
     private static boolean watchThreadRuns() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.isAlive() && t.getName().equals("thywill-apps-watch"));
+        return threadRuns("thywill-apps-watch");
+    }
+
+    private static boolean threadRuns(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals(name));
     }
 
     private String logText() {

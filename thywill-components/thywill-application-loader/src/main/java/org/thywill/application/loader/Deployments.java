@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.thywill.api.push.Push;
 /**
  * Starts the applications of each bundle (their migrations first) and stops them again, and keeps what routing
  * reads in one immutable snapshot swapped whole, so a message or a page finds an application either fully
- * deployed or not at all. Deployments run one at a time (start-up, then the watch thread); reads run on any thread.
+ * deployed or not at all. Changes come from start-up, the watch thread and the admin console; each takes an
+ * application's id before running its code and gives it back after, and reads run on any thread.
  */
 final class Deployments {
 
@@ -43,9 +45,14 @@ final class Deployments {
     private final Database database;
     private final Metrics metrics;
     private final AdminAccess admin;
+    // Guarded by this, which is held only to read or change them: never while an application's code runs, so a
+    // slow start delays neither a page, nor the admin console, nor another deployment.
     private final Map<String, ApplicationBundle> bundles = new HashMap<>();
     /** Applications undeployed from the admin console, kept (with their class loader) to be redeployed. */
     private final Map<String, RunningApplication> parked = new LinkedHashMap<>();
+    /** Ids whose application a deployment is starting or stopping now: no other change may take them meanwhile. */
+    private final Set<String> busy = new HashSet<>();
+    private boolean stopped;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of());
 
     /**
@@ -77,11 +84,13 @@ final class Deployments {
      * name and the others start. An enabled id that no bundle provides is a settings error, unless some bundle
      * failed before its applications could say their ids: then it may be that one's, and it is reported instead.
      *
-     * @param found the bundles, the one whose application wins a shared id first
-     * @throws ThywillException if an enabled id is provided by nothing and nothing failed to load
+     * @param found the bundles
+     * @throws ThywillException if an enabled id is provided by nothing and nothing failed to load, or if an id that
+     *     would run is claimed by two applications (see {@link #clash}); nothing has started then
      */
-    synchronized void startAll(List<ApplicationBundle> found) {
+    void startAll(List<ApplicationBundle> found) {
         Map<String, RunningApplication> candidates = new LinkedHashMap<>();
+        Map<String, List<String>> claims = new LinkedHashMap<>();
         Set<String> broken = new LinkedHashSet<>();
         for (ApplicationBundle bundle : found) {
             if (bundle.broken()) {
@@ -93,11 +102,8 @@ final class Deployments {
                     broken.add(bundle.source());
                     continue;
                 }
-                RunningApplication first = candidates.putIfAbsent(app.id(), app);
-                if (first != null) {
-                    LOG.error("{}: its application '{}' does not run: {} provides that id too, and runs",
-                            app.source(), app.id(), first.source());
-                }
+                candidates.putIfAbsent(app.id(), app);
+                claims.computeIfAbsent(app.id(), id -> new ArrayList<>()).add(app.source());
             }
         }
         List<String> chosen = new ArrayList<>(enabled.isEmpty() ? candidates.keySet().stream().sorted().toList()
@@ -113,6 +119,16 @@ final class Deployments {
         } else if (candidates.containsKey(AdminAccess.APPLICATION_ID)) {
             LOG.info("The admin console '{}' does not run: 'server.admin' is off", AdminAccess.APPLICATION_ID);
             candidates.remove(AdminAccess.APPLICATION_ID);
+        }
+        List<String> clashes = chosen.stream().filter(id -> claims.getOrDefault(id, List.of()).size() > 1)
+                .map(id -> "'" + id + "' by " + String.join(" and ", claims.get(id))).toList();
+        if (!clashes.isEmpty()) {
+            found.forEach(ApplicationBundle::close);
+            String message = "More than one application claims the id " + String.join("; ", clashes) + ". An"
+                    + " id belongs to one application, and the server does not pick one: remove the jar that should"
+                    + " not run from the applications folder (or change its application's id), then start again.";
+            LOG.error(message);
+            throw new ThywillException(message);
         }
         List<String> missing = chosen.stream().filter(id -> !candidates.containsKey(id)).toList();
         if (!missing.isEmpty() && broken.isEmpty()) {
@@ -136,20 +152,27 @@ final class Deployments {
                 started.put(id, app);
             }
         }
-        for (ApplicationBundle bundle : found) {
-            keepOrClose(bundle, started.values());
+        List<ApplicationBundle> unused = new ArrayList<>();
+        synchronized (this) {
+            for (ApplicationBundle bundle : found) {
+                if (!keep(bundle, started.values())) {
+                    unused.add(bundle);
+                }
+            }
+            publish(started);
         }
-        publish(started);
+        unused.forEach(ApplicationBundle::close);
     }
 
     /**
-     * Starts the applications of a bundle added while the server runs: each enabled one whose id is free.
+     * Starts the applications of a bundle added while the server runs, each enabled one, unless one of them claims
+     * an id that another application has: then none of the bundle's does, as at start-up (see {@link #clash}).
      *
      * @param bundle the bundle
      * @return the applications started, now routed to
      */
-    synchronized List<RunningApplication> deploy(ApplicationBundle bundle) {
-        List<RunningApplication> started = new ArrayList<>();
+    List<RunningApplication> deploy(ApplicationBundle bundle) {
+        List<RunningApplication> wanted = new ArrayList<>();
         for (LoadedApplication loaded : bundle.applications()) {
             RunningApplication app = describe(loaded);
             if (app == null) {
@@ -161,21 +184,76 @@ final class Deployments {
                         enabledKey);
                 continue;
             }
-            RunningApplication running = snapshot.byId().get(app.id());
-            if (running != null) {
-                LOG.error("{}: its application '{}' does not run: {} provides that id too, and runs",
-                        app.source(), app.id(), running.source());
-                continue;
-            }
-            if (start(app)) {
-                started.add(app);
-                Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
-                next.put(app.id(), app);
-                publish(next);
+            wanted.add(app);
+        }
+        String clash;
+        synchronized (this) {
+            clash = clash(bundle.source(), wanted);
+            if (clash == null) {
+                wanted.forEach(app -> busy.add(app.id()));
             }
         }
-        keepOrClose(bundle, started);
+        if (clash != null) {
+            LOG.error(clash);
+            bundle.close();
+            return List.of();
+        }
+        List<RunningApplication> started = new ArrayList<>();
+        for (RunningApplication app : wanted) {
+            boolean ran = start(app);
+            boolean routed;
+            synchronized (this) {
+                busy.remove(app.id());
+                routed = ran && !stopped;
+                if (routed) {
+                    Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+                    next.put(app.id(), app);
+                    publish(next);
+                    // Kept as soon as one of its applications is routed to, so an undeployment finds it.
+                    bundles.put(bundle.source(), bundle);
+                    started.add(app);
+                }
+            }
+            if (ran && !routed) {
+                stop(List.of(app)); // the server stopped while it started
+            }
+        }
+        if (started.isEmpty()) {
+            bundle.close();
+        }
         return started;
+    }
+
+    /**
+     * Why a bundle added while the server runs may not deploy, so that no jar ever takes an id from another:
+     * at start-up two jars claiming an id that would run stop the start, whichever name sorts first; while the
+     * server runs, the jar that comes second is refused and the application that has the id keeps it.
+     *
+     * @param source the bundle's jar
+     * @param wanted its applications that would run
+     * @return the error to log, naming both jars and what to do, or null when every id is free
+     */
+    private String clash(String source, List<RunningApplication> wanted) {
+        Set<String> ids = new HashSet<>();
+        for (RunningApplication app : wanted) {
+            String holder;
+            if (!ids.add(app.id())) {
+                holder = source + " itself (two of its applications)";
+            } else if (snapshot.byId().containsKey(app.id())) {
+                holder = snapshot.byId().get(app.id()).source() + ", where it runs";
+            } else if (parked.containsKey(app.id())) {
+                holder = parked.get(app.id()).source() + ", where it was undeployed from the admin console";
+            } else if (busy.contains(app.id())) {
+                holder = "an application being deployed or stopped just now";
+            } else {
+                continue;
+            }
+            return source + ": not deployed, none of its applications runs: its application '" + app.id() + "'"
+                    + " claims an id that belongs to " + holder + ". An id belongs to one application: remove "
+                    + source + " from the applications folder, or change its application's id. While both jars"
+                    + " are there, the server refuses to start.";
+        }
+        return null;
     }
 
     /**
@@ -184,18 +262,29 @@ final class Deployments {
      * @param source the bundle's jar file name
      * @return the applications stopped; empty if none of that bundle ran
      */
-    synchronized List<RunningApplication> undeploy(String source) {
-        parked.values().removeIf(app -> app.source().equals(source));
-        ApplicationBundle bundle = bundles.remove(source);
-        if (bundle == null) {
-            return List.of();
+    List<RunningApplication> undeploy(String source) {
+        ApplicationBundle bundle;
+        List<RunningApplication> leaving;
+        synchronized (this) {
+            parked.values().removeIf(app -> app.source().equals(source));
+            bundle = bundles.remove(source);
+            if (bundle == null) {
+                return List.of();
+            }
+            Predicate<RunningApplication> fromIt = app -> app.source().equals(source);
+            leaving = snapshot.ordered().stream().filter(fromIt).toList();
+            Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+            next.values().removeIf(fromIt);
+            publish(next);
+            leaving.forEach(app -> busy.add(app.id()));
         }
-        Predicate<RunningApplication> fromIt = app -> app.source().equals(source);
-        List<RunningApplication> leaving = snapshot.ordered().stream().filter(fromIt).toList();
-        Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
-        next.values().removeIf(fromIt);
-        publish(next);
-        stop(leaving);
+        try {
+            stop(leaving);
+        } finally {
+            synchronized (this) {
+                leaving.forEach(app -> busy.remove(app.id()));
+            }
+        }
         bundle.close();
         return leaving;
     }
@@ -206,16 +295,28 @@ final class Deployments {
      * @param id the application
      * @return the application stopped, or null if it did not run
      */
-    synchronized RunningApplication undeployOne(String id) {
-        RunningApplication app = snapshot.byId().get(id);
-        if (app == null) {
-            return null;
+    RunningApplication undeployOne(String id) {
+        RunningApplication app;
+        synchronized (this) {
+            app = snapshot.byId().get(id);
+            if (app == null) {
+                return null;
+            }
+            Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+            next.remove(id);
+            publish(next);
+            busy.add(id);
         }
-        Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
-        next.remove(id);
-        publish(next);
-        stop(List.of(app));
-        parked.put(id, app);
+        try {
+            stop(List.of(app));
+        } finally {
+            synchronized (this) {
+                busy.remove(id);
+                if (!stopped && bundles.containsKey(app.source())) {
+                    parked.put(id, app);
+                }
+            }
+        }
         return app;
     }
 
@@ -225,38 +326,73 @@ final class Deployments {
      *
      * @param id the application
      * @return the instance that stopped (its connections are to be told), or null if there is no such application
-     * @throws IllegalStateException if the new instance did not start (logged)
+     * @throws IllegalStateException if the new instance did not start (logged), or the application is being
+     *     started or stopped by another change just now
      */
-    synchronized RunningApplication restart(String id) {
-        RunningApplication old = snapshot.byId().get(id);
-        if (old != null) {
-            Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
-            next.remove(id);
-            publish(next);
-            stop(List.of(old));
-        } else {
-            old = parked.get(id);
-            if (old == null) {
-                return null;
+    RunningApplication restart(String id) {
+        RunningApplication old;
+        boolean running;
+        synchronized (this) {
+            if (busy.contains(id)) {
+                throw new IllegalStateException("Application '" + id + "' is being deployed or stopped just now;"
+                        + " try again in a moment");
+            }
+            old = snapshot.byId().get(id);
+            running = old != null;
+            if (running) {
+                Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+                next.remove(id);
+                publish(next);
+            } else {
+                old = parked.remove(id);
+                if (old == null) {
+                    return null;
+                }
+            }
+            busy.add(id);
+        }
+        RunningApplication fresh = null;
+        boolean ran = false;
+        boolean routed = false;
+        try {
+            if (running) {
+                stop(List.of(old));
+            }
+            fresh = recreate(old);
+            ran = fresh != null && start(fresh);
+        } finally {
+            synchronized (this) {
+                busy.remove(id);
+                boolean loaded = !stopped && bundles.containsKey(old.source());
+                routed = ran && loaded;
+                if (routed) {
+                    Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
+                    next.put(id, fresh);
+                    publish(next);
+                } else if (loaded) {
+                    parked.put(id, old);
+                }
             }
         }
-        parked.remove(id);
-        RunningApplication fresh;
-        try {
-            fresh = describe(new LoadedApplication(old.application().getClass().getDeclaredConstructor()
-                    .newInstance(), old.loader(), old.source()));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.error("{}: application '{}' could not be created again: {}", old.source(), id, e.toString(), e);
-            fresh = null;
+        if (ran && !routed) {
+            stop(List.of(fresh)); // its jar went, or the server stopped, while it started
         }
-        if (fresh == null || !start(fresh)) {
-            parked.put(id, old);
+        if (!routed) {
             throw new IllegalStateException("Application '" + id + "' did not start again; see the log");
         }
-        Map<String, RunningApplication> next = new HashMap<>(snapshot.byId());
-        next.put(id, fresh);
-        publish(next);
         return old;
+    }
+
+    /** @return a new instance of the application's class, described; null (logged) when that fails */
+    private static RunningApplication recreate(RunningApplication old) {
+        try {
+            return describe(new LoadedApplication(old.application().getClass().getDeclaredConstructor()
+                    .newInstance(), old.loader(), old.source()));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.error("{}: application '{}' could not be created again: {}", old.source(), old.id(), e.toString(),
+                    e);
+            return null;
+        }
     }
 
     /** @return the applications undeployed from the admin console and not redeployed since */
@@ -274,24 +410,35 @@ final class Deployments {
         return app == null ? null : app.source();
     }
 
-    /** Stops every application, the default one last, and closes every class loader. */
-    synchronized void stopAll() {
-        List<RunningApplication> all = snapshot.ordered();
-        parked.clear();
-        publish(Map.of());
-        stop(all);
-        bundles.values().forEach(ApplicationBundle::close);
-        bundles.clear();
-    }
-
-    private void keepOrClose(ApplicationBundle bundle, Collection<RunningApplication> started) {
-        if (started.stream().anyMatch(app -> app.source().equals(bundle.source()))) {
-            bundles.put(bundle.source(), bundle);
-        } else {
-            bundle.close();
+    /**
+     * Stops every application, the default one last, and closes every class loader. One that a deployment is
+     * starting just now is stopped by that deployment when its start returns.
+     */
+    void stopAll() {
+        List<RunningApplication> all;
+        List<ApplicationBundle> closing;
+        synchronized (this) {
+            stopped = true;
+            all = snapshot.ordered();
+            parked.clear();
+            publish(Map.of());
+            closing = new ArrayList<>(bundles.values());
+            bundles.clear();
         }
+        stop(all);
+        closing.forEach(ApplicationBundle::close);
     }
 
+    /** @return whether the bundle is kept, because one of its applications runs; if not, the caller closes it */
+    private boolean keep(ApplicationBundle bundle, Collection<RunningApplication> started) {
+        if (!stopped && started.stream().anyMatch(app -> app.source().equals(bundle.source()))) {
+            bundles.put(bundle.source(), bundle);
+            return true;
+        }
+        return false;
+    }
+
+    /** Called holding the lock. */
     private void publish(Map<String, RunningApplication> byId) {
         Comparator<RunningApplication> order = Comparator.comparing(
                 (RunningApplication app) -> AdminAccess.APPLICATION_ID.equals(app.id()))
@@ -338,8 +485,10 @@ final class Deployments {
                     AdminAccess.APPLICATION_ID.equals(app.id()) ? admin : null));
             return true;
         } catch (Exception | LinkageError e) {
-            LOG.error("{}: application '{}' failed to start and does not run: {}", app.source(), app.id(),
-                    e.toString(), e);
+            LOG.error("{}: application '{}' failed to start and does not run: {}; stopping it", app.source(),
+                    app.id(), e.toString(), e);
+            // What it started before it threw (threads, timers, connections) is its to end.
+            stop(List.of(app));
             return false;
         } finally {
             thread.setContextClassLoader(previous);

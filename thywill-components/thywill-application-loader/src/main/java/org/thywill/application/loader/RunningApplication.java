@@ -1,9 +1,5 @@
 package org.thywill.application.loader;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +25,9 @@ final class RunningApplication {
     private final String migrations;
     private final List<HttpEndpoint> endpoints;
     private final Set<ConnectionId> connections = ConcurrentHashMap.newKeySet();
-    private final Map<String, Optional<byte[]>> files = new ConcurrentHashMap<>();
+    private final ClientFiles clientFiles;
+    /** The files found, by name; a miss is not kept, so made-up names fill no memory. */
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     /**
      * @param loaded the instance
@@ -43,6 +41,7 @@ final class RunningApplication {
         this.title = named == null ? id : named;
         ClientSide side = application.client();
         this.client = side == null ? ClientSide.none() : side;
+        this.clientFiles = new ClientFiles(client, application.getClass(), loaded.loader());
         this.migrations = application.migrations();
         List<HttpEndpoint> served = application.endpoints();
         this.endpoints = served == null ? List.of() : List.copyOf(served);
@@ -92,32 +91,22 @@ final class RunningApplication {
         return new ApplicationInfo(id, title, loaded.source());
     }
 
-    /** @return a file of the application's client folder, if it has one by that name */
+    /**
+     * @param name a path relative to the client folder
+     * @return that browser file of the application (see {@link ClientFiles}), if it has one by that name
+     */
     Optional<byte[]> file(String name) {
-        return files.computeIfAbsent(name, this::read);
+        byte[] known = files.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<byte[]> read = clientFiles.read(name);
+        read.ifPresent(bytes -> files.put(name, bytes));
+        return read;
     }
 
     Optional<String> body() {
         return client.body() == null ? Optional.empty()
                 : file(client.body()).map(b -> new String(b, StandardCharsets.UTF_8));
-    }
-
-    private Optional<byte[]> read(String name) {
-        String folder = client.folder().endsWith("/") || client.folder().isEmpty() ? client.folder()
-                : client.folder() + "/";
-        URL url = loaded.loader().getResource(folder + name);
-        if (url == null) {
-            return Optional.empty();
-        }
-        try {
-            URLConnection connection = url.openConnection();
-            // The JDK's cache of opened jars is keyed by file: a replaced jar would be read through the old one.
-            connection.setUseCaches(false);
-            try (InputStream in = connection.getInputStream()) {
-                return Optional.of(in.readAllBytes());
-            }
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * The browser side of an application: files in the application's jar, under the folder {@link #folder()}. The
- * server serves every file of that folder at {@code /thywill/app/{id}/{file}}.
+ * server serves every file of that folder in the application's own jar at {@code /thywill/app/{id}/{file}}, and a
+ * file of that folder from elsewhere on the server's class path (a library's) only when it is the body, a script or
+ * a style named here. It serves nothing for an empty folder.
  *
- * @param folder the class-path folder holding the files, for example {@code thywill/echo}
+ * @param folder the class-path folder holding the files, for example {@code thywill/echo}; empty for none
  * @param body the file whose HTML becomes the page's body, or null for an empty body
  * @param scripts the scripts to load, in order, after the bootstrap scripts (loaded as ES modules)
  * @param styles the style sheets to load, in order

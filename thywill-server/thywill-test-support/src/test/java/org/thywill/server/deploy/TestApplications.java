@@ -60,6 +60,33 @@ public final class TestApplications {
 
     /**
      * @param id the application's id
+     * @param client the Java expression its {@code client()} returns, such as {@code ClientSide.none()}
+     * @return a jar whose application does nothing but declare that browser side; add its files as resources
+     */
+    public static TestJar withClient(String id, String client) {
+        return TestJar.create().service(MAIN).java(MAIN, """
+                package deploy.app;
+
+                import java.util.List;
+                import org.thywill.api.application.Application;
+                import org.thywill.api.application.ClientSide;
+
+                public final class App implements Application {
+                    @Override
+                    public String id() {
+                        return "%ID%";
+                    }
+
+                    @Override
+                    public ClientSide client() {
+                        return %CLIENT%;
+                    }
+                }
+                """.replace("%ID%", id).replace("%CLIENT%", client));
+    }
+
+    /**
+     * @param id the application's id
      * @param member a member of the class, such as a constructor, that makes it fail
      * @return an application of that id, changed by {@code member}
      */
@@ -92,6 +119,59 @@ public final class TestApplications {
         return TestJar.create().service(MAIN).java(MAIN, app(id,
                 "@Override public void start(ApplicationContext c) { throw new IllegalStateException(\"boom in"
                         + " start\"); }"));
+    }
+
+    /**
+     * @param id the application's id
+     * @return a jar whose application's start starts a daemon thread named {@code {id}-worker}, then throws; its
+     *     stop ends the thread
+     */
+    public static TestJar leakyFailingStart(String id) {
+        return TestJar.create().service(MAIN).java(MAIN, app(id, """
+                private volatile Thread worker;
+
+                @Override
+                public void start(ApplicationContext c) {
+                    worker = new Thread(() -> {
+                        try {
+                            Thread.sleep(Long.MAX_VALUE);
+                        } catch (InterruptedException e) {
+                            // stopped
+                        }
+                    }, id() + "-worker");
+                    worker.setDaemon(true);
+                    worker.start();
+                    throw new IllegalStateException("boom in start, after starting a thread");
+                }
+
+                @Override
+                public void stop() {
+                    if (worker != null) {
+                        worker.interrupt();
+                    }
+                }
+                """));
+    }
+
+    /**
+     * @param id the application's id
+     * @param gate a folder: start creates {@code started} in it, then waits (at most a minute) for {@code release}
+     * @return a jar whose application's start takes as long as the test wants
+     */
+    public static TestJar slowStart(String id, java.nio.file.Path gate) {
+        String folder = gate.toAbsolutePath().toString().replace("\\", "\\\\");
+        return TestJar.create().service(MAIN).java(MAIN, app(id, """
+                @Override
+                public void start(ApplicationContext c) throws Exception {
+                    java.nio.file.Path gate = java.nio.file.Path.of("%GATE%");
+                    java.nio.file.Files.createDirectories(gate);
+                    java.nio.file.Files.writeString(gate.resolve("started"), "");
+                    long deadline = System.nanoTime() + 60_000_000_000L;
+                    while (!java.nio.file.Files.exists(gate.resolve("release")) && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                }
+                """.replace("%GATE%", folder)));
     }
 
     /** @return a jar whose service entry names a class it does not hold */

@@ -45,7 +45,6 @@ import org.thywill.api.delivery.Inbox;
 import org.thywill.api.delivery.Receipt;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.api.push.Envelopes;
-import org.cometd.server.http.jakarta.CometDServlet;
 
 /**
  * The Client Interface {@code cometd}: one Jetty server carrying the bootstrap page, the client scripts, every
@@ -112,7 +111,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         context.setAttribute(BayeuxServer.ATTRIBUTE, bayeux);
 
         SessionCookies cookies = new SessionCookies(settings.sessionCookie(), database.sessions());
-        ServletHolder cometd = new ServletHolder("cometd", CometDServlet.class);
+        ServletHolder cometd = new ServletHolder("cometd", new BayeuxServlet());
         cometd.setAsyncSupported(true);
         cometd.setInitOrder(1);
         context.addServlet(cometd, COMETD_PATH + "/*");
@@ -147,12 +146,15 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.setOption("timeout", settings.longPollTimeout().toMillis());
         b.setOption("maxInterval", settings.maxInterval().toMillis());
         b.setOption("maxMessageSize", settings.maxMessageSize());
+        // An HTTP body over maxMessageSize is refused by the JSON context (413), not by the transport (500).
+        b.setOption("long-polling.json.maxMessageSize", -1);
         // A WebSocket frame over maxMessageSize is read and answered with an error (MessageSizeLimit); only a far
         // larger one closes the socket.
         b.setOption("ws.maxMessageSize", MessageSizeLimit.frameLimit(settings.maxMessageSize()));
         b.setOption("maxQueue", settings.maxQueue());
         b.addExtension(new ExtensionChain(List.of(drain,
                 new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
+                new MalformedMessages(),
                 new MessageSizeLimit(settings.maxMessageSize(), metrics.oversized()),
                 new HandshakeClock(),
                 new ConnectAcknowledgements(registry, inboxes, metrics.acknowledged(true)))));

@@ -20,6 +20,7 @@ import org.cometd.server.ServerSessionImpl;
 import org.cometd.server.ext.AcknowledgedMessagesExtension;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -86,6 +87,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 app -> limits.computeIfAbsent(app, settings::inboxLimits), Collections.max(ages),
                 Collections.min(ages), metrics, settings.maxQueue() / 2, settings.inboxWriteDelay());
         this.metrics = new ClientMetrics(metrics, inboxes);
+        metrics.gauge("thywill.bayeux.channels", "CometD channels on this node (meta, service and application ones).",
+                () -> bayeux == null ? 0 : bayeux.getChannels().size());
         this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
         this.relay = new ClientMessageRelay(registry, inboxes, this.metrics);
     }
@@ -172,6 +175,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         connector = new ServerConnector(jetty);
         connector.setHost(server.host());
         connector.setPort(server.port());
+        // No "Server: Jetty(version)" on every reply: it tells an attacker which vulnerabilities to try.
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         jetty.addConnector(connector);
         try {
             connector.start();

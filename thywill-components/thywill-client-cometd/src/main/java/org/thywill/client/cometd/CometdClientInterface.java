@@ -128,7 +128,10 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         }
         // Outermost, so that WebSocket upgrades are checked too.
         context.insertHandler(new OriginCheck(COMETD_PATH, settings.allowedOrigins()));
-        jetty.setHandler(context);
+        ErrorPages errors = new ErrorPages(COMETD_PATH);
+        context.setErrorHandler(errors);
+        jetty.setErrorHandler(errors);
+        jetty.setHandler(new SecurityHeaders(context));
         inboxes.start();
         jetty.start();
         // The servlet started the BayeuxServer: only now do its channels accept listeners.

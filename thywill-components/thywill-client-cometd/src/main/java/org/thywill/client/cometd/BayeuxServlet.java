@@ -50,7 +50,8 @@ final class BayeuxServlet extends CometDServlet {
             } else {
                 LOG.debug("A Bayeux request was refused with {}", code, failure);
             }
-            malformed = new MalformedBayeux(code, null, null, code >= 500 ? "server error" : "refused");
+            malformed = new MalformedBayeux(code, null, null, code >= 500 ? "server error"
+                    : code == HttpServletResponse.SC_CONFLICT ? "replaced by a newer /meta/connect" : "refused");
         }
         try {
             write(response, malformed);

@@ -1,5 +1,6 @@
 package org.thywill.client.cometd;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -154,6 +155,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.setOption("maxMessageSize", settings.maxMessageSize());
         // An HTTP body over maxMessageSize is refused by the JSON context (413), not by the transport (500).
         b.setOption("long-polling.json.maxMessageSize", -1);
+        // A /meta/connect replaced by a newer one of the same client is the client's doing: 409, not CometD's 500.
+        b.setOption("long-polling.json.duplicateMetaConnectHttpResponseCode", HttpServletResponse.SC_CONFLICT);
         // A WebSocket frame over maxMessageSize is read and answered with an error (MessageSizeLimit); only a far
         // larger one closes the socket.
         b.setOption("ws.maxMessageSize", MessageSizeLimit.frameLimit(settings.maxMessageSize()));

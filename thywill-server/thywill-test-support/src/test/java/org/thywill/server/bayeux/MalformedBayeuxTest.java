@@ -117,6 +117,38 @@ class MalformedBayeuxTest {
     }
 
     @Test
+    void aConnectReplacedByAnotherOfTheSameClientGets409Not500() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String clientId = (String) RawBayeux.messages(
+                RawBayeux.post(browser, server, RawBayeux.HANDSHAKE_HTTP).body()).get(0).get("clientId");
+        String connect = "[{\"channel\":\"/meta/connect\",\"clientId\":\"" + clientId + "\","
+                + "\"connectionType\":\"long-polling\"}]";
+        assertEquals(200, RawBayeux.post(browser, server, connect).statusCode(), "the first connect returns at once");
+        var held = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return RawBayeux.post(browser, server, connect);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(500); // the second is held, waiting for messages
+        int logged = RawBayeux.linesFrom(log, 0).size();
+        var replacing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return RawBayeux.post(browser, server, connect);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        HttpResponse<String> replaced = held.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(409, replaced.statusCode(), replaced.body());
+        assertBayeuxError(409, replaced.body(), "the replaced connect");
+        assertNoLeak(replaced.body());
+        assertEquals(200, replacing.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        assertEquals(List.of(), RawBayeux.linesFrom(log, logged), "nothing logged above DEBUG");
+    }
+
+    @Test
     void aNonUtf8BodyIsRefusedWith415() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         server.uri().resolve("/thywill/cometd"))

@@ -172,6 +172,8 @@ class HttpSurfaceTest {
             String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
             assertFalse(answer.contains("Jetty") || answer.contains("jetty") || answer.contains("Server:"), answer);
+            // Jetty refuses it before reading the headers: the answer is our JSON, not its page.
+            assertTrue(answer.contains("{\"error\":{") && answer.contains("nosniff"), answer);
         }
     }
 

@@ -25,12 +25,13 @@ import org.thywill.testing.ThywillTestServer;
  */
 class BayeuxFuzzTest {
 
-    private static final long SEED = 20261207L;
+    /** Another seed, more texts and more time for a longer hunt: {@code -Dthywill.fuzz.seed=7 -Dthywill.fuzz.texts=50000}. */
+    private static final long SEED = Long.getLong("thywill.fuzz.seed", 20261207L);
     private static final int MAX_MESSAGE_SIZE = 4096;
-    private static final int HTTP_TEXTS = 2000;
-    private static final int WEBSOCKET_TEXTS = 2000;
+    private static final int HTTP_TEXTS = Integer.getInteger("thywill.fuzz.texts", 2000);
+    private static final int WEBSOCKET_TEXTS = HTTP_TEXTS;
     /** Each half stops early past this, on a machine too busy to send them all in time. */
-    private static final Duration BUDGET = Duration.ofSeconds(20);
+    private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("thywill.fuzz.seconds", 20));
 
     @Test
     void malformedBayeuxNeverHurtsTheServerNorOtherClients() throws Exception {
@@ -66,8 +67,12 @@ class BayeuxFuzzTest {
                                 failures.add("a well-behaved client got " + echo + " for ping" + i);
                             }
                             roundTrips.incrementAndGet();
+                            Thread.sleep(2); // well-behaved: well under maxMessagesPerSecond
                         } catch (RuntimeException | AssertionError e) {
                             failures.add("a well-behaved client missed a reply: " + e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
                         }
                     }
                 });
@@ -128,8 +133,8 @@ class BayeuxFuzzTest {
             assertTrue(roundTrips.get() >= 20, roundTrips + " round trips of the well-behaved clients");
             assertTrue(httpSent >= 500 && framesSent >= 500, httpSent + " HTTP bodies and " + framesSent
                     + " WebSocket texts sent in the time given");
-            System.out.printf("Fuzzed %d HTTP bodies in %d ms and %d WebSocket texts, %d ms in all; %d round trips"
-                    + " of well-behaved clients alongside%n", httpSent, httpMillis, framesSent, totalMillis,
+            System.out.printf("Seed %d: fuzzed %d HTTP bodies in %d ms and %d WebSocket texts, %d ms in all; %d round trips"
+                    + " of well-behaved clients alongside%n", SEED, httpSent, httpMillis, framesSent, totalMillis,
                     roundTrips.get());
 
             // What the fuzzers' handshakes created expires (maxInterval 1 s); nothing else stays.

@@ -1,19 +1,30 @@
 package org.thywill.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.thywill.api.Json;
 import org.thywill.testing.ThywillTestServer;
 
-/** What a browser sees over plain HTTP: the bootstrap page, its session cookie, the scripts, the 404 page. */
+/**
+ * What a browser sees over plain HTTP: the bootstrap page, its session cookie, the scripts, the 404 page; and what the
+ * server tells about itself: no name or version, errors of its own, headers that keep pages unframed.
+ */
 class HttpSurfaceTest {
 
     private static ThywillTestServer server;
@@ -110,5 +121,69 @@ class HttpSurfaceTest {
         }
         assertEquals(404, get("/thywill/app/nosuch/probe.js").statusCode());
         assertEquals(404, get("/nothing-here").statusCode());
+    }
+
+    private static void assertNoServerDetails(String what, HttpResponse<String> response) {
+        assertTrue(response.headers().firstValue("server").isEmpty(), what + " names the server");
+        for (String leak : new String[] {"Jetty", "jetty", "Exception", "at org.", "Powered by", "12.1"}) {
+            assertFalse(response.body().contains(leak), what + " leaks '" + leak + "': " + response.body());
+        }
+    }
+
+    @Test
+    void noReplyNamesTheServerOrItsVersion() throws Exception {
+        for (String path : List.of("/thywill/init/", "/thywill/client/thywill.js", "/nothing-here",
+                "/thywill/health", "/thywill/cometd")) {
+            assertNoServerDetails(path, get(path));
+        }
+    }
+
+    @Test
+    void aMissingPageGetsAPlainPageOfOursAndAProgramGetsJson() throws Exception {
+        HttpResponse<String> page = get("/nothing-here", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.headers().firstValue("content-type").orElseThrow().startsWith("text/html"));
+        assertTrue(page.body().contains("<title>Not Found</title>"), page.body());
+        assertNoServerDetails("the 404 page", page);
+
+        HttpResponse<String> json = get("/nothing-here", "Accept", "application/json");
+        assertEquals(404, json.statusCode());
+        assertTrue(json.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
+        assertEquals(Map.of("error", Map.of("status", 404L, "message", "Not Found")), Json.parse(json.body()));
+    }
+
+    @Test
+    void bayeuxPathsAnswerErrorsInBayeuxShape() throws Exception {
+        HttpResponse<String> get = get("/thywill/cometd", "Accept", "text/html"); // not a Bayeux transport
+        assertEquals(400, get.statusCode());
+        assertTrue(get.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
+        assertTrue(get.body().startsWith("[{") && get.body().contains("\"successful\":false"), get.body());
+        assertNoServerDetails("GET on Bayeux", get);
+    }
+
+    @Test
+    void aRequestJettyRefusesBeforeAnyServletGetsOurAnswerToo() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /thywill/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertFalse(answer.contains("Jetty") || answer.contains("jetty") || answer.contains("Server:"), answer);
+            // Jetty refuses it before reading the headers: the answer is our JSON, not its page.
+            assertTrue(answer.contains("{\"error\":{") && answer.contains("nosniff"), answer);
+        }
+    }
+
+    @Test
+    void everyReplyForbidsSniffingAndFraming() throws Exception {
+        for (String path : List.of("/thywill/init/", "/thywill/init/probe/", "/thywill/client/thywill.js",
+                "/nothing-here", "/thywill/init/nosuch/", "/thywill/health")) {
+            HttpResponse<String> response = get(path);
+            assertEquals("nosniff", response.headers().firstValue("x-content-type-options").orElse(null), path);
+            assertEquals("DENY", response.headers().firstValue("x-frame-options").orElse(null), path);
+        }
     }
 }

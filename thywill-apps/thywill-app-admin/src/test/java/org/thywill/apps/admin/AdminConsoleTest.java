@@ -30,6 +30,23 @@ class AdminConsoleTest {
     }
 
     @Test
+    void theConsoleHasAStrictContentSecurityPolicyThatAllowsOnlyItsOwnScripts() throws Exception {
+        try (ThywillTestServer server = enabled()) {
+            java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(server.uri().resolve("/thywill/admin/")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            String policy = page.headers().firstValue("content-security-policy").orElseThrow();
+            for (String directive : new String[] {"default-src 'self'", "object-src 'none'", "base-uri 'none'",
+                    "frame-ancestors 'none'", "script-src 'self' 'sha256-"}) {
+                assertTrue(policy.contains(directive), policy);
+            }
+            assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), policy);
+            assertEquals("DENY", page.headers().firstValue("x-frame-options").orElse(null));
+        }
+    }
+
+    @Test
     void anOperatorSeesATestClientAndDisconnectsItFromThePage() throws Exception {
         try (ThywillTestServer server = enabled(); Browser browser = Browser.open()) {
             browser.load(server.uri().resolve("/thywill/admin/")).waitUntilConnected();

@@ -1,5 +1,6 @@
 package org.thywill.client.cometd;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,7 @@ import org.cometd.server.ServerSessionImpl;
 import org.cometd.server.ext.AcknowledgedMessagesExtension;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -45,7 +47,6 @@ import org.thywill.api.delivery.Inbox;
 import org.thywill.api.delivery.Receipt;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.api.push.Envelopes;
-import org.cometd.server.http.jakarta.CometDServlet;
 
 /**
  * The Client Interface {@code cometd}: one Jetty server carrying the bootstrap page, the client scripts, every
@@ -87,6 +88,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 app -> limits.computeIfAbsent(app, settings::inboxLimits), Collections.max(ages),
                 Collections.min(ages), metrics, settings.maxQueue() / 2, settings.inboxWriteDelay());
         this.metrics = new ClientMetrics(metrics, inboxes);
+        metrics.gauge("thywill.bayeux.channels", "CometD channels on this node (meta, service and application ones).",
+                () -> bayeux == null ? 0 : bayeux.getChannels().size());
         this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
         this.relay = new ClientMessageRelay(registry, inboxes, this.metrics);
     }
@@ -112,7 +115,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         context.setAttribute(BayeuxServer.ATTRIBUTE, bayeux);
 
         SessionCookies cookies = new SessionCookies(settings.sessionCookie(), database.sessions());
-        ServletHolder cometd = new ServletHolder("cometd", CometDServlet.class);
+        ServletHolder cometd = new ServletHolder("cometd", new BayeuxServlet());
         cometd.setAsyncSupported(true);
         cometd.setInitOrder(1);
         context.addServlet(cometd, COMETD_PATH + "/*");
@@ -126,7 +129,10 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         }
         // Outermost, so that WebSocket upgrades are checked too.
         context.insertHandler(new OriginCheck(COMETD_PATH, settings.allowedOrigins()));
-        jetty.setHandler(context);
+        ErrorPages errors = new ErrorPages(COMETD_PATH);
+        context.setErrorHandler(errors);
+        jetty.setErrorHandler(errors);
+        jetty.setHandler(new SecurityHeaders(context));
         inboxes.start();
         jetty.start();
         // The servlet started the BayeuxServer: only now do its channels accept listeners.
@@ -147,12 +153,17 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.setOption("timeout", settings.longPollTimeout().toMillis());
         b.setOption("maxInterval", settings.maxInterval().toMillis());
         b.setOption("maxMessageSize", settings.maxMessageSize());
+        // An HTTP body over maxMessageSize is refused by the JSON context (413), not by the transport (500).
+        b.setOption("long-polling.json.maxMessageSize", -1);
+        // A /meta/connect replaced by a newer one of the same client is the client's doing: 409, not CometD's 500.
+        b.setOption("long-polling.json.duplicateMetaConnectHttpResponseCode", HttpServletResponse.SC_CONFLICT);
         // A WebSocket frame over maxMessageSize is read and answered with an error (MessageSizeLimit); only a far
         // larger one closes the socket.
         b.setOption("ws.maxMessageSize", MessageSizeLimit.frameLimit(settings.maxMessageSize()));
         b.setOption("maxQueue", settings.maxQueue());
         b.addExtension(new ExtensionChain(List.of(drain,
                 new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
+                new MalformedMessages(),
                 new MessageSizeLimit(settings.maxMessageSize(), metrics.oversized()),
                 new HandshakeClock(),
                 new ConnectAcknowledgements(registry, inboxes, metrics.acknowledged(true)))));
@@ -170,6 +181,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         connector = new ServerConnector(jetty);
         connector.setHost(server.host());
         connector.setPort(server.port());
+        // No "Server: Jetty(version)" on every reply: it tells an attacker which vulnerabilities to try.
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         jetty.addConnector(connector);
         try {
             connector.start();

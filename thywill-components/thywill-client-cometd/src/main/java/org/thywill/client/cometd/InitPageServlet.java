@@ -18,7 +18,8 @@ import org.thywill.api.push.Envelopes;
 /**
  * Serves {@code /thywill/init/} (the first running application's page), {@code /thywill/init/{appId}/} and every
  * path under it ({@code /thywill/init/{appId}/items/42}, the same page, after the application's
- * {@link Bootstrap#beforePage} check); an unknown id gets a 404 page naming the applications that run.
+ * {@link Bootstrap#beforePage} check); an unknown id gets a 404 page naming the applications that run. The page of the
+ * one application a servlet serves alone (the admin console) gets a strict Content-Security-Policy ({@link PagePolicy}).
  */
 final class InitPageServlet extends HttpServlet {
 
@@ -109,6 +110,9 @@ final class InitPageServlet extends HttpServlet {
         }
         response.setContentType("text/html;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
+        if (only != null) {
+            response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, PagePolicy.of(page.get()));
+        }
         response.getWriter().write(page.get());
     }
 
@@ -150,6 +154,7 @@ final class InitPageServlet extends HttpServlet {
             throws IOException {
         response.setStatus(404);
         response.setContentType("text/html;charset=utf-8");
+        response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.NOTHING_BUT_ITSELF);
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>No such application</title></head><body>\n<h1>No such application</h1>\n<p>")
                 .append(Html.escape(why)).append("</p>\n<p>Applications running here:</p>\n<ul>\n");

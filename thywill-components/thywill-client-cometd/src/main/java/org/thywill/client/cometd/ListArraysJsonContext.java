@@ -15,7 +15,9 @@ import org.cometd.server.JettyJSONContextServer;
  * HTTP bodies are parsed by the same parser as WebSocket frames, because Jetty's incremental parser fails on an
  * array nested in an array inside an object ({@code {"points":[[1,2]]}}). It also marks the messages of a text
  * larger than {@code maxMessageSize} bytes ({@link MessageSizeLimit#OVERSIZED}), so that a WebSocket frame over the
- * limit is answered with an error instead of closing the socket.
+ * limit is answered with an error instead of closing the socket. What is not Bayeux ({@link BayeuxShape}) is refused
+ * before CometD reads it: an HTTP body with a {@link MalformedBayeux} thrown (answered by {@link BayeuxServlet}), a
+ * WebSocket text with a stand-in message answered by {@link MalformedMessages}, as CometD would close the socket.
  */
 final class ListArraysJsonContext extends JettyJSONContextServer {
 
@@ -27,9 +29,25 @@ final class ListArraysJsonContext extends JettyJSONContextServer {
         getJSON().setArrayConverter(list -> list);
     }
 
+    /** Parses a WebSocket text: a malformed one becomes a stand-in that is answered with its error. */
     @Override
-    public List<ServerMessage.Mutable> parse(String json) throws ParseException {
-        List<ServerMessage.Mutable> messages = super.parse(json);
+    public List<ServerMessage.Mutable> parse(String json) {
+        try {
+            return parseBayeux(json);
+        } catch (MalformedBayeux e) {
+            return List.of(e.standIn());
+        }
+    }
+
+    /** @throws MalformedBayeux if the text is not Bayeux */
+    private List<ServerMessage.Mutable> parseBayeux(String json) {
+        BayeuxShape.checkDepth(json);
+        List<ServerMessage.Mutable> messages;
+        try {
+            messages = BayeuxShape.messages(super.parse(json));
+        } catch (ParseException e) {
+            throw new MalformedBayeux(400, null, null, "not JSON");
+        }
         // A char is one to three UTF-8 bytes: count the bytes only when the length alone does not decide.
         if (json.length() * 3L > maxMessageSize) {
             int bytes = json.getBytes(StandardCharsets.UTF_8).length;
@@ -45,12 +63,16 @@ final class ListArraysJsonContext extends JettyJSONContextServer {
         return new Buffering();
     }
 
-    /** Collects an HTTP body (bounded by the transport's maxMessageSize) and parses it whole. */
+    /** Collects an HTTP body, up to maxMessageSize bytes (413 past it), and parses it whole. */
     private final class Buffering implements JSONContext.AsyncParser {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
 
         @Override
         public void parse(ByteBuffer buffer) {
+            if ((long) bytes.size() + buffer.remaining() > maxMessageSize) {
+                throw new MalformedBayeux(413, null, null, "more than the " + maxMessageSize
+                        + " bytes this server accepts at once");
+            }
             if (buffer.hasArray()) {
                 bytes.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
                 buffer.position(buffer.limit());
@@ -64,11 +86,7 @@ final class ListArraysJsonContext extends JettyJSONContextServer {
         @Override
         @SuppressWarnings("unchecked")
         public <R> R complete() {
-            try {
-                return (R) ListArraysJsonContext.this.parse(bytes.toString(StandardCharsets.UTF_8));
-            } catch (ParseException e) {
-                throw new IllegalArgumentException(e);
-            }
+            return (R) parseBayeux(bytes.toString(StandardCharsets.UTF_8));
         }
     }
 }

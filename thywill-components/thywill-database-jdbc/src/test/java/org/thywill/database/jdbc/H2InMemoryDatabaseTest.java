@@ -20,7 +20,7 @@ class H2InMemoryDatabaseTest extends DatabaseContract {
 
     @Override
     protected Database newDatabase() {
-        return new H2DatabaseProvider().create(new H2Settings("mem", 2), new TestComponentContext(home));
+        return database(H2DatabaseProvider.target(new H2Settings("mem", 2), new TestComponentContext(home)));
     }
 
     @Test

@@ -35,7 +35,7 @@ class MySqlDatabaseTest extends PersistentDatabaseContract {
 
     @Override
     protected Database newDatabase() {
-        return create(server.settings(2));
+        return database(MySqlDatabaseProvider.target(server.settings(2)));
     }
 
     @Test

@@ -111,7 +111,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         bayeux = newBayeux(context);
         context.setAttribute(BayeuxServer.ATTRIBUTE, bayeux);
 
-        SessionCookies cookies = new SessionCookies(settings.sessionCookie(), database.sessions());
+        SessionCookies cookies = new SessionCookies(settings.sessionCookie(), database.sessions(),
+                settings.secureCookie());
         ServletHolder cometd = new ServletHolder("cometd", CometDServlet.class);
         cometd.setAsyncSupported(true);
         cometd.setInitOrder(1);
@@ -155,7 +156,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
                 new MessageSizeLimit(settings.maxMessageSize(), metrics.oversized()),
                 new HandshakeClock(),
-                new ConnectAcknowledgements(registry, inboxes, metrics.acknowledged(true)))));
+                new ConnectAcknowledgements(registry, inboxes, metrics.acknowledged(true)),
+                new ConnectActivity(registry, database.sessions()))));
         // Resends what a connection did not confirm when its transport reconnects, for clients that ask for it.
         b.addExtension(new AcknowledgedMessagesExtension());
         b.setOption(BayeuxServerImpl.SWEEP_PERIOD_OPTION, Math.min(997L, settings.maxInterval().toMillis() / 2));

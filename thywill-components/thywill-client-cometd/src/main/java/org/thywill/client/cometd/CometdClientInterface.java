@@ -128,6 +128,11 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         // Outermost, so that WebSocket upgrades are checked too.
         context.insertHandler(new OriginCheck(COMETD_PATH, settings.allowedOrigins()));
         jetty.setHandler(context);
+        database.sessions().lifetime()
+                .filter(lifetime -> lifetime.compareTo(settings.longPollTimeout().multipliedBy(2)) < 0)
+                .ifPresent(lifetime -> LOG.warn("The database's sessionLifetime ({}) is less than twice the"
+                        + " clientInterface's longPollTimeout ({}): a connected page's session may expire between"
+                        + " two polls. Raise sessionLifetime.", lifetime, settings.longPollTimeout()));
         inboxes.start();
         jetty.start();
         // The servlet started the BayeuxServer: only now do its channels accept listeners.

@@ -32,6 +32,12 @@ class H2InMemoryDatabaseTest extends DatabaseContract {
     }
 
     @Test
+    void migrationV4KeepsEachSessionsLastSeenTime() throws Exception {
+        SessionExpiryMigration.check(H2DatabaseProvider.target(new H2Settings("mem", 2),
+                new TestComponentContext(home)));
+    }
+
+    @Test
     void poolOfOneIsEnoughToMigrateAndServe() throws Exception {
         Database database = new H2DatabaseProvider().create(new H2Settings("mem", 1), new TestComponentContext(home));
         try {

@@ -39,6 +39,13 @@ class MySqlDatabaseTest extends PersistentDatabaseContract {
     }
 
     @Test
+    void migrationV4KeepsEachSessionsLastSeenTime() throws Exception {
+        try (MySqlTestDatabase empty = MySqlTestDatabase.start()) {
+            SessionExpiryMigration.check(MySqlDatabaseProvider.target(empty.settings(2)));
+        }
+    }
+
+    @Test
     void poolOfOneIsEnoughToMigrateAndServe() throws Exception {
         Database database = create(server.settings(1));
         try {

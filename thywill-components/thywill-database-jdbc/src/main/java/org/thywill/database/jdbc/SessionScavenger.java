@@ -42,7 +42,7 @@ final class SessionScavenger {
     /**
      * @param dataSource the pool, looked up at each run since the scavenger exists before the database starts
      * @param lifetime how long a session lasts without activity
-     * @param activity the sessions this server knows active, pruned at each run
+     * @param activity the sessions this server knows active, pruned every touch interval
      * @param clock the time sessions' activity is compared with
      */
     SessionScavenger(Supplier<DataSource> dataSource, SessionLifetime lifetime, SessionActivity activity,
@@ -53,12 +53,19 @@ final class SessionScavenger {
         this.clock = clock;
     }
 
-    /** Runs every scavenge period from now on, first after one period. */
+    /**
+     * Runs every scavenge period from now on, first after one period, and forgets the sessions this server knows
+     * active no longer once per touch interval.
+     */
     void start() {
         ScheduledExecutorService scheduler = BackgroundThread.start("thywill-session-scavenger");
         background = scheduler;
         long period = lifetime.scavengePeriod().toMillis();
         scheduler.scheduleWithFixedDelay(this::runInBackground, period, period, TimeUnit.MILLISECONDS);
+        // So that it holds the sessions of about two touch intervals at most, whatever the scavenge period.
+        long touch = lifetime.touchInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> activity.forgetBefore(clock.millis()), touch, touch,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops after the batch under way, if any, while the pool is still open. */
@@ -75,7 +82,6 @@ final class SessionScavenger {
                 batch = deleteBatch();
                 deleted += batch;
             }
-            activity.forgetBefore(clock.millis());
             if (deleted > 0) {
                 LOG.info("Deleted {} session(s) inactive for more than {}", deleted, lifetime.value());
             }

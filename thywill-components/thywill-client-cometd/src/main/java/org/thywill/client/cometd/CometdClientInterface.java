@@ -114,7 +114,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         bayeux = newBayeux(context);
         context.setAttribute(BayeuxServer.ATTRIBUTE, bayeux);
 
-        SessionCookies cookies = new SessionCookies(settings.sessionCookie(), database.sessions());
+        SessionCookies cookies = new SessionCookies(settings.sessionCookie(), database.sessions(),
+                settings.secureCookie());
         ServletHolder cometd = new ServletHolder("cometd", new BayeuxServlet());
         cometd.setAsyncSupported(true);
         cometd.setInitOrder(1);
@@ -133,6 +134,11 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         context.setErrorHandler(errors);
         jetty.setErrorHandler(errors);
         jetty.setHandler(new SecurityHeaders(context));
+        database.sessions().lifetime()
+                .filter(lifetime -> lifetime.compareTo(settings.longPollTimeout().multipliedBy(2)) < 0)
+                .ifPresent(lifetime -> LOG.warn("The database's sessionLifetime ({}) is less than twice the"
+                        + " clientInterface's longPollTimeout ({}): a connected page's session may expire between"
+                        + " two polls. Raise sessionLifetime.", lifetime, settings.longPollTimeout()));
         inboxes.start();
         jetty.start();
         // The servlet started the BayeuxServer: only now do its channels accept listeners.
@@ -166,7 +172,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 new MalformedMessages(),
                 new MessageSizeLimit(settings.maxMessageSize(), metrics.oversized()),
                 new HandshakeClock(),
-                new ConnectAcknowledgements(registry, inboxes, metrics.acknowledged(true)))));
+                new ConnectAcknowledgements(registry, inboxes, metrics.acknowledged(true)),
+                new ConnectActivity(registry, database.sessions()))));
         // Resends what a connection did not confirm when its transport reconnects, for clients that ask for it.
         b.addExtension(new AcknowledgedMessagesExtension());
         b.setOption(BayeuxServerImpl.SWEEP_PERIOD_OPTION, Math.min(997L, settings.maxInterval().toMillis() / 2));

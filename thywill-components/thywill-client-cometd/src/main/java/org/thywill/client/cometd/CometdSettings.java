@@ -22,12 +22,15 @@ import org.thywill.api.SettingsException;
  * @param inboxPerApplication inbox limits of particular applications, by application id; default none
  * @param inboxWriteDelay how long a message handed to a live connection waits for its acknowledgement before it is
  *                        written to the Database; default 500ms, 0 to write every message at once
+ * @param secureCookie mark the session cookie {@code Secure} on every reply, as behind a TLS proxy this server does
+ *                     not know as trusted; default false: {@code Secure} only on replies to HTTPS requests
  */
 public record CometdSettings(Boolean websocket, Duration longPollTimeout, Duration maxInterval,
                              Integer maxMessageSize, Integer maxThreads, String sessionCookie,
                              List<String> allowedOrigins, Integer maxQueue, Integer maxMessagesPerSecond,
                              Duration inboxMaxAge, Integer inboxMaxMessages,
-                             Map<String, InboxLimits> inboxPerApplication, Duration inboxWriteDelay) {
+                             Map<String, InboxLimits> inboxPerApplication, Duration inboxWriteDelay,
+                             Boolean secureCookie) {
 
     /**
      * @param applicationId an application id
@@ -56,6 +59,7 @@ public record CometdSettings(Boolean websocket, Duration longPollTimeout, Durati
         SettingsException.require(inboxMaxMessages >= 1, "inboxMaxMessages", "must be at least 1");
         inboxPerApplication = inboxPerApplication == null ? Map.of() : Map.copyOf(inboxPerApplication);
         inboxWriteDelay = inboxWriteDelay == null ? InboxWriter.HOLD : inboxWriteDelay;
+        secureCookie = secureCookie != null && secureCookie;
         SettingsException.require(!inboxWriteDelay.isNegative() && inboxWriteDelay.toMillis() <= 10_000,
                 "inboxWriteDelay", "must be from 0 to 10s");
         for (String origin : allowedOrigins) {

@@ -11,16 +11,24 @@ import org.thywill.api.database.SessionStore;
 
 /**
  * Finds a browser's session from its HttpOnly cookie, or starts one: so every tab of a browser shares a session
- * while each tab is its own connection.
+ * while each tab is its own connection. A cookie of an expired, deleted or unknown session gets a new session. The
+ * cookie lasts as long as the session would without activity ({@code Max-Age}), and each page load renews both.
  */
 final class SessionCookies {
 
     private final String name;
     private final SessionStore store;
+    private final boolean alwaysSecure;
 
-    SessionCookies(String name, SessionStore store) {
+    /**
+     * @param name the cookie's name
+     * @param store the sessions
+     * @param alwaysSecure mark the cookie {@code Secure} on every reply, not only on those to HTTPS requests
+     */
+    SessionCookies(String name, SessionStore store, boolean alwaysSecure) {
         this.name = name;
         this.store = store;
+        this.alwaysSecure = alwaysSecure;
     }
 
     /** @return the request's known session, without creating one */
@@ -36,13 +44,24 @@ final class SessionCookies {
         return Optional.empty();
     }
 
-    /** @return the request's session, created (and its cookie set on the response) when it has none */
+    /**
+     * @return the request's session, created when it has none; the response sets its cookie, anew for a known one
+     *         so that the cookie's lifetime starts again with the session's
+     */
     SessionId findOrCreate(HttpServletRequest request, HttpServletResponse response) {
-        return find(request).orElseGet(() -> {
-            SessionId created = store.create();
-            response.addHeader("Set-Cookie", name + "=" + created.value() + "; Path=/; HttpOnly; SameSite=Lax");
-            return created;
-        });
+        SessionId session = find(request).orElseGet(store::create);
+        response.addHeader("Set-Cookie", setCookie(session, request.isSecure()));
+        return session;
+    }
+
+    private String setCookie(SessionId session, boolean secureRequest) {
+        StringBuilder header = new StringBuilder(name).append('=').append(session.value()).append("; Path=/");
+        store.lifetime().ifPresent(lifetime -> header.append("; Max-Age=").append(lifetime.toSeconds()));
+        header.append("; HttpOnly; SameSite=Lax");
+        if (alwaysSecure || secureRequest) {
+            header.append("; Secure");
+        }
+        return header.toString();
     }
 
     /** @return the session named by the handshake's cookie, or a new one for a client that has none */

@@ -2,6 +2,7 @@ package org.thywill.database.jdbc;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,8 @@ public final class H2DatabaseProvider implements ComponentProvider<H2Settings> {
 
     @Override
     public Database create(H2Settings settings, ComponentContext context) {
-        return new JdbcDatabase(target(settings, context), new SecureRandom(), context.metrics());
+        return new JdbcDatabase(target(settings, context), new SessionLifetime(settings.sessionLifetime()),
+                new SecureRandom(), context.metrics(), Clock.systemUTC());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.thywill.database.jdbc;
 
+import java.time.Duration;
 import org.thywill.api.SettingsException;
 
 /**
@@ -12,12 +13,16 @@ import org.thywill.api.SettingsException;
  *   {@code .mv.db} suffix; a relative path is taken from Thywill's home. {@code mem} keeps it in memory instead,
  *   private to one server and lost when it stops (for tests).</td></tr>
  *   <tr><td>{@code poolSize}</td><td>{@code 10}</td><td>Most connections open at once; at least 1.</td></tr>
+ *   <tr><td>{@code sessionLifetime}</td><td>{@code 30d}</td><td>How long a session lasts without a page load,
+ *   handshake or connection; from 1s to 3650d. Expired sessions are deleted with their memberships and
+ *   inboxes.</td></tr>
  * </table>
  *
  * @param file the database file, or {@code mem}
  * @param poolSize the maximum number of pooled connections
+ * @param sessionLifetime how long a session lasts without activity
  */
-public record H2Settings(String file, Integer poolSize) {
+public record H2Settings(String file, Integer poolSize, Duration sessionLifetime) {
 
     /** The value of {@code file} that asks for an in-memory database. */
     public static final String IN_MEMORY = "mem";
@@ -41,6 +46,15 @@ public record H2Settings(String file, Integer poolSize) {
         SettingsException.require(!file.contains(";"), "file",
                 "must not contain ';' (H2 would read what follows as URL options): " + file);
         SettingsException.require(poolSize >= 1, "poolSize", "must be at least 1, not " + poolSize);
+        sessionLifetime = SessionLifetime.of(sessionLifetime).value();
+    }
+
+    /**
+     * @param file the database file, or {@code mem}
+     * @param poolSize the maximum number of pooled connections
+     */
+    public H2Settings(String file, Integer poolSize) {
+        this(file, poolSize, null);
     }
 
     /** @return whether {@code file} asks for an in-memory database */

@@ -2,6 +2,7 @@ package org.thywill.database.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.security.SecureRandom;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class JdbcDatabase implements Database {
     private final MembershipStore memberships;
     private final Inbox inbox;
     private final SessionRowWriter sessionRows;
+    private final SessionScavenger scavenger;
     private volatile HikariDataSource pool;
     private volatile HealthCheck health;
 
@@ -34,20 +36,25 @@ final class JdbcDatabase implements Database {
      * @param random the source of session ids
      */
     JdbcDatabase(JdbcTarget target, SecureRandom random) {
-        this(target, random, Metrics.none());
+        this(target, SessionLifetime.of(null), random, Metrics.none(), Clock.systemUTC());
     }
 
     /**
      * @param target what to connect to
+     * @param lifetime how long a session lasts without activity
      * @param random the source of session ids
      * @param metrics where the pool's use is reported
+     * @param clock the time of sessions' activity
      */
-    JdbcDatabase(JdbcTarget target, SecureRandom random, Metrics metrics) {
+    JdbcDatabase(JdbcTarget target, SessionLifetime lifetime, SecureRandom random, Metrics metrics, Clock clock) {
         this.target = target;
         PoolMetrics.register(metrics, target.provider(), () -> pool);
         FreshSessions fresh = new FreshSessions();
-        this.sessionRows = new SessionRowWriter(this::dataSource);
-        this.sessions = new JdbcSessionStore(this::dataSource, new SessionIds(random), fresh, sessionRows);
+        SessionActivity activity = new SessionActivity(lifetime.touchInterval().toMillis());
+        this.sessionRows = new SessionRowWriter(this::dataSource, clock);
+        this.scavenger = new SessionScavenger(this::dataSource, lifetime, activity, clock);
+        this.sessions = new JdbcSessionStore(this::dataSource, new SessionIds(random), fresh, sessionRows, lifetime,
+                activity, clock);
         this.memberships = new JdbcMembershipStore(this::dataSource, fresh, sessionRows);
         this.inbox = new JdbcInbox(this::dataSource);
     }
@@ -70,6 +77,7 @@ final class JdbcDatabase implements Database {
         health = new HealthCheck(open, target);
         pool = open;
         sessionRows.start();
+        scavenger.start();
         LOG.info("Database {} ready at {} as {}: schema version {}, {} migration(s) applied", target.provider(),
                 target.displayUrl(), target.user(), SchemaMigration.version(migrated), migrated.migrationsExecuted);
     }
@@ -77,6 +85,7 @@ final class JdbcDatabase implements Database {
     @Override
     public synchronized void stop() {
         if (pool != null) {
+            scavenger.stop();
             sessionRows.stop();
         }
         HikariDataSource open = pool;
@@ -126,6 +135,16 @@ final class JdbcDatabase implements Database {
             return Health.down("The " + target.provider() + " database at " + target.displayUrl() + " is not started");
         }
         return check.run();
+    }
+
+    /** @return the deleter of expired sessions, for tests that run it without waiting for its period */
+    SessionScavenger scavenger() {
+        return scavenger;
+    }
+
+    /** @return the writer of sessions' rows and activity, for tests that wait for it */
+    SessionRowWriter sessionRows() {
+        return sessionRows;
     }
 
     @Override

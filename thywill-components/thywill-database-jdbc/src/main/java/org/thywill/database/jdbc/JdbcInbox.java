@@ -82,21 +82,15 @@ final class JdbcInbox implements Inbox {
             return;
         }
         try (Connection connection = dataSource.get().getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (T item : items) {
-                    binder.bind(statement, item);
-                    statement.addBatch();
+            Transaction.run(connection, c -> {
+                try (PreparedStatement statement = c.prepareStatement(sql)) {
+                    for (T item : items) {
+                        binder.bind(statement, item);
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
                 }
-                statement.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw failure(what, e);
         }

@@ -2,7 +2,10 @@ package org.thywill.database.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -11,49 +14,56 @@ import org.thywill.api.client.SessionId;
 import org.thywill.api.database.SessionStore;
 
 /**
- * Keeps sessions in {@code thywill_session} with plain JDBC. Times come from the database's clock, so the server's
- * and the JVM's time zones never meet.
+ * Keeps sessions in {@code thywill_session} with plain JDBC. A session's last activity is the server's clock in
+ * epoch milliseconds; finding a session reads it (or nothing, when this server wrote it within the touch interval)
+ * and writes it behind, at most once per touch interval, so page loads and polls cost no write each.
  */
 final class JdbcSessionStore implements SessionStore {
 
-    private static final String INSERT = "INSERT INTO thywill_session (id, created_at, last_seen_at)"
-            + " VALUES (?, CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3))";
-
-    /**
-     * Counts matched rows, not changed ones: Connector/J reports found rows unless the URL sets
-     * {@code useAffectedRows=true}, which this store does not support.
-     */
-    private static final String TOUCH = "UPDATE thywill_session SET last_seen_at = CURRENT_TIMESTAMP(3) WHERE id = ?";
+    private static final String LAST_ACTIVE = "SELECT last_active_ms FROM thywill_session WHERE id = ?";
 
     private final Supplier<DataSource> dataSource;
     private final SessionIds ids;
     private final FreshSessions fresh;
     private final SessionRowWriter behind;
+    private final SessionLifetime lifetime;
+    private final SessionActivity activity;
+    private final Clock clock;
 
     /**
      * @param dataSource the pool, looked up at each call since the store exists before the database starts
      * @param ids the maker of new ids
      * @param fresh told of every session created
-     * @param behind the writer of the rows of sessions made for connections
+     * @param behind the writer of the rows of sessions made for connections, and of sessions' activity
+     * @param lifetime how long a session lasts without activity
+     * @param activity when this server last wrote each session's activity
+     * @param clock the time of activity
      */
-    JdbcSessionStore(Supplier<DataSource> dataSource, SessionIds ids, FreshSessions fresh, SessionRowWriter behind) {
+    JdbcSessionStore(Supplier<DataSource> dataSource, SessionIds ids, FreshSessions fresh, SessionRowWriter behind,
+                     SessionLifetime lifetime, SessionActivity activity, Clock clock) {
         this.dataSource = dataSource;
         this.ids = ids;
         this.fresh = fresh;
         this.behind = behind;
+        this.lifetime = lifetime;
+        this.activity = activity;
+        this.clock = clock;
     }
 
     @Override
     public SessionId create() {
         String id = ids.next();
+        long now = clock.millis();
         try (Connection connection = dataSource.get().getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+             PreparedStatement insert = connection.prepareStatement(SessionRowWriter.insertOf(1))) {
             insert.setString(1, id);
+            insert.setLong(2, now);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new ThywillException("Could not store a new session: " + e.getMessage()
                     + ". Check that the database is reachable.", e);
         }
+        activity.due(id, now);
         fresh.created(id);
         return new SessionId(id);
     }
@@ -62,6 +72,7 @@ final class JdbcSessionStore implements SessionStore {
     public SessionId createForConnection() {
         dataSource.get(); // fails now, as create() would, when the database is not started
         String id = ids.next();
+        activity.due(id, clock.millis());
         fresh.created(id);
         behind.add(id);
         return new SessionId(id);
@@ -72,13 +83,39 @@ final class JdbcSessionStore implements SessionStore {
         if (!SessionIds.isWellFormed(candidate)) {
             return Optional.empty();
         }
-        if (behind.isPending(candidate)) {
-            return Optional.of(new SessionId(candidate)); // created a moment ago: last seen now, when written
+        long now = clock.millis();
+        if (behind.isPending(candidate) || activity.recent(candidate, now)) {
+            return Optional.of(new SessionId(candidate)); // active within the touch interval: not yet expired
         }
+        Optional<Long> lastActive = lastActive(candidate);
+        if (lastActive.isEmpty() || lastActive.get() <= now - lifetime.value().toMillis()) {
+            return Optional.empty(); // unknown, or expired and left to the scavenger
+        }
+        if (activity.due(candidate, now)) {
+            behind.touch(candidate);
+        }
+        return Optional.of(new SessionId(candidate));
+    }
+
+    @Override
+    public void active(SessionId session) {
+        if (activity.due(session.value(), clock.millis())) {
+            behind.touch(session.value());
+        }
+    }
+
+    @Override
+    public Optional<Duration> lifetime() {
+        return Optional.of(lifetime.value());
+    }
+
+    private Optional<Long> lastActive(String candidate) {
         try (Connection connection = dataSource.get().getConnection();
-             PreparedStatement touch = connection.prepareStatement(TOUCH)) {
-            touch.setString(1, candidate);
-            return touch.executeUpdate() == 1 ? Optional.of(new SessionId(candidate)) : Optional.empty();
+             PreparedStatement read = connection.prepareStatement(LAST_ACTIVE)) {
+            read.setString(1, candidate);
+            try (ResultSet row = read.executeQuery()) {
+                return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw new ThywillException("Could not look up a session: " + e.getMessage()
                     + ". Check that the database is reachable.", e);

@@ -1,6 +1,7 @@
 package org.thywill.database.jdbc;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.thywill.api.ComponentContext;
@@ -43,7 +44,8 @@ public final class MySqlDatabaseProvider implements ComponentProvider<MySqlSetti
 
     @Override
     public Database create(MySqlSettings settings, ComponentContext context) {
-        return new JdbcDatabase(target(settings), new SecureRandom(), context.metrics());
+        return new JdbcDatabase(target(settings), new SessionLifetime(settings.sessionLifetime()), new SecureRandom(),
+                context.metrics(), Clock.systemUTC());
     }
 
     /**

@@ -30,9 +30,10 @@ import org.thywill.api.SettingsException;
  * @param poolSize the maximum number of pooled connections
  * @param connectTimeout how long to wait for a connection
  * @param startupTimeout how long start-up waits for an unreachable server
+ * @param sessionLifetime how long a session lasts without activity
  */
 public record MySqlSettings(String url, String user, String password, Integer poolSize, Duration connectTimeout,
-                            Duration startupTimeout) {
+                            Duration startupTimeout, Duration sessionLifetime) {
 
     /** The user unless {@code user} says otherwise. */
     public static final String DEFAULT_USER = "thywill";
@@ -76,6 +77,20 @@ public record MySqlSettings(String url, String user, String password, Integer po
                 "must be at least 250ms, not " + connectTimeout.toMillis() + "ms");
         SettingsException.require(!startupTimeout.isNegative(), "startupTimeout",
                 "must be at least 0s, not " + startupTimeout.toMillis() + "ms");
+        sessionLifetime = SessionLifetime.of(sessionLifetime).value();
+    }
+
+    /**
+     * @param url the JDBC URL of the server and database
+     * @param user the user name
+     * @param password the password
+     * @param poolSize the maximum number of pooled connections
+     * @param connectTimeout how long to wait for a connection
+     * @param startupTimeout how long start-up waits for an unreachable server
+     */
+    public MySqlSettings(String url, String user, String password, Integer poolSize, Duration connectTimeout,
+                         Duration startupTimeout) {
+        this(url, user, password, poolSize, connectTimeout, startupTimeout, null);
     }
 
     /** @return the settings with the password hidden, so they can be logged */
@@ -83,6 +98,6 @@ public record MySqlSettings(String url, String user, String password, Integer po
     public String toString() {
         return "MySqlSettings[url=" + JdbcUrls.redact(url) + ", user=" + user + ", password="
                 + (password.isEmpty() ? "" : "***") + ", poolSize=" + poolSize + ", connectTimeout="
-                + connectTimeout + ", startupTimeout=" + startupTimeout + "]";
+                + connectTimeout + ", startupTimeout=" + startupTimeout + ", sessionLifetime=" + sessionLifetime + "]";
     }
 }

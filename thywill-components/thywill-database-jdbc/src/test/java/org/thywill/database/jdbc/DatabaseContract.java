@@ -19,6 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,8 @@ import org.thywill.api.ThywillException;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
 import org.thywill.api.database.MembershipStore;
+import org.thywill.api.delivery.InboxEntry;
+import org.thywill.api.metrics.Metrics;
 
 /** What every Database of this module must do, run against each engine by a subclass. */
 abstract class DatabaseContract {
@@ -50,8 +54,54 @@ abstract class DatabaseContract {
     @TempDir
     Path scriptRoot;
 
+    /** The default session lifetime. */
+    protected static final Duration LIFETIME = SessionLifetime.DEFAULT;
+
+    /** The time of every database a test opens through {@link #database}. */
+    protected final MutableClock clock = new MutableClock(Instant.now());
+
     /** @return a new, unstarted database; persistent engines open the same storage each time */
     protected abstract Database newDatabase();
+
+    /**
+     * @param target what to connect to
+     * @return a new, unstarted database on {@link #clock}, with the default session lifetime
+     */
+    protected final Database database(JdbcTarget target) {
+        return new JdbcDatabase(target, SessionLifetime.of(null), new SecureRandom(), Metrics.none(), clock);
+    }
+
+    private static Duration touchInterval() {
+        return SessionLifetime.of(null).touchInterval();
+    }
+
+    private static SessionRowWriter sessionRows(Database database) {
+        return ((JdbcDatabase) database).sessionRows();
+    }
+
+    private static long lastActive(Database database, SessionId session) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement read = connection.prepareStatement(
+                     "SELECT last_active_ms FROM thywill_session WHERE id = ?")) {
+            read.setString(1, session.value());
+            try (ResultSet row = read.executeQuery()) {
+                assertTrue(row.next());
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static Timestamp createdAt(Database database, SessionId session) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement read = connection.prepareStatement(
+                     "SELECT created_at FROM thywill_session WHERE id = ?")) {
+            read.setString(1, session.value());
+            try (ResultSet row = read.executeQuery()) {
+                assertTrue(row.next());
+                return row.getTimestamp(1);
+            }
+        }
+    }
 
     /** @return a started database, stopped after the test */
     protected final Database startedDatabase() throws Exception {
@@ -116,33 +166,103 @@ abstract class DatabaseContract {
     }
 
     @Test
-    void findMovesLastSeenButNotCreated() throws Exception {
+    void findMovesLastActiveButNotCreatedOncePerTouchInterval() throws Exception {
         Database database = startedDatabase();
         SessionId session = database.sessions().create();
         // Whole seconds: Connector/J drops the fraction of bound timestamps on MariaDB (it sees "5.5.5-10.x").
         Timestamp longAgo = Timestamp.valueOf("2001-02-03 04:05:06");
+        long tenDaysAgo = clock.millis() - Duration.ofDays(10).toMillis();
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement age = connection.prepareStatement(
-                     "UPDATE thywill_session SET created_at = ?, last_seen_at = ? WHERE id = ?")) {
+                     "UPDATE thywill_session SET created_at = ?, last_active_ms = ? WHERE id = ?")) {
             age.setTimestamp(1, longAgo);
-            age.setTimestamp(2, longAgo);
+            age.setLong(2, tenDaysAgo);
             age.setString(3, session.value());
             assertEquals(1, age.executeUpdate());
         }
+        clock.advance(touchInterval());
 
         assertTrue(database.sessions().find(session.value()).isPresent());
+        long found = clock.millis();
+        sessionRows(database).writeAll();
+        assertEquals(found, lastActive(database, session), "written active when found");
 
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement read = connection.prepareStatement(
-                     "SELECT created_at, last_seen_at FROM thywill_session WHERE id = ?")) {
-            read.setString(1, session.value());
-            try (ResultSet row = read.executeQuery()) {
-                assertTrue(row.next());
-                assertEquals(longAgo, row.getTimestamp("created_at"));
-                assertTrue(row.getTimestamp("last_seen_at").after(Timestamp.valueOf("2020-01-01 00:00:00")),
-                        "last_seen_at is now: " + row.getTimestamp("last_seen_at"));
-            }
+        clock.advance(touchInterval().minusMillis(1));
+        assertTrue(database.sessions().find(session.value()).isPresent());
+        database.sessions().active(session);
+        sessionRows(database).writeAll();
+        assertEquals(found, lastActive(database, session), "not written again within the touch interval");
+
+        clock.advance(Duration.ofMillis(1));
+        database.sessions().active(session);
+        sessionRows(database).writeAll();
+        assertEquals(clock.millis(), lastActive(database, session), "a poll after the interval writes it again");
+        assertEquals(longAgo, createdAt(database, session));
+    }
+
+    @Test
+    void aSessionExpiresAfterItsLifetimeWithoutActivity() throws Exception {
+        Database database = startedDatabase();
+        SessionId kept = database.sessions().create();
+        SessionId idle = database.sessions().create();
+        SessionId polled = database.sessions().createForConnection();
+        assertEquals(Optional.of(Duration.ofDays(30)), database.sessions().lifetime(), "the default lifetime");
+
+        clock.advance(LIFETIME.minusMillis(1));
+        assertEquals(Optional.of(kept), database.sessions().find(kept.value()), "found just before it expires");
+        database.sessions().active(polled);
+        sessionRows(database).writeAll();
+        clock.advance(Duration.ofMillis(1));
+
+        assertEquals(Optional.empty(), database.sessions().find(idle.value()), "expired after its lifetime");
+        assertEquals(Optional.of(kept), database.sessions().find(kept.value()), "a page load renewed it");
+        assertEquals(Optional.of(polled), database.sessions().find(polled.value()), "a connection's poll renewed it");
+        clock.advance(LIFETIME.minusMillis(2));
+        assertEquals(Optional.of(kept), database.sessions().find(kept.value()), "its lifetime counts from then");
+    }
+
+    @Test
+    void theScavengerDeletesExpiredSessionsWithMembershipsAndInboxesInBatchesAndKeepsActiveOnes() throws Exception {
+        Database database = startedDatabase();
+        Instant now = clock.instant();
+        clock.set(now.minus(Duration.ofDays(100)));
+        List<SessionId> expired = new ArrayList<>();
+        for (int i = 0; i < SessionScavenger.BATCH + 1; i++) {
+            expired.add(database.sessions().createForConnection());
         }
+        sessionRows(database).writeAll(); // rows written behind take the time of their writing
+        clock.set(now.minus(LIFETIME).minus(Duration.ofMinutes(1)));
+        SessionId justExpired = database.sessions().create();
+        clock.set(now);
+        SessionId active = database.sessions().create();
+        SessionId first = expired.get(0);
+        SessionId last = expired.get(expired.size() - 1);
+        for (SessionId session : List.of(first, last, justExpired, active)) {
+            database.memberships().add(chat, "room", session);
+            database.inbox().store(List.of(new InboxEntry(session, chat, 1, "{\"type\":\"message\"}", now)));
+        }
+        sessionRows(database).writeAll();
+        assertEquals(Optional.empty(), database.sessions().find(justExpired.value()), "expired, not yet deleted");
+
+        SessionScavenger scavenger = ((JdbcDatabase) database).scavenger();
+        assertEquals(SessionScavenger.BATCH, scavenger.deleteBatch(), "one batch at a time");
+        assertEquals(1, scavenger.deleteBatch());
+        assertEquals(0, scavenger.deleteBatch());
+
+        String ids = "'" + String.join("', '", expired.stream().map(SessionId::value).toList()) + "'";
+        assertEquals(0, count(database, "thywill_session WHERE id IN (" + ids + ")"));
+        assertEquals(0, count(database, "thywill_channel_member WHERE session_id IN (" + ids + ")"));
+        assertEquals(0, count(database, "thywill_inbox WHERE session_id IN (" + ids + ")"));
+        assertEquals(Set.of(justExpired, active), database.memberships().sessionsIn(chat, "room"),
+                "a session expired for less than the touch interval is kept a little longer, as are active ones");
+        assertEquals(1, database.inbox().pending(active, chat).size());
+        assertEquals(1, database.inbox().pending(justExpired, chat).size());
+
+        clock.advance(touchInterval());
+        assertEquals(1, scavenger.deleteBatch());
+        assertEquals(Set.of(active), database.memberships().sessionsIn(chat, "room"));
+        assertEquals(List.of(), database.inbox().pending(justExpired, chat));
+        assertEquals(Optional.of(active), database.sessions().find(active.value()));
     }
 
     @Test

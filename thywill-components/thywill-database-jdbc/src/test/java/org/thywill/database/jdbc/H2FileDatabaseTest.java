@@ -16,8 +16,8 @@ class H2FileDatabaseTest extends PersistentDatabaseContract {
 
     @Override
     protected Database newDatabase() {
-        return new H2DatabaseProvider().create(new H2Settings("data/nested/thywill", 2),
-                new TestComponentContext(home));
+        return database(H2DatabaseProvider.target(new H2Settings("data/nested/thywill", 2),
+                new TestComponentContext(home)));
     }
 
     @Test

@@ -20,7 +20,7 @@ class H2InMemoryDatabaseTest extends DatabaseContract {
 
     @Override
     protected Database newDatabase() {
-        return new H2DatabaseProvider().create(new H2Settings("mem", 2), new TestComponentContext(home));
+        return database(H2DatabaseProvider.target(new H2Settings("mem", 2), new TestComponentContext(home)));
     }
 
     @Test
@@ -29,6 +29,12 @@ class H2InMemoryDatabaseTest extends DatabaseContract {
         Database other = startedDatabase();
         SessionId session = one.sessions().create();
         assertEquals(Optional.empty(), other.sessions().find(session.value()));
+    }
+
+    @Test
+    void migrationV4KeepsEachSessionsLastSeenTime() throws Exception {
+        SessionExpiryMigration.check(H2DatabaseProvider.target(new H2Settings("mem", 2),
+                new TestComponentContext(home)));
     }
 
     @Test

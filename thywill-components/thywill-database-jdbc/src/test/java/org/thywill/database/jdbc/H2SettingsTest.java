@@ -46,4 +46,18 @@ class H2SettingsTest {
         assertEquals("'file' must not contain ';' (H2 would read what follows as URL options): data/x;AUTO_SERVER=TRUE",
                 e.getMessage());
     }
+
+    @Test
+    void sessionLifetimeDefaultsToThirtyDaysAndIsRangeChecked() {
+        assertEquals(java.time.Duration.ofDays(30), new H2Settings(null, null).sessionLifetime());
+        assertEquals(java.time.Duration.ofSeconds(1),
+                new H2Settings(null, null, java.time.Duration.ofSeconds(1)).sessionLifetime());
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> new H2Settings(null, null, java.time.Duration.ofMillis(999)));
+        assertEquals("sessionLifetime", e.key());
+        assertEquals("'sessionLifetime' must be from 1s to 3650d, not 999ms", e.getMessage());
+        assertThrows(SettingsException.class,
+                () -> new MySqlSettings("jdbc:mysql://db/x", null, null, null, null, null,
+                        java.time.Duration.ofDays(3651)));
+    }
 }

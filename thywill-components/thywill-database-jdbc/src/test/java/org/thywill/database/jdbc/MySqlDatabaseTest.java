@@ -35,7 +35,14 @@ class MySqlDatabaseTest extends PersistentDatabaseContract {
 
     @Override
     protected Database newDatabase() {
-        return create(server.settings(2));
+        return database(MySqlDatabaseProvider.target(server.settings(2)));
+    }
+
+    @Test
+    void migrationV4KeepsEachSessionsLastSeenTime() throws Exception {
+        try (MySqlTestDatabase empty = MySqlTestDatabase.start()) {
+            SessionExpiryMigration.check(MySqlDatabaseProvider.target(empty.settings(2)));
+        }
     }
 
     @Test

@@ -126,8 +126,11 @@ class MySqlOutageTest {
         ThywillException failed = assertTimeout(CONNECT_TIMEOUT.plus(SLACK),
                 () -> assertThrows(ThywillException.class, () -> database.sessions().create()));
         assertTrue(failed.getMessage().startsWith("Could not store a new session: "), failed.getMessage());
+        String unknown = new SessionIds(new java.security.SecureRandom()).next();
         assertTimeout(CONNECT_TIMEOUT.plus(SLACK),
-                () -> assertThrows(ThywillException.class, () -> database.sessions().find(before.value())));
+                () -> assertThrows(ThywillException.class, () -> database.sessions().find(unknown)));
+        assertEquals(Optional.of(before), database.sessions().find(before.value()),
+                "active here within the touch interval: found without a query");
         Health down = assertTimeout(HealthCheck.LIMIT.plus(SLACK), () -> database.health());
         assertFalse(down.up(), down.detail());
         assertTrue(down.detail().startsWith("cannot reach " + JdbcUrls.redact(server.urlThrough(proxy.port()))

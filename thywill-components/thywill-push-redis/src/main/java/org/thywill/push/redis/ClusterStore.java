@@ -61,6 +61,7 @@ final class ClusterStore {
     private static final String LEAVE = script("leave.lua");
     private static final String PRESENCE = script("presence.lua");
     private static final String LOG = script("log.lua");
+    private static final String SWEEP = script("sweep.lua");
     private static final String[] NO_KEYS = new String[0];
 
     private final RedisLink link;
@@ -239,6 +240,18 @@ final class ClusterStore {
     }
 
     /** Runs a script with the prefix and this node first. */
+    /**
+     * Forgets the channel memberships of sessions idle for the session lifetime, at most {@code count} of them.
+     *
+     * @param lifetimeMillis the Database's session lifetime
+     * @param count the most sessions to look at
+     * @return how many sessions it looked at (all of them idle; fewer than {@code count} when none is left)
+     */
+    CompletionStage<Long> sweep(long lifetimeMillis, int count) {
+        return this.<List<Object>>evalRaw(SWEEP, Long.toString(lifetimeMillis), Integer.toString(count))
+                .thenApply(reply -> number(reply.get(1)));
+    }
+
     private <T> CompletionStage<T> eval(String script, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = keys.prefix();

@@ -52,8 +52,10 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
     /**
      * @param settings the push section
      * @param clients the local Client Interface, which delivers to this node's connections
+     * @param sessionLifetime the Database's session lifetime: the memberships of sessions idle that long are
+     *                        removed from Redis; empty to keep them until they are left
      */
-    RedisPush(RedisPushSettings settings, ClientInterface clients) {
+    RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime) {
         this.settings = settings;
         this.clients = clients;
         Keys keys = new Keys(settings.keyPrefix());
@@ -63,8 +65,13 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         this.sessions = new ClusterSessions(settings.nodeId(), store, link, events, bus::publish,
                 settings.presenceGrace(), settings.nodeTimeout());
         this.receipts = new RemoteReceipts(settings.nodeId(), bus::publish);
+        Optional<MembershipSweep> sweep = sessionLifetime.map(lifetime -> new MembershipSweep(store, lifetime));
+        Runnable everyBeat = () -> {
+            receipts.expire();
+            sweep.ifPresent(MembershipSweep::maybeRun);
+        };
         this.watch = new NodeWatch(settings.nodeId(), store, link, sessions, bus::publish, bus::position,
-                receipts::expire, bus::resume, settings.heartbeatInterval(), settings.nodeTimeout(),
+                everyBeat, bus::resume, settings.heartbeatInterval(), settings.nodeTimeout(),
                 settings.presenceGrace());
         this.replay = new LogReplay(settings.nodeId(), store, link, sessions, clients, receipts);
     }

@@ -6,6 +6,7 @@ import org.thywill.api.ComponentContext;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.client.ClientInterface;
+import org.thywill.api.database.Database;
 
 /** Offers the Push {@code redis}, which lets several Thywill nodes serve one set of clients. */
 public final class RedisPushProvider implements ComponentProvider<RedisPushSettings> {
@@ -27,11 +28,13 @@ public final class RedisPushProvider implements ComponentProvider<RedisPushSetti
 
     @Override
     public Set<Slot> dependencies() {
-        return Set.of(Slot.LOG, Slot.CLIENT_INTERFACE);
+        return Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE);
     }
 
     @Override
     public Component create(RedisPushSettings settings, ComponentContext context) {
-        return new RedisPush(settings, context.component(ClientInterface.class));
+        // The memberships it keeps in Redis end with their sessions, which the Database expires.
+        return new RedisPush(settings, context.component(ClientInterface.class),
+                context.component(Database.class).sessions().lifetime());
     }
 }

@@ -39,6 +39,7 @@ final class TestCluster implements AutoCloseable {
     private final String presenceGrace;
     private final List<ThywillTestServer> nodes = new ArrayList<>();
     private String nodeTimeout = "2s";
+    private String sessionLifetime;
 
     /**
      * @param application the application the nodes run
@@ -71,6 +72,15 @@ final class TestCluster implements AutoCloseable {
         return this;
     }
 
+    /**
+     * @param lifetime the {@code database.sessionLifetime} of the nodes started from now on (the default unless set)
+     * @return this cluster
+     */
+    TestCluster sessionLifetime(String lifetime) {
+        this.sessionLifetime = lifetime;
+        return this;
+    }
+
     /** @return the cluster's key prefix */
     String prefix() {
         return prefix;
@@ -95,6 +105,9 @@ final class TestCluster implements AutoCloseable {
         if (database != null) {
             String url = MYSQL_URL.endsWith("/") ? MYSQL_URL + database : MYSQL_URL + "/" + database;
             builder.mysql(url, MYSQL_USER, MYSQL_PASSWORD);
+        }
+        if (sessionLifetime != null) {
+            builder.set("database", "sessionLifetime", sessionLifetime);
         }
         ThywillTestServer node = builder.start();
         nodes.add(node);

@@ -1,9 +1,14 @@
 package org.thywill.api.database;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.thywill.api.client.SessionId;
 
-/** Browser sessions, kept in the database so they survive a restart. Thread-safe. */
+/**
+ * Browser sessions, kept in the database so they survive a restart. A session expires after {@link #lifetime()}
+ * without activity (a page load, a handshake or a connection's poll); {@link #find} no longer finds it then, and
+ * the store deletes it in the background. Thread-safe.
+ */
 public interface SessionStore {
 
     /** @return a new session with an unguessable id, stored before this returns: its id may be handed out */
@@ -19,8 +24,25 @@ public interface SessionStore {
     SessionId createForConnection();
 
     /**
-     * @param candidate an id a client presented, perhaps forged or expired
-     * @return the session if it exists; its last-seen time is updated
+     * @param candidate an id a client presented, perhaps forged, expired or deleted
+     * @return the session if it exists and has not expired; it counts as active now
      */
     Optional<SessionId> find(String candidate);
+
+    /**
+     * Records that a session is in use now, as when one of its connections polls: cheap enough to call for every
+     * poll (an implementation writes a session's activity at most once in a while, behind the call).
+     *
+     * @param session a session found or created earlier
+     */
+    default void active(SessionId session) {
+    }
+
+    /**
+     * @return how long a session lasts without activity, for a cookie's {@code Max-Age}; empty if sessions never
+     *         expire (the default)
+     */
+    default Optional<Duration> lifetime() {
+        return Optional.empty();
+    }
 }

@@ -66,6 +66,12 @@ final class ClientMetrics {
         transport("long-polling");
     }
 
+    /** @param count counts the Bayeux channels that exist, which clients must not be able to multiply */
+    void channels(java.util.function.IntSupplier count) {
+        metrics.gauge("thywill.channels", "Bayeux channels on this node: CometD's own, and the service"
+                + " channels of running applications that clients sent to lately.", count::getAsInt);
+    }
+
     /** @return counts messages a slow consumer's queue dropped */
     Counter slowConsumer() {
         return slowConsumer;

@@ -129,6 +129,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         jetty.setHandler(context);
         inboxes.start();
         jetty.start();
+        metrics.channels(() -> bayeux.getChannels().size());
         // The servlet started the BayeuxServer: only now do its channels accept listeners.
         bayeux.createChannelIfAbsent(ChannelPolicy.SERVICE_PREFIX + "*",
                 channel -> {
@@ -160,7 +161,9 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.addExtension(new AcknowledgedMessagesExtension());
         b.setOption(BayeuxServerImpl.SWEEP_PERIOD_OPTION, Math.min(997L, settings.maxInterval().toMillis() / 2));
         b.setOption("jsonContext", new ListArraysJsonContext(settings.maxMessageSize()));
-        b.setSecurityPolicy(new ChannelPolicy(bootstrap));
+        ChannelPolicy policy = new ChannelPolicy(bootstrap);
+        b.setSecurityPolicy(policy);
+        b.addListener(policy);
         b.addListener(this);
         return b;
     }

@@ -1,0 +1,68 @@
+package org.thywill.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.cometd.bayeux.Message;
+import org.junit.jupiter.api.Test;
+import org.thywill.server.operations.Scrape;
+import org.thywill.testing.TestClient;
+import org.thywill.testing.TestClient.Transport;
+import org.thywill.testing.ThywillTestServer;
+
+/**
+ * What the server keeps of what a client sends is capped: message ids, service channels, the applications a
+ * handshake names, connections. Each cap is stated in documentation/protocol.md or configuration.md.
+ */
+class InputLimitsTest {
+
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMessageIdLongerThanSixtyFourCharactersIsRefusedWithBadMessage() {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("probe").start();
+             TestClient client = TestClient.connect(server, "probe", Transport.WEBSOCKET)) {
+            client.send(Map.of("cmd", "echo", "data", "at the cap"), "i".repeat(64));
+            assertEquals("at the cap", client.nextMessage());
+
+            client.send(Map.of("cmd", "echo", "data", "over the cap"), "i".repeat(65));
+            TestClient.Delivery refused = client.next();
+            assertEquals("error", refused.type(), "a 65-character id is refused, not echoed: " + refused);
+            Map<String, Object> error = (Map<String, Object>) refused.envelope().get("error");
+            assertEquals("bad-message", error.get("code"));
+            assertTrue(String.valueOf(error.get("message")).contains("64"), "the error states the cap: " + error);
+            assertTrue(client.next(QUIET).isEmpty(), "and the message never reached the application");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void publishingToApplicationsThatDoNotRunIsRefusedAndLeavesNoChannelBehind() {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("probe").start();
+             TestClient client = TestClient.connect(server, "probe", Transport.WEBSOCKET)) {
+            double before = channels(server);
+            for (int i = 0; i < 50; i++) {
+                Message reply = client.publish("/service/thywill/nosuch" + i, Map.of("type", "message", "data", i));
+                assertFalse(reply.isSuccessful(), "the publish itself fails: " + reply);
+                Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>) reply.getExt()
+                        .get("thywill")).get("error");
+                assertEquals("unknown-application", error.get("code"), "and its reply says why: " + reply);
+                TestClient.Delivery told = client.next();
+                assertEquals("/thywill/nosuch" + i, told.channel());
+                assertEquals("unknown-application", ((Map<String, Object>) told.envelope().get("error")).get("code"));
+            }
+            assertEquals(before, channels(server), "no channel was created for an application that does not run");
+
+            client.send(Map.of("cmd", "echo", "data", "still fine"));
+            assertEquals("still fine", client.nextMessage());
+        }
+    }
+
+    static double channels(ThywillTestServer server) {
+        return Scrape.of(server.uri()).value("thywill_channels").orElseThrow();
+    }
+}

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.cometd.bayeux.Message;
@@ -20,6 +23,7 @@ import org.thywill.testing.ThywillTestServer;
 class InputLimitsTest {
 
     private static final Duration QUIET = Duration.ofMillis(300);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     @SuppressWarnings("unchecked")
@@ -62,7 +66,36 @@ class InputLimitsTest {
         }
     }
 
+    @Test
+    void aHandshakeNamingThousandsOfApplicationsGetsInboxesOnlyForRunningOnes() throws Exception {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("probe").start()) {
+            double before = gauge(server, "thywill_inboxes");
+            StringBuilder handled = new StringBuilder("{\"probe\":0");
+            for (int i = 0; i < 5000; i++) {
+                handled.append(",\"a").append(i).append("\":1");
+            }
+            HttpResponse<String> reply = handshake(server, "\"ack\":true,\"handled\":" + handled + "}");
+            assertTrue(reply.body().contains("\"successful\":true"), reply.body());
+            assertEquals(before + 1, gauge(server, "thywill_inboxes"),
+                    "one inbox, the running application's, not one per name the handshake made up");
+        }
+    }
+
+    /** Handshakes over long-polling as a program would, with more in {@code ext.thywill} than a browser sends. */
+    static HttpResponse<String> handshake(ThywillTestServer server, String moreThywillExt) throws Exception {
+        String body = "[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":"
+                + "[\"long-polling\"],\"ext\":{\"thywill\":{\"application\":\"probe\""
+                + (moreThywillExt.isEmpty() ? "" : "," + moreThywillExt) + "}}}]";
+        return HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/thywill/cometd"))
+                .header("Content-Type", "application/json;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static double gauge(ThywillTestServer server, String name) {
+        return Scrape.of(server.uri()).value(name).orElseThrow(() -> new AssertionError("No metric " + name));
+    }
+
     static double channels(ThywillTestServer server) {
-        return Scrape.of(server.uri()).value("thywill_channels").orElseThrow();
+        return gauge(server, "thywill_channels");
     }
 }

@@ -51,6 +51,9 @@ final class ClientMetrics {
         metrics.counter("thywill.messages.dropped", dropped, inboxes::expired, "reason", "inbox-expired");
         metrics.gauge("thywill.inbox.messages", "Messages waiting in session inboxes held in memory on this node,"
                 + " not yet acknowledged.", inboxes::waiting);
+        metrics.gauge("thywill.inboxes", "Session inboxes held in memory on this node: one per session and"
+                + " application that was sent a numbered message or connected with acknowledged delivery lately.",
+                inboxes::held);
         metrics.gauge("thywill.inbox.unwritten", "Inbox changes queued for the Database's writer, not yet"
                 + " written.", inboxes::unwritten);
         slowConsumer = metrics.counter("thywill.messages.dropped", dropped, "reason", "slow-consumer");

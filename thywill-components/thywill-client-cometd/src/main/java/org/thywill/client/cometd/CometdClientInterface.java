@@ -362,7 +362,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         session.setAttribute(ClientMessageRelay.SESSION_LOG_ID, sessionLogId);
         session.addListener(new SlowConsumerPolicy(bayeux, connection.applicationId(), metrics.slowConsumer(),
                 () -> inboxes.fellBehind(connection.id(), sessionId)));
-        DeliveryHandshake handshake = DeliveryHandshake.of(message);
+        DeliveryHandshake handshake = DeliveryHandshake.of(message, bootstrap.applicationIds());
         if (handshake.acknowledges()) {
             // Long-polling would otherwise also answer a publish with queued messages, which can then overtake
             // those of the pending /meta/connect: numbered messages must arrive in order.

@@ -8,9 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.cometd.bayeux.Message;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.thywill.api.Json;
 import org.thywill.server.operations.Scrape;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
@@ -78,6 +83,48 @@ class InputLimitsTest {
             assertTrue(reply.body().contains("\"successful\":true"), reply.body());
             assertEquals(before + 1, gauge(server, "thywill_inboxes"),
                     "one inbox, the running application's, not one per name the handshake made up");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"maxConnectionsPerAddress, 429::too_many_connections_from_address, max-connections-per-address",
+                "maxConnections, 503::too_many_connections, max-connections"})
+    @SuppressWarnings("unchecked")
+    void aHandshakeOverAConnectionCapIsRefusedSayingWhichAndCounted(String setting, String bayeuxError,
+                                                                    String reason) throws Exception {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("probe")
+                .set("clientInterface", "maxConnections", setting.equals("maxConnections") ? 3 : 0)
+                .set("clientInterface", "maxConnectionsPerAddress", setting.equals("maxConnections") ? 0 : 3)
+                .start()) {
+            List<TestClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    clients.add(TestClient.connect(server, "probe", i % 2 == 0 ? Transport.WEBSOCKET
+                            : Transport.LONG_POLLING));
+                }
+                Map<String, Object> refused = (Map<String, Object>) ((List<Object>) Json.parse(
+                        handshake(server, "").body())).get(0);
+                assertEquals(false, refused.get("successful"), refused.toString());
+                assertEquals(bayeuxError, refused.get("error"));
+                Map<String, Object> error = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                        refused.get("ext")).get("thywill")).get("error");
+                assertEquals("too-many-connections", error.get("code"));
+                assertEquals(setting, error.get("limit"), "the refusal names the setting: " + error);
+                assertEquals("handshake", ((Map<String, Object>) refused.get("advice")).get("reconnect"),
+                        "a browser tries again later rather than giving up");
+                assertEquals(1.0, Scrape.of(server.uri()).value("thywill_handshakes_refused_total", "reason", reason)
+                        .orElseThrow());
+
+                clients.remove(0).close();
+                String again = "";
+                for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end
+                        && !again.contains("\"successful\":true"); Thread.sleep(100)) {
+                    again = handshake(server, "").body();
+                }
+                assertTrue(again.contains("\"successful\":true"), "a connection that ended frees its place: " + again);
+            } finally {
+                clients.forEach(TestClient::close);
+            }
         }
     }
 

@@ -13,7 +13,8 @@ import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.push.Envelopes;
 
 /**
- * Thywill's rules for remote clients: a handshake must name a running application (or none, for the default one);
+ * Thywill's rules for remote clients: a handshake must name a running application (or none, for the default one)
+ * and be within the {@link ConnectionLimits};
  * a client may publish only to {@code /service/thywill/{appId}} of a running application and may subscribe to
  * nothing, because the server alone decides channel membership. A publish to another application's service
  * channel is refused before CometD creates the channel, and answered with {@code unknown-application}; the service
@@ -26,9 +27,11 @@ final class ChannelPolicy extends DefaultSecurityPolicy implements BayeuxServer.
     static final String APPLICATION_ATTRIBUTE = "thywill.application";
 
     private final Bootstrap bootstrap;
+    private final ConnectionLimits limits;
 
-    ChannelPolicy(Bootstrap bootstrap) {
+    ChannelPolicy(Bootstrap bootstrap, ConnectionLimits limits) {
         this.bootstrap = bootstrap;
+        this.limits = limits;
     }
 
     @Override
@@ -45,6 +48,9 @@ final class ChannelPolicy extends DefaultSecurityPolicy implements BayeuxServer.
                 reply.getExt(true).put("thywill", Map.of("error", Map.of("code", "unknown-application",
                         "message", "No running application has the id '" + requested + "'. Running: " + running)));
             }
+            return false;
+        }
+        if (!limits.admit(session, message)) {
             return false;
         }
         session.setAttribute(APPLICATION_ATTRIBUTE, application);

@@ -35,6 +35,8 @@ final class ClientMetrics {
     private final Counter rateLimited;
     private final Counter oversized;
     private final Counter refusedHandshakes;
+    private final Counter refusedServerWide;
+    private final Counter refusedPerAddress;
     private final Counter acknowledgedOnConnect;
     private final Counter acknowledgedByMessage;
 
@@ -59,8 +61,12 @@ final class ClientMetrics {
         slowConsumer = metrics.counter("thywill.messages.dropped", dropped, "reason", "slow-consumer");
         rateLimited = metrics.counter("thywill.messages.dropped", dropped, "reason", "rate-limited");
         oversized = metrics.counter("thywill.messages.dropped", dropped, "reason", "oversized");
-        refusedHandshakes = metrics.counter("thywill.handshakes.refused",
-                "Handshakes refused because the server was shutting down.");
+        String refused = "Handshakes refused, by reason: the server was shutting down, or held the most"
+                + " connections in all or from the client's address.";
+        refusedHandshakes = metrics.counter("thywill.handshakes.refused", refused, "reason", "draining");
+        refusedServerWide = metrics.counter("thywill.handshakes.refused", refused, "reason", "max-connections");
+        refusedPerAddress = metrics.counter("thywill.handshakes.refused", refused, "reason",
+                "max-connections-per-address");
         String acknowledgements = "Acknowledgements of numbered messages from client libraries, by how they came:"
                 + " in a /meta/connect, or as a message of their own.";
         acknowledgedOnConnect = metrics.counter("thywill.acknowledgements", acknowledgements, "carried", "connect");
@@ -101,6 +107,16 @@ final class ClientMetrics {
     /** @return counts handshakes refused while draining */
     Counter refusedHandshakes() {
         return refusedHandshakes;
+    }
+
+    /** @return counts handshakes refused because the server held {@code maxConnections} */
+    Counter refusedServerWide() {
+        return refusedServerWide;
+    }
+
+    /** @return counts handshakes refused because the client's address held {@code maxConnectionsPerAddress} */
+    Counter refusedPerAddress() {
+        return refusedPerAddress;
     }
 
     void connected(Connection connection) {

@@ -68,6 +68,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final ClientMetrics metrics;
     private final ShutdownDrain drain;
+    private final ConnectionLimits connectionLimits;
     /** Connections this server is ending on an operator's word, so that their end is reported as SERVER. */
     private final Set<ConnectionId> ending = ConcurrentHashMap.newKeySet();
     private Server jetty;
@@ -88,6 +89,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 Collections.min(ages), metrics, settings.maxQueue() / 2, settings.inboxWriteDelay());
         this.metrics = new ClientMetrics(metrics, inboxes);
         this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
+        this.connectionLimits = new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerAddress(),
+                this.metrics.refusedServerWide(), this.metrics.refusedPerAddress());
         this.relay = new ClientMessageRelay(registry, inboxes, this.metrics);
     }
 
@@ -152,7 +155,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         // larger one closes the socket.
         b.setOption("ws.maxMessageSize", MessageSizeLimit.frameLimit(settings.maxMessageSize()));
         b.setOption("maxQueue", settings.maxQueue());
-        b.addExtension(new ExtensionChain(List.of(drain,
+        b.addExtension(new ExtensionChain(List.of(drain, connectionLimits,
                 new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
                 new MessageSizeLimit(settings.maxMessageSize(), metrics.oversized()),
                 new HandshakeClock(),
@@ -161,7 +164,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.addExtension(new AcknowledgedMessagesExtension());
         b.setOption(BayeuxServerImpl.SWEEP_PERIOD_OPTION, Math.min(997L, settings.maxInterval().toMillis() / 2));
         b.setOption("jsonContext", new ListArraysJsonContext(settings.maxMessageSize()));
-        ChannelPolicy policy = new ChannelPolicy(bootstrap);
+        ChannelPolicy policy = new ChannelPolicy(bootstrap, connectionLimits);
         b.setSecurityPolicy(policy);
         b.addListener(policy);
         b.addListener(this);
@@ -388,6 +391,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
 
     @Override
     public void sessionRemoved(ServerSession session, ServerMessage message, boolean timeout) {
+        connectionLimits.release(session);
         ConnectionId id = new ConnectionId(session.getId());
         boolean endedHere = ending.remove(id);
         Optional<Connection> removed = registry.remove(id);

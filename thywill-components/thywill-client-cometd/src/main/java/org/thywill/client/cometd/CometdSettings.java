@@ -22,12 +22,15 @@ import org.thywill.api.SettingsException;
  * @param inboxPerApplication inbox limits of particular applications, by application id; default none
  * @param inboxWriteDelay how long a message handed to a live connection waits for its acknowledgement before it is
  *                        written to the Database; default 500ms, 0 to write every message at once
+ * @param maxConnections the most connections this server holds at once, 0 for no cap; default 10000
+ * @param maxConnectionsPerAddress the most connections from one client address at once, 0 for no cap; default 200
  */
 public record CometdSettings(Boolean websocket, Duration longPollTimeout, Duration maxInterval,
                              Integer maxMessageSize, Integer maxThreads, String sessionCookie,
                              List<String> allowedOrigins, Integer maxQueue, Integer maxMessagesPerSecond,
                              Duration inboxMaxAge, Integer inboxMaxMessages,
-                             Map<String, InboxLimits> inboxPerApplication, Duration inboxWriteDelay) {
+                             Map<String, InboxLimits> inboxPerApplication, Duration inboxWriteDelay,
+                             Integer maxConnections, Integer maxConnectionsPerAddress) {
 
     /**
      * @param applicationId an application id
@@ -64,6 +67,11 @@ public record CometdSettings(Boolean websocket, Duration longPollTimeout, Durati
                             + origin + "'");
         }
         SettingsException.require(maxQueue >= 10, "maxQueue", "must be at least 10");
+        maxConnections = maxConnections == null ? 10_000 : maxConnections;
+        maxConnectionsPerAddress = maxConnectionsPerAddress == null ? 200 : maxConnectionsPerAddress;
+        SettingsException.require(maxConnections >= 0, "maxConnections", "must be 0 (no cap) or more");
+        SettingsException.require(maxConnectionsPerAddress >= 0, "maxConnectionsPerAddress",
+                "must be 0 (no cap) or more");
         SettingsException.require(maxMessagesPerSecond >= 1, "maxMessagesPerSecond", "must be at least 1");
         SettingsException.require(!longPollTimeout.isNegative() && longPollTimeout.toMillis() >= 1000,
                 "longPollTimeout", "must be at least 1s");

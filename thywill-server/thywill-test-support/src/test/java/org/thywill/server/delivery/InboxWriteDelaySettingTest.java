@@ -14,7 +14,7 @@ import org.thywill.testing.ThywillTestServer;
 class InboxWriteDelaySettingTest {
 
     private static CometdSettings withDelay(Duration delay) {
-        return new CometdSettings(null, null, null, null, null, null, null, null, null, null, null, null, delay);
+        return new CometdSettings(null, null, null, null, null, null, null, null, null, null, null, null, delay, null, null);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
 import org.cometd.server.DefaultSecurityPolicy;
 import org.thywill.api.Bootstrap;
+import org.thywill.api.application.RpcEnvelopes;
 import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.push.Envelopes;
 
@@ -83,7 +84,7 @@ final class ChannelPolicy extends DefaultSecurityPolicy implements BayeuxServer.
             reply.getExt(true).put("thywill", Map.of("error", Map.of("code",
                     ClientMessageException.UNKNOWN_APPLICATION, "message", reason)));
         }
-        Refusal.tell(session, message, ClientMessageException.UNKNOWN_APPLICATION, reason);
+        Refusal.tell(session, message, ClientMessageException.UNKNOWN_APPLICATION, RpcEnvelopes.NOT_FOUND, reason);
         return false;
     }
 

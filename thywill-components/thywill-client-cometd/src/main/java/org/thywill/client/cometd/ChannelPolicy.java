@@ -15,9 +15,8 @@ import org.thywill.api.push.Envelopes;
 
 /**
  * Thywill's rules for remote clients: a handshake must name a running application (or none, for the default one)
- * and be within the {@link ConnectionLimits};
- * a client may publish only to {@code /service/thywill/{appId}} of a running application and may subscribe to
- * nothing, because the server alone decides channel membership. A publish to another application's service
+ * and be within the {@link ConnectionLimits}; a client may publish only to {@code /service/thywill/{appId}} of a
+ * running application and may subscribe to nothing, because the server alone decides channel membership. A publish to another application's service
  * channel is refused before CometD creates the channel, and answered with {@code unknown-application}; the service
  * channels that exist are not persistent, so CometD's sweeper removes one a few seconds after its last message,
  * and an undeployed application's channel goes with it.
@@ -95,7 +94,6 @@ final class ChannelPolicy extends DefaultSecurityPolicy implements BayeuxServer.
             channel.setPersistent(false);
         }
     }
-
 
     @Override
     public boolean canSubscribe(BayeuxServer server, ServerSession session, ServerChannel channel,

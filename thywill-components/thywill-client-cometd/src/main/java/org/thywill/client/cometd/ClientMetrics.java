@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
@@ -76,7 +77,7 @@ final class ClientMetrics {
     }
 
     /** @param count counts the Bayeux channels that exist, which clients must not be able to multiply */
-    void channels(java.util.function.IntSupplier count) {
+    void channels(IntSupplier count) {
         metrics.gauge("thywill.channels", "Bayeux channels on this node: CometD's own, and the service"
                 + " channels of running applications that clients sent to lately.", count::getAsInt);
     }

@@ -104,11 +104,6 @@ final class ConnectionLimits implements BayeuxServer.Extension {
         }
     }
 
-    /** @return the connections counted now */
-    int held() {
-        return held.get();
-    }
-
     private static String address(ServerMessage handshake) {
         BayeuxContext context = handshake.getBayeuxContext();
         if (context == null || !(context.getRemoteAddress() instanceof InetSocketAddress remote)) {

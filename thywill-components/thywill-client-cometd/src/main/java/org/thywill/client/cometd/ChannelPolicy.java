@@ -18,8 +18,8 @@ import org.thywill.api.push.Envelopes;
  * and be within the {@link ConnectionLimits}; a client may publish only to {@code /service/thywill/{appId}} of a
  * running application and may subscribe to nothing, because the server alone decides channel membership. A publish to another application's service
  * channel is refused before CometD creates the channel, and answered with {@code unknown-application}; the service
- * channels that exist are not persistent, so CometD's sweeper removes one a few seconds after its last message,
- * and an undeployed application's channel goes with it.
+ * channels that exist are not persistent, so CometD's sweeper removes each within a few seconds (the next message
+ * makes it again, checked anew), and an undeployed application's channel goes with it.
  */
 final class ChannelPolicy extends DefaultSecurityPolicy implements BayeuxServer.ChannelListener {
 

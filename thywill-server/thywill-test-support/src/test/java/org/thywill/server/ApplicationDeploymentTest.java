@@ -296,6 +296,24 @@ class ApplicationDeploymentTest {
     }
 
     @Test
+    void aRemovedApplicationsServiceChannelGoesAndClientsCannotMakeItAgain() throws IOException {
+        TestApplications.echo("gamma", "gamma says ").writeTo(apps.resolve("gamma.jar"));
+        try (ThywillTestServer server = server().start();
+             TestClient gamma = TestClient.connect(server, "gamma", Transport.WEBSOCKET)) {
+            double unused = InputLimitsTest.channels(server);
+            gamma.send("hi");
+            assertEquals("gamma says hi", gamma.nextMessage());
+            assertEquals(unused + 1, InputLimitsTest.channels(server), "sending made gamma's service channel");
+
+            Files.delete(apps.resolve("gamma.jar"));
+            assertEquals("undeployed", gamma.next().type());
+            gamma.send("anyone there?");
+            assertEquals("error", gamma.next().type());
+            eventually("gamma's service channel to be swept", () -> InputLimitsTest.channels(server) == unused);
+        }
+    }
+
+    @Test
     void aDroppedJarWhoseApplicationIsNotEnabledIsNotDeployed() {
         TestApplications.echo("alpha", "alpha says ").writeTo(apps.resolve("alpha.jar"));
         try (ThywillTestServer server = server("alpha").start()) {

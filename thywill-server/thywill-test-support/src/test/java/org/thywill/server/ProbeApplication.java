@@ -15,7 +15,7 @@ import org.thywill.api.client.DisconnectReason;
 /**
  * A test application driven by commands, so that tests exercise the server only through the public protocol:
  * {@code {"cmd":"echo","data":x}}, {@code toSession}, {@code join}, {@code toChannel}, {@code throw}, and
- * {@code watch} (the sender is told of every later connection and disconnection).
+ * {@code watch} (the sender is told of every later connection and disconnection), and {@code ignore}.
  */
 public final class ProbeApplication implements Application {
 
@@ -69,6 +69,9 @@ public final class ProbeApplication implements Application {
                 for (long i = 0; i < count; i++) {
                     context.send(from.id(), i);
                 }
+            }
+            case "ignore" -> {
+                // Nothing: for tests that measure what the server itself keeps of a message.
             }
             case "throw" -> throw new IllegalStateException("secret detail that must not reach the client");
             default -> context.send(from.id(), Map.of("unknown", String.valueOf(command.get("cmd"))));

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.thywill.api.application.RpcEnvelopes;
 import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.client.Connection;
+import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
 
 /**
@@ -25,7 +26,6 @@ import org.thywill.api.push.Push;
 final class RemoteCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteCalls.class);
-    private static final int MAX_ID_LENGTH = 64;
     private static final String EXAMPLE = " Send {\"type\":\"rpc\",\"id\":\"1\",\"name\":\"add\",\"args\":[1,2]}.";
 
     private final Push push;
@@ -99,9 +99,9 @@ final class RemoteCalls {
      */
     void call(RunningApplication app, String applicationId, Connection from, Map<String, Object> envelope) {
         Object id = envelope.get("id");
-        if (!(id instanceof String s && !s.isEmpty() && s.length() <= MAX_ID_LENGTH) && !(id instanceof Long)) {
+        if (!Envelopes.isClientId(id) && !(id instanceof Long)) {
             throw new ClientMessageException(ClientMessageException.BAD_MESSAGE, "A call needs an 'id' for its"
-                    + " answer to carry: a string of 1 to " + MAX_ID_LENGTH + " characters, or an integer." + EXAMPLE);
+                    + " answer to carry: a string of 1 to " + Envelopes.MAX_ID_LENGTH + " characters, or an integer." + EXAMPLE);
         }
         String name = envelope.get("name") instanceof String n && !n.isEmpty() ? n : null;
         RemoteCall call = new RemoteCall(push, applicationId, from.id(), id, name, meters(app, name));

@@ -130,8 +130,16 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
             }
             return true;
         }
-        return Envelopes.MESSAGE.equals(type) && envelope.get("id") instanceof String id
-                && !inboxes.firstClientMessage(connection.session(), applicationId, id);
+        if (!Envelopes.MESSAGE.equals(type) || !envelope.containsKey("id")) {
+            return false;
+        }
+        Object id = envelope.get("id");
+        if (!Envelopes.isClientId(id)) {
+            // Kept per session to spot retries: an id of any length would let a client fill the memory.
+            throw new ClientMessageException(ClientMessageException.BAD_MESSAGE, "A message's 'id' is a string of 1"
+                    + " to " + Envelopes.MAX_ID_LENGTH + " characters; leave it out to send without one.");
+        }
+        return !inboxes.firstClientMessage(connection.session(), applicationId, (String) id);
     }
 
     /**

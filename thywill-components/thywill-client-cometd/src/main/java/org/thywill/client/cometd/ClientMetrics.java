@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
@@ -35,6 +36,8 @@ final class ClientMetrics {
     private final Counter rateLimited;
     private final Counter oversized;
     private final Counter refusedHandshakes;
+    private final Counter refusedServerWide;
+    private final Counter refusedPerAddress;
     private final Counter acknowledgedOnConnect;
     private final Counter acknowledgedByMessage;
 
@@ -51,19 +54,32 @@ final class ClientMetrics {
         metrics.counter("thywill.messages.dropped", dropped, inboxes::expired, "reason", "inbox-expired");
         metrics.gauge("thywill.inbox.messages", "Messages waiting in session inboxes held in memory on this node,"
                 + " not yet acknowledged.", inboxes::waiting);
+        metrics.gauge("thywill.inboxes", "Session inboxes held in memory on this node: one per session and"
+                + " application that was sent a numbered message or connected with acknowledged delivery lately.",
+                inboxes::held);
         metrics.gauge("thywill.inbox.unwritten", "Inbox changes queued for the Database's writer, not yet"
                 + " written.", inboxes::unwritten);
         slowConsumer = metrics.counter("thywill.messages.dropped", dropped, "reason", "slow-consumer");
         rateLimited = metrics.counter("thywill.messages.dropped", dropped, "reason", "rate-limited");
         oversized = metrics.counter("thywill.messages.dropped", dropped, "reason", "oversized");
-        refusedHandshakes = metrics.counter("thywill.handshakes.refused",
-                "Handshakes refused because the server was shutting down.");
+        String refused = "Handshakes refused, by reason: the server was shutting down, or held the most"
+                + " connections in all or from the client's address.";
+        refusedHandshakes = metrics.counter("thywill.handshakes.refused", refused, "reason", "draining");
+        refusedServerWide = metrics.counter("thywill.handshakes.refused", refused, "reason", "max-connections");
+        refusedPerAddress = metrics.counter("thywill.handshakes.refused", refused, "reason",
+                "max-connections-per-address");
         String acknowledgements = "Acknowledgements of numbered messages from client libraries, by how they came:"
                 + " in a /meta/connect, or as a message of their own.";
         acknowledgedOnConnect = metrics.counter("thywill.acknowledgements", acknowledgements, "carried", "connect");
         acknowledgedByMessage = metrics.counter("thywill.acknowledgements", acknowledgements, "carried", "message");
         transport("websocket");
         transport("long-polling");
+    }
+
+    /** @param count counts the Bayeux channels that exist, which clients must not be able to multiply */
+    void channels(IntSupplier count) {
+        metrics.gauge("thywill.bayeux.channels", "Bayeux channels on this node: CometD's own, and the service"
+                + " channels of running applications that clients sent to lately.", count::getAsInt);
     }
 
     /** @return counts messages a slow consumer's queue dropped */
@@ -92,6 +108,16 @@ final class ClientMetrics {
     /** @return counts handshakes refused while draining */
     Counter refusedHandshakes() {
         return refusedHandshakes;
+    }
+
+    /** @return counts handshakes refused because the server held {@code maxConnections} */
+    Counter refusedServerWide() {
+        return refusedServerWide;
+    }
+
+    /** @return counts handshakes refused because the client's address held {@code maxConnectionsPerAddress} */
+    Counter refusedPerAddress() {
+        return refusedPerAddress;
     }
 
     void connected(Connection connection) {

@@ -69,6 +69,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final ClientMetrics metrics;
     private final ShutdownDrain drain;
+    private final ConnectionLimits connectionLimits;
     /** Connections this server is ending on an operator's word, so that their end is reported as SERVER. */
     private final Set<ConnectionId> ending = ConcurrentHashMap.newKeySet();
     private Server jetty;
@@ -88,9 +89,9 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 app -> limits.computeIfAbsent(app, settings::inboxLimits), Collections.max(ages),
                 Collections.min(ages), metrics, settings.maxQueue() / 2, settings.inboxWriteDelay());
         this.metrics = new ClientMetrics(metrics, inboxes);
-        metrics.gauge("thywill.bayeux.channels", "CometD channels on this node (meta, service and application ones).",
-                () -> bayeux == null ? 0 : bayeux.getChannels().size());
         this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
+        this.connectionLimits = new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerAddress(),
+                this.metrics.refusedServerWide(), this.metrics.refusedPerAddress());
         this.relay = new ClientMessageRelay(registry, inboxes, this.metrics);
     }
 
@@ -141,6 +142,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                         + " two polls. Raise sessionLifetime.", lifetime, settings.longPollTimeout()));
         inboxes.start();
         jetty.start();
+        metrics.channels(() -> bayeux.getChannels().size());
         // The servlet started the BayeuxServer: only now do its channels accept listeners.
         bayeux.createChannelIfAbsent(ChannelPolicy.SERVICE_PREFIX + "*",
                 channel -> {
@@ -167,7 +169,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         // larger one closes the socket.
         b.setOption("ws.maxMessageSize", MessageSizeLimit.frameLimit(settings.maxMessageSize()));
         b.setOption("maxQueue", settings.maxQueue());
-        b.addExtension(new ExtensionChain(List.of(drain,
+        b.addExtension(new ExtensionChain(List.of(drain, connectionLimits,
                 new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
                 new MalformedMessages(),
                 new MessageSizeLimit(settings.maxMessageSize(), metrics.oversized()),
@@ -178,7 +180,9 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.addExtension(new AcknowledgedMessagesExtension());
         b.setOption(BayeuxServerImpl.SWEEP_PERIOD_OPTION, Math.min(997L, settings.maxInterval().toMillis() / 2));
         b.setOption("jsonContext", new ListArraysJsonContext(settings.maxMessageSize()));
-        b.setSecurityPolicy(new ChannelPolicy(bootstrap));
+        ChannelPolicy policy = new ChannelPolicy(bootstrap, connectionLimits);
+        b.setSecurityPolicy(policy);
+        b.addListener(policy);
         b.addListener(this);
         return b;
     }
@@ -379,7 +383,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         session.setAttribute(ClientMessageRelay.SESSION_LOG_ID, sessionLogId);
         session.addListener(new SlowConsumerPolicy(bayeux, connection.applicationId(), metrics.slowConsumer(),
                 () -> inboxes.fellBehind(connection.id(), sessionId)));
-        DeliveryHandshake handshake = DeliveryHandshake.of(message);
+        DeliveryHandshake handshake = DeliveryHandshake.of(message, bootstrap.applicationIds());
         if (handshake.acknowledges()) {
             // Long-polling would otherwise also answer a publish with queued messages, which can then overtake
             // those of the pending /meta/connect: numbered messages must arrive in order.
@@ -405,6 +409,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
 
     @Override
     public void sessionRemoved(ServerSession session, ServerMessage message, boolean timeout) {
+        connectionLimits.release(session);
         ConnectionId id = new ConnectionId(session.getId());
         boolean endedHere = ending.remove(id);
         Optional<Connection> removed = registry.remove(id);

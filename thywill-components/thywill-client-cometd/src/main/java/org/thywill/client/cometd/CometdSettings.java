@@ -24,13 +24,15 @@ import org.thywill.api.SettingsException;
  *                        written to the Database; default 500ms, 0 to write every message at once
  * @param secureCookie mark the session cookie {@code Secure} on every reply, as behind a TLS proxy this server does
  *                     not know as trusted; default false: {@code Secure} only on replies to HTTPS requests
+ * @param maxConnections the most connections this server holds at once, 0 for no cap; default 10000
+ * @param maxConnectionsPerAddress the most connections from one client address at once, 0 for no cap; default 200
  */
 public record CometdSettings(Boolean websocket, Duration longPollTimeout, Duration maxInterval,
                              Integer maxMessageSize, Integer maxThreads, String sessionCookie,
                              List<String> allowedOrigins, Integer maxQueue, Integer maxMessagesPerSecond,
                              Duration inboxMaxAge, Integer inboxMaxMessages,
                              Map<String, InboxLimits> inboxPerApplication, Duration inboxWriteDelay,
-                             Boolean secureCookie) {
+                             Boolean secureCookie, Integer maxConnections, Integer maxConnectionsPerAddress) {
 
     /**
      * @param applicationId an application id
@@ -68,6 +70,11 @@ public record CometdSettings(Boolean websocket, Duration longPollTimeout, Durati
                             + origin + "'");
         }
         SettingsException.require(maxQueue >= 10, "maxQueue", "must be at least 10");
+        maxConnections = maxConnections == null ? 10_000 : maxConnections;
+        maxConnectionsPerAddress = maxConnectionsPerAddress == null ? 200 : maxConnectionsPerAddress;
+        SettingsException.require(maxConnections >= 0, "maxConnections", "must be 0 (no cap) or more");
+        SettingsException.require(maxConnectionsPerAddress >= 0, "maxConnectionsPerAddress",
+                "must be 0 (no cap) or more");
         SettingsException.require(maxMessagesPerSecond >= 1, "maxMessagesPerSecond", "must be at least 1");
         SettingsException.require(!longPollTimeout.isNegative() && longPollTimeout.toMillis() >= 1000,
                 "longPollTimeout", "must be at least 1s");

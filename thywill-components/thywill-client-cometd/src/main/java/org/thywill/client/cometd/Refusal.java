@@ -24,11 +24,22 @@ final class Refusal {
      * @param reason what happened and what to change
      */
     static void tell(ServerSession from, ServerMessage message, String code, String reason) {
+        tell(from, message, code, code, reason);
+    }
+
+    /**
+     * @param from the sender
+     * @param message its message, on an application's service channel
+     * @param code the error code of a plain error envelope
+     * @param callCode the error code of a remote call's {@code rpc-error}, where the two protocols differ
+     * @param reason what happened and what to change
+     */
+    static void tell(ServerSession from, ServerMessage message, String code, String callCode, String reason) {
         String applicationId = message.getChannel().substring(ChannelPolicy.SERVICE_PREFIX.length());
         Object callId = message.getData() instanceof Map<?, ?> data && RpcEnvelopes.CALL.equals(data.get("type"))
                 ? data.get("id") : null;
         from.deliver(null, Envelopes.applicationChannel(applicationId), callId != null
-                ? RpcEnvelopes.error(callId, code, reason)
+                ? RpcEnvelopes.error(callId, callCode, reason)
                 : Envelopes.error(code, reason), Promise.noop());
     }
 }

@@ -386,6 +386,11 @@ final class SessionInboxes {
         return total;
     }
 
+    /** @return the inboxes held in memory */
+    int held() {
+        return inboxes.size();
+    }
+
     /** @return the inbox changes waiting to be written to the Database */
     int unwritten() {
         return writer == null ? 0 : writer.queued();

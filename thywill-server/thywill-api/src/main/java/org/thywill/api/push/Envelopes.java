@@ -15,6 +15,11 @@ public final class Envelopes {
     public static final String ERROR = "error";
     /** Channel names and application ids: letters, digits, '-', '_' and '.'; 1 to 64 characters. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /**
+     * The longest id a client may give its message or its remote call, in characters: the server keeps ids (a
+     * session's recent message ids, a pending call's id), so their length is capped.
+     */
+    public static final int MAX_ID_LENGTH = 64;
 
     private Envelopes() {
     }
@@ -40,6 +45,14 @@ public final class Envelopes {
             }
         }
         return true;
+    }
+
+    /**
+     * @param id an id a client gave a message or a remote call
+     * @return whether it is a string of 1 to {@value #MAX_ID_LENGTH} characters
+     */
+    public static boolean isClientId(Object id) {
+        return id instanceof String s && !s.isEmpty() && s.length() <= MAX_ID_LENGTH;
     }
 
     /**

@@ -8,7 +8,8 @@ import org.thywill.kernel.Thywill;
 import org.thywill.kernel.ThywillSettings;
 
 /**
- * Thywill as the benchmark measures it: every default setting, except the address, and the applications taken
+ * Thywill as the benchmark measures it: every default setting, except the address, the connection caps (off: every
+ * client of a run comes from the load generator's one address, up to 20,000 of them) and the applications taken
  * from the class path (echo, the default, and the benchmark application); for a two-node run, the Push
  * {@code redis} too.
  */
@@ -57,6 +58,8 @@ public final class ThywillBenchmarkServer {
                 .environment(environment)
                 .set("server", "host", host)
                 .set("server", "port", port)
+                .set("clientInterface", "maxConnections", 0)
+                .set("clientInterface", "maxConnectionsPerAddress", 0)
                 .set("application", "implementation", "classpath")
                 .set("application", "enabled", List.of("echo", BenchmarkApplication.ID));
     }

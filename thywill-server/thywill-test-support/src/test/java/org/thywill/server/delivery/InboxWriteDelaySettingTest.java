@@ -15,7 +15,7 @@ class InboxWriteDelaySettingTest {
 
     private static CometdSettings withDelay(Duration delay) {
         return new CometdSettings(null, null, null, null, null, null, null, null, null, null, null, null, delay,
-                null);
+                null, null, null);
     }
 
     @Test

@@ -71,7 +71,8 @@ class DrainTest {
 
                 assertThrows(IllegalStateException.class,
                         () -> TestClient.connect(server, "probe", Transport.LONG_POLLING), "no new connection");
-                Scrape.until(server.uri(), v -> v >= 2, "thywill_handshakes_refused_total");
+                Scrape.until(server.uri(), v -> v >= 2, "thywill_handshakes_refused_total", "reason",
+                        "draining");
                 // Connection listeners (the applications) heard it end, for the reason SERVER.
                 Scrape.until(server.uri(), v -> v >= 1, "thywill_disconnects_total", "reason", "server");
             } finally {

@@ -20,6 +20,8 @@ import org.cometd.server.ServerSessionImpl;
 import org.cometd.server.ext.AcknowledgedMessagesExtension;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -68,6 +70,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final ClientMetrics metrics;
     private final ShutdownDrain drain;
+    private final TrustedProxies proxies;
     /** Connections this server is ending on an operator's word, so that their end is reported as SERVER. */
     private final Set<ConnectionId> ending = ConcurrentHashMap.newKeySet();
     private Server jetty;
@@ -89,6 +92,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         this.metrics = new ClientMetrics(metrics, inboxes);
         this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
         this.relay = new ClientMessageRelay(registry, inboxes, this.metrics);
+        this.proxies = new TrustedProxies(server.trustedProxies());
     }
 
     private static Inbox durableInbox(Database database) {
@@ -167,7 +171,11 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
 
     @Override
     public void open() throws Exception {
-        connector = new ServerConnector(jetty);
+        HttpConfiguration http = new HttpConfiguration();
+        if (proxies.any()) {
+            http.addCustomizer(proxies);
+        }
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(server.host());
         connector.setPort(server.port());
         jetty.addConnector(connector);

@@ -284,6 +284,19 @@ final class DistributionProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process with SIGKILL, as a crash would: no shutdown hook runs, nothing is written or said. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("Thywill was still running 10 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while killing Thywill", e);
+        }
+    }
+
     /** Sends the process SIGTERM, as a process manager's stop does, and returns at once. */
     void terminate() {
         process.destroy();

@@ -84,7 +84,7 @@ class SettingsValidationTest {
         String message = failure(SettingsFile.allFake().set("server", "prot", "8080"));
 
         assertEquals("Unknown setting 'server.prot' in " + file() + ". The keys of this section are: host, port,"
-                + " shutdownTimeout, metrics, admin, adminToken. Remove it or correct its spelling.", message);
+                + " shutdownTimeout, metrics, admin, adminToken, trustedProxies. Remove it or correct its spelling.", message);
     }
 
     @Test

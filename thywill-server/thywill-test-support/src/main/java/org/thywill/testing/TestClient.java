@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * A CometD client of a Thywill server over a real socket, as a browser's script would be: it handshakes for one
  * application and collects what the server delivers on {@code /thywill/**}. Like the browser library it takes part
  * in acknowledged delivery: it asks CometD to confirm every message of its connection, drops a message whose
- * {@code seq} it already handled, acknowledges handled messages to the server (batched, every
+ * {@code seq} it already handled or whose {@code mid} is among the last {@value #RECENT_IDS} it handled (a copy
+ * replayed under a new seq), acknowledges handled messages to the server (batched, every
  * {@value #ACK_PERIOD_MILLIS} ms) and, on {@link #reconnect}, tells the server the last seq it handled so that the
  * server replays only what is newer.
  */
@@ -71,6 +74,8 @@ public final class TestClient implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final long ACK_PERIOD_MILLIS = 50;
+    /** How many message ids a page remembers: thywill.js's RECENT_IDS. */
+    private static final int RECENT_IDS = 1000;
     private final org.eclipse.jetty.client.HttpClient httpClient;
     private final Object container;
     private final BayeuxClient client;
@@ -78,6 +83,8 @@ public final class TestClient implements AutoCloseable {
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     /** The last seq handled per application: the browser keeps it in sessionStorage, so a reload still knows it. */
     private final Map<String, Long> handled;
+    /** The ids ({@code mid}) of the last messages handled, as the browser library keeps them; guarded by handled. */
+    private final Set<String> recentIds;
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final ScheduledExecutorService acker;
@@ -88,13 +95,14 @@ public final class TestClient implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicReference<>();
 
     private TestClient(org.eclipse.jetty.client.HttpClient httpClient, Object container, BayeuxClient client,
-                       URI serverUri, String applicationId, Map<String, Long> handled) {
+                       URI serverUri, String applicationId, Map<String, Long> handled, Set<String> recentIds) {
         this.serverUri = serverUri;
         this.httpClient = httpClient;
         this.container = container;
         this.client = client;
         this.applicationId = applicationId;
         this.handled = handled;
+        this.recentIds = recentIds;
         this.acker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "test-client-acks");
             t.setDaemon(true);
@@ -125,7 +133,8 @@ public final class TestClient implements AutoCloseable {
      * @return the connected client
      */
     public static TestClient connect(URI server, String applicationId, Transport transport, HttpCookie sessionCookie) {
-        return connect(server, applicationId, transport, sessionCookie, new ConcurrentHashMap<>(), true);
+        return connect(server, applicationId, transport, sessionCookie, new ConcurrentHashMap<>(), recentIds(),
+                true);
     }
 
     /**
@@ -139,7 +148,7 @@ public final class TestClient implements AutoCloseable {
      */
     public static TestClient connectPlain(ThywillTestServer server, String applicationId, Transport transport) {
         return connect(server.uri(), applicationId, transport, newSession(server.uri(), applicationId),
-                new ConcurrentHashMap<>(), false);
+                new ConcurrentHashMap<>(), recentIds(), false);
     }
 
     /**
@@ -150,7 +159,7 @@ public final class TestClient implements AutoCloseable {
      * @return the new connection, which shares this client's record of handled messages
      */
     public TestClient reconnect(Transport transport) {
-        return connect(serverUri, applicationId, transport, sessionCookie(), handled, true);
+        return connect(serverUri, applicationId, transport, sessionCookie(), handled, recentIds, true);
     }
 
     /**
@@ -161,11 +170,12 @@ public final class TestClient implements AutoCloseable {
      * @return the new connection, which shares this client's record of handled messages
      */
     public TestClient reconnect(URI server, Transport transport) {
-        return connect(server, applicationId, transport, sessionCookie(), handled, true);
+        return connect(server, applicationId, transport, sessionCookie(), handled, recentIds, true);
     }
 
     private static TestClient connect(URI server, String applicationId, Transport transport, HttpCookie sessionCookie,
-                                      Map<String, Long> handled, boolean acknowledging) {
+                                      Map<String, Long> handled, Set<String> recentIds,
+                                      boolean acknowledging) {
         org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
         try {
             http.start();
@@ -190,7 +200,7 @@ public final class TestClient implements AutoCloseable {
         if (acknowledging) {
             bayeux.addExtension(new AckExtension());
         }
-        TestClient client = new TestClient(http, container, bayeux, server, applicationId, handled);
+        TestClient client = new TestClient(http, container, bayeux, server, applicationId, handled, recentIds);
         if (acknowledging) {
             bayeux.addExtension(client.new ConnectAcks());
         }
@@ -247,6 +257,11 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /** @return a page's memory of the ids it handled last, oldest first */
+    private static Set<String> recentIds() {
+        return new LinkedHashSet<>();
+    }
+
     private void receive(String channel, Map<String, Object> envelope) {
         String[] parts = channel.split("/");
         // Messages to the session and to its channels share one sequence per application.
@@ -258,6 +273,16 @@ public final class TestClient implements AutoCloseable {
                     return;
                 }
                 handled.put(app, seq.longValue());
+                if (envelope.get("mid") instanceof String id) {
+                    if (!recentIds.add(id)) {
+                        // Handled already under another seq: acknowledged with this one, not handed on again.
+                        duplicates.incrementAndGet();
+                        return;
+                    }
+                    if (recentIds.size() > RECENT_IDS) {
+                        recentIds.remove(recentIds.iterator().next());
+                    }
+                }
             }
         }
         deliveries.add(new Delivery(channel, envelope, System.nanoTime()));

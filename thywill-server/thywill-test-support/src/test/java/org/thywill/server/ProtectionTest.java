@@ -46,11 +46,13 @@ class ProtectionTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String upgradeStatus(ThywillTestServer server, String origin) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    /** @return the status line of a WebSocket upgrade on 127.0.0.1:{@code port}, sent as a browser on a page of
+     *          {@code origin} sends it */
+    static String upgradeStatus(int port, String origin) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /thywill/cometd HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n"
+            out.write(("GET /thywill/cometd HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
                     + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: " + origin + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -77,8 +79,8 @@ class ProtectionTest {
             assertEquals(200, post(server, HANDSHAKE, "https://partner.example").statusCode());
             assertEquals(200, post(server, HANDSHAKE, null).statusCode(), "programs send no Origin");
 
-            assertTrue(upgradeStatus(server, "http://evil.example").contains(" 403"), "WebSocket upgrades too");
-            assertTrue(upgradeStatus(server, own).contains(" 101"), upgradeStatus(server, own));
+            assertTrue(upgradeStatus(server.port(), "http://evil.example").contains(" 403"), "WebSocket upgrades too");
+            assertTrue(upgradeStatus(server.port(), own).contains(" 101"), upgradeStatus(server.port(), own));
         }
     }
 

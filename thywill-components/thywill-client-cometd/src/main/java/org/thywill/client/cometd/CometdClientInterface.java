@@ -21,6 +21,7 @@ import org.cometd.server.ServerSessionImpl;
 import org.cometd.server.ext.AcknowledgedMessagesExtension;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -70,6 +71,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private final ClientMetrics metrics;
     private final ShutdownDrain drain;
     private final ConnectionLimits connectionLimits;
+    private final TrustedProxies proxies;
     /** Connections this server is ending on an operator's word, so that their end is reported as SERVER. */
     private final Set<ConnectionId> ending = ConcurrentHashMap.newKeySet();
     private Server jetty;
@@ -93,6 +95,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         this.connectionLimits = new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerAddress(),
                 this.metrics.refusedServerWide(), this.metrics.refusedPerAddress());
         this.relay = new ClientMessageRelay(registry, inboxes, this.metrics);
+        this.proxies = new TrustedProxies(server.trustedProxies());
     }
 
     private static Inbox durableInbox(Database database) {
@@ -189,11 +192,15 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
 
     @Override
     public void open() throws Exception {
-        connector = new ServerConnector(jetty);
+        HttpConfiguration http = new HttpConfiguration();
+        // No "Server: Jetty(version)" on every reply: it tells an attacker which vulnerabilities to try.
+        http.setSendServerVersion(false);
+        if (proxies.any()) {
+            http.addCustomizer(proxies);
+        }
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(server.host());
         connector.setPort(server.port());
-        // No "Server: Jetty(version)" on every reply: it tells an attacker which vulnerabilities to try.
-        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().setSendServerVersion(false);
         jetty.addConnector(connector);
         try {
             connector.start();

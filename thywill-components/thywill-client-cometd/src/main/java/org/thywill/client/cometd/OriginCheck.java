@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Refuses Bayeux requests (handshakes, polls and WebSocket upgrades alike) that a browser sends from a page of
  * another origin, so no other site can open a Comet connection with a visitor's cookies. Requests without an
- * {@code Origin} header come from programs, not browsers, and pass.
+ * {@code Origin} header come from programs, not browsers, and pass. Behind a trusted reverse proxy the server's
+ * origin is the one the browser addressed, as the proxy forwards it.
  */
 final class OriginCheck extends Handler.Wrapper {
 
@@ -35,13 +36,27 @@ final class OriginCheck extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null && Request.getPathInContext(request).startsWith(pathPrefix)
-                && !permitted(origin, request.getHeaders().get(HttpHeader.HOST))) {
+                && !permitted(origin, authority(request))) {
             LOG.warn("Refused a Bayeux request from origin {} (from {}): not the server's own origin and not in"
                     + " clientInterface.allowedOrigins", origin, Request.getRemoteAddr(request));
             Response.writeError(request, response, callback, 403, "Origin not allowed");
             return true;
         }
         return super.handle(request, response, callback);
+    }
+
+    /**
+     * @return the host and port the browser addressed: the {@code Host} header's, or the forwarded one when the
+     *         request came through a trusted proxy ({@link TrustedProxies})
+     */
+    private static String authority(Request request) {
+        String host = request.getHttpURI().getHost();
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        int port = request.getHttpURI().getPort();
+        String literal = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return port > 0 ? literal + ":" + port : literal;
     }
 
     boolean permitted(String origin, String host) {

@@ -29,6 +29,7 @@ import org.thywill.api.delivery.InboxEntry;
 import org.thywill.api.delivery.Receipt;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.api.metrics.Timer;
+import org.thywill.api.push.Envelopes;
 
 /**
  * The session inboxes of this server: every message to a session is numbered, kept in memory until a connection of
@@ -202,7 +203,7 @@ final class SessionInboxes {
 
     int deliver(SessionId session, String applicationId, Map<String, Object> envelope,
                 CompletableFuture<Receipt> receipt) {
-        return deliver(session, applicationId, envelope, receipt, null);
+        return deliver(session, applicationId, Envelopes.identified(envelope), receipt, null);
     }
 
     /**
@@ -234,7 +235,7 @@ final class SessionInboxes {
                 continue;
             }
             if (named == null) {
-                named = new LinkedHashMap<>(envelope);
+                named = new LinkedHashMap<>(Envelopes.identified(envelope));
                 named.put("channel", channel);
             }
             queued += deliverNumbered(session, applicationId, named, null, excluded);

@@ -39,6 +39,9 @@ final class ClusterSessions {
     /** The log's last entry when this node began to hold a session that it did not hold before: messages
      *  published to the session up to there were not handled here. */
     private final Map<AppSession, String> heldSince = new ConcurrentHashMap<>();
+    /** Sessions attached here whose channels are being read from Redis, each under its lock meanwhile: a channel
+     *  message must wait for them, as its log entry may be after {@link #heldSince} (it is not replayed). */
+    private final Set<AppSession> loading = ConcurrentHashMap.newKeySet();
 
     /**
      * @param node this node's id
@@ -69,30 +72,43 @@ final class ClusterSessions {
         AppSession key = new AppSession(applicationId, connection.session());
         synchronized (local.lock(key)) {
             boolean heldBefore = local.holds(key);
-            int count = local.attach(key, connection.id());
-            if (count == 0) {
-                return;
-            }
-            if (count == 1) {
-                publish.accept(BusMessage.of(node, BusMessage.Kind.ARRIVED, "app", applicationId,
-                        "session", key.session().value()));
-            }
-            CompletionStage<ClusterStore.Outcome> reply = store.attach(applicationId, key.session(), count);
-            if (!heldBefore) {
-                reply.thenAccept(outcome -> heldSince.put(key, outcome.logTail()));
-            }
-            if (local.loaded(key)) {
-                reply.thenAccept(outcome -> announceJoin(key, outcome));
-                return;
+            if (!local.loaded(key)) {
+                loading.add(key);
             }
             try {
-                ClusterStore.Outcome outcome = link.await(reply);
-                local.load(key, outcome.channels());
-                announceJoin(key, outcome);
-            } catch (ThywillException e) {
-                LOG.debug("{} A session connecting to {} receives only the channels it joins from now on, until"
-                        + " Redis is back.", e.getMessage(), applicationId);
+                attachLocked(key, heldBefore, connection);
+            } finally {
+                loading.remove(key);
             }
+        }
+    }
+
+    /** {@link #attach} under the session's lock. */
+    private void attachLocked(AppSession key, boolean heldBefore, Connection connection) {
+        String applicationId = key.applicationId();
+        int count = local.attach(key, connection.id());
+        if (count == 0) {
+            return;
+        }
+        if (count == 1) {
+            publish.accept(BusMessage.of(node, BusMessage.Kind.ARRIVED, "app", applicationId,
+                    "session", key.session().value()));
+        }
+        CompletionStage<ClusterStore.Outcome> reply = store.attach(applicationId, key.session(), count);
+        if (!heldBefore) {
+            reply.thenAccept(outcome -> heldSince.put(key, outcome.logTail()));
+        }
+        if (local.loaded(key)) {
+            reply.thenAccept(outcome -> announceJoin(key, outcome));
+            return;
+        }
+        try {
+            ClusterStore.Outcome outcome = link.await(reply);
+            local.load(key, outcome.channels());
+            announceJoin(key, outcome);
+        } catch (ThywillException e) {
+            LOG.debug("{} A session connecting to {} receives only the channels it joins from now on, until"
+                    + " Redis is back.", e.getMessage(), applicationId);
         }
     }
 
@@ -306,7 +322,21 @@ final class ClusterSessions {
 
     /** @return the channel's member sessions this node holds (connected here, or lingering here) */
     List<SessionId> heldMembers(String applicationId, String channel, SessionId exceptSession) {
-        return local.heldMembers(applicationId, channel, exceptSession);
+        List<SessionId> held = local.heldMembers(applicationId, channel, exceptSession);
+        if (loading.isEmpty()) {
+            return held;
+        }
+        List<SessionId> all = new ArrayList<>(held);
+        for (AppSession key : loading) {
+            if (key.applicationId().equals(applicationId) && !key.session().equals(exceptSession)) {
+                synchronized (local.lock(key)) { // until its channels are read
+                    if (local.isMember(key, channel) && !all.contains(key.session())) {
+                        all.add(key.session());
+                    }
+                }
+            }
+        }
+        return all;
     }
 
     /** @return whether this node holds the session: connected here, or lingering here */

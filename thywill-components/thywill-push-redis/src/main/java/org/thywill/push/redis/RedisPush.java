@@ -170,7 +170,9 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
     }
 
     @Override
-    public int toSession(SessionId session, String applicationId, Map<String, Object> envelope) {
+    public int toSession(SessionId session, String applicationId, Map<String, Object> given) {
+        // Its id before its copies part: the node that replays it after a crash sends it under the same id.
+        Map<String, Object> envelope = Envelopes.identified(given);
         publishToSession(session, applicationId, envelope, null);
         return keepsHere(session, applicationId) ? clients.deliverToSession(session, applicationId, envelope, null)
                 : 0;
@@ -195,7 +197,8 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
 
     @Override
     public CompletionStage<Receipt> toSessionReceipted(SessionId session, String applicationId,
-                                                       Map<String, Object> envelope) {
+                                                       Map<String, Object> given) {
+        Map<String, Object> envelope = Envelopes.identified(given);
         CompletableFuture<Receipt> receipt = new CompletableFuture<>();
         if (keepsHere(session, applicationId)) {
             publishToSession(session, applicationId, envelope, null);
@@ -212,8 +215,9 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
     }
 
     @Override
-    public int toChannel(String applicationId, String channel, Map<String, Object> envelope,
+    public int toChannel(String applicationId, String channel, Map<String, Object> given,
                          ConnectionId excluded) {
+        Map<String, Object> envelope = Envelopes.identified(given);
         bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
                 "channel", channel, "envelope", envelope, "exceptConnection", excluded == null ? null
                         : excluded.value()));
@@ -221,8 +225,9 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
     }
 
     @Override
-    public int toChannelExcept(String applicationId, String channel, Map<String, Object> envelope,
+    public int toChannelExcept(String applicationId, String channel, Map<String, Object> given,
                                SessionId excluded) {
+        Map<String, Object> envelope = Envelopes.identified(given);
         bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
                 "channel", channel, "envelope", envelope, "exceptSession", excluded == null ? null
                         : excluded.value()));

@@ -138,6 +138,35 @@ class NodeDownTest {
         }
     }
 
+    @Test
+    void aMessageTheDeadNodeDeliveredAndAnotherReplaysUnderANewSeqIsHandledOnce() {
+        ThywillTestServer n1 = cluster.start("n1");
+        ThywillTestServer n2 = cluster.start("n2");
+        TestClient page = TestClient.connect(n1, ClusterProbeApplication.ID, Transport.WEBSOCKET);
+        try (TestClient speaker = TestClient.connect(n2, ClusterProbeApplication.ID, Transport.WEBSOCKET)) {
+            speaker.send(Map.of("cmd", "watch"));
+            Deliveries.next(speaker, DIRECT, "watching");
+            page.send(Map.of("cmd", "whoami"));
+            String session = (String) Deliveries.next(page, DIRECT, "session").get("session");
+            speaker.send(Map.of("cmd", "toSession", "session", session, "text", "once"));
+            assertEquals(List.of("once"), texts(page, 1));
+            long seqOnN1 = page.handledSeq(ClusterProbeApplication.ID);
+
+            // n1 dies having delivered "once" but, as in its last 200 ms, before recording that it had.
+            cluster.kill(n1);
+            page.drop();
+            cluster.forgetPosition("n1");
+            try (TestClient moved = page.reconnect(n2.uri(), Transport.WEBSOCKET)) {
+                assertEquals("n1", Deliveries.next(speaker, DIRECT, "nodeDown").get("nodeDown"));
+                speaker.send(Map.of("cmd", "toSession", "session", session, "text", "after"));
+                assertEquals(List.of("after"), texts(moved, 1), "the replayed copy of 'once' is not handled again");
+                assertTrue(moved.duplicatesDropped() >= 1, "n2 replayed 'once' (under a new seq), and the page"
+                        + " knew it by its id");
+                assertTrue(moved.handledSeq(ClusterProbeApplication.ID) > seqOnN1);
+            }
+        }
+    }
+
     private static List<String> texts(TestClient client, int count) {
         List<String> texts = new ArrayList<>();
         while (texts.size() < count) {

@@ -132,6 +132,22 @@ final class TestCluster implements AutoCloseable {
         node.close();
     }
 
+    /**
+     * Makes a dead node's last recorded position in the cluster's log the log's start, as if it had died just before
+     * recording any: the node that declares it down then replays to its sessions everything the log kept for them,
+     * also what the dead node had delivered already (the case its last 200 ms are in after a real crash).
+     *
+     * @param nodeId a node that {@link #kill} stopped
+     */
+    void forgetPosition(String nodeId) {
+        RedisClient client = RedisClient.create(REDIS);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().hset(prefix + ":positions", nodeId, LogIds.START);
+        } finally {
+            client.shutdown();
+        }
+    }
+
     @Override
     public void close() {
         nodes.forEach(ThywillTestServer::close);

@@ -1,7 +1,10 @@
 package org.thywill.api.push;
 
+import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +16,12 @@ public final class Envelopes {
     public static final String MESSAGE = "message";
     /** The envelope type of an error answer. */
     public static final String ERROR = "error";
+    /**
+     * The key of a numbered message's id: given once, where the message is sent, and kept by every copy (the
+     * session's inbox, the Database's stored copy, the cluster's bus and log), so that a client recognises a copy
+     * that reaches it again under another {@code seq} (a crashed node's message replayed by another node).
+     */
+    public static final String MESSAGE_ID = "mid";
     /** Channel names and application ids: letters, digits, '-', '_' and '.'; 1 to 64 characters. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /**
@@ -75,6 +84,23 @@ public final class Envelopes {
         envelope.put("type", MESSAGE);
         envelope.put("data", data);
         return envelope;
+    }
+
+    /**
+     * Gives a message its id ({@link #MESSAGE_ID}) unless it has one: 96 random bits, 16 characters.
+     *
+     * @param envelope an envelope
+     * @return the envelope itself if it has an id, else a copy with a new one
+     */
+    public static Map<String, Object> identified(Map<String, Object> envelope) {
+        if (envelope.get(MESSAGE_ID) instanceof String) {
+            return envelope;
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        byte[] bits = ByteBuffer.allocate(12).putLong(random.nextLong()).putInt(random.nextInt()).array();
+        Map<String, Object> identified = new LinkedHashMap<>(envelope);
+        identified.put(MESSAGE_ID, Base64.getUrlEncoder().withoutPadding().encodeToString(bits));
+        return identified;
     }
 
     /**

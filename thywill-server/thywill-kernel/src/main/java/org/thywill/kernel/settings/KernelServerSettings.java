@@ -1,6 +1,7 @@
 package org.thywill.kernel.settings;
 
 import java.time.Duration;
+import java.util.List;
 import org.thywill.api.ServerSettings;
 import org.thywill.api.SettingsException;
 
@@ -14,18 +15,20 @@ import org.thywill.api.SettingsException;
  * @param metrics whether {@code GET /thywill/metrics} is served
  * @param admin whether the admin console runs at {@code /thywill/admin/}; default false
  * @param adminToken the token an operator types to use the admin console; required when {@code admin} is true
+ * @param trustedProxies the reverse proxies whose forwarded headers are believed, as in {@link ServerSettings}
  */
 public record KernelServerSettings(String host, Integer port, Duration shutdownTimeout, Boolean metrics,
-                                   Boolean admin, String adminToken) {
+                                   Boolean admin, String adminToken, List<String> trustedProxies) {
 
     /** The shortest token accepted: a guessable one would hand the server to whoever guesses it. */
     public static final int MIN_TOKEN_LENGTH = 12;
 
     /** Applies defaults and validates. */
     public KernelServerSettings {
-        ServerSettings server = new ServerSettings(host, port);
+        ServerSettings server = new ServerSettings(host, port, trustedProxies);
         host = server.host();
         port = server.port();
+        trustedProxies = server.trustedProxies();
         shutdownTimeout = shutdownTimeout == null ? Duration.ofSeconds(30) : shutdownTimeout;
         SettingsException.require(shutdownTimeout.compareTo(Duration.ofSeconds(1)) >= 0, "shutdownTimeout",
                 "must be at least 1s, not " + shutdownTimeout.toMillis() + "ms");
@@ -49,7 +52,7 @@ public record KernelServerSettings(String host, Integer port, Duration shutdownT
      * @param metrics as above
      */
     public KernelServerSettings(String host, Integer port, Duration shutdownTimeout, Boolean metrics) {
-        this(host, port, shutdownTimeout, metrics, null, null);
+        this(host, port, shutdownTimeout, metrics, null, null, null);
     }
 
     /** Keeps the token out of logs and error messages. */
@@ -57,11 +60,11 @@ public record KernelServerSettings(String host, Integer port, Duration shutdownT
     public String toString() {
         return "KernelServerSettings[host=" + host + ", port=" + port + ", shutdownTimeout=" + shutdownTimeout
                 + ", metrics=" + metrics + ", admin=" + admin + ", adminToken=" + (adminToken.isEmpty() ? "" : "***")
-                + "]";
+                + ", trustedProxies=" + trustedProxies + "]";
     }
 
     /** @return what components see of this section */
     public ServerSettings server() {
-        return new ServerSettings(host, port);
+        return new ServerSettings(host, port, trustedProxies);
     }
 }

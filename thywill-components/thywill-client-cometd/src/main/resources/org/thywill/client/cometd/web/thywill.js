@@ -17,6 +17,8 @@
 // Delivery: messages to the page's session carry a seq. Each is handed to the handlers once, in order; the
 // library then acknowledges it (in its next /meta/connect, or within 100 ms) and remembers the last seq handled in sessionStorage, so that after a
 // reconnection or a reload the server replays only what this page has not handled (documentation/protocol.md).
+// Each also carries an id (mid), the same in every copy: a message a crashed node had delivered, replayed by
+// another node under a new seq, is known by it (the last RECENT_IDS ids are remembered) and not handled again.
 import { CometD, AckExtension } from './cometd/cometd.js';
 
 const readyCallbacks = [];
@@ -32,6 +34,7 @@ let lastSendId = 0;
 const pageId = Math.random().toString(36).slice(2) + Date.now().toString(36);
 const HANDLED_KEY = 'thywill.handled';
 const ACK_DELAY = 100;
+const RECENT_IDS = 1000;
 // Latency: a numbered message's seq is the server's time of the send in microseconds; the library sets its clock
 // by the server's at each handshake and reports, every few seconds, how long each message took to reach the end of
 // the page's handlers (documentation/operations.md, thywill_client_handler_latency_seconds).
@@ -85,6 +88,8 @@ class Application {
         this.ackTimer = null;
         this.acked = handled[id] || 0;
         this.latencies = [];
+        // The ids of the last messages handled, oldest first.
+        this.recentIds = new Set();
     }
 
     onMessage(handler) {
@@ -144,6 +149,21 @@ class Application {
     // channels share one sequence per application.
     seen(envelope) {
         return typeof envelope.seq === 'number' && envelope.seq <= (handled[this.id] || 0);
+    }
+
+    // Handed to the handlers already under another seq? Remembers the id of one that was not.
+    seenId(envelope) {
+        if (typeof envelope.mid !== 'string') {
+            return false;
+        }
+        if (this.recentIds.has(envelope.mid)) {
+            return true;
+        }
+        this.recentIds.add(envelope.mid);
+        if (this.recentIds.size > RECENT_IDS) {
+            this.recentIds.delete(this.recentIds.values().next().value);
+        }
+        return false;
     }
 
     handledSeq(envelope) {
@@ -260,6 +280,11 @@ class Application {
                 return;
             }
             if (this.seen(envelope)) {
+                return;
+            }
+            if (this.seenId(envelope)) {
+                // Acknowledged under its new seq too, so that the server forgets this copy.
+                this.handledSeq(envelope);
                 return;
             }
             this.messageHandlers.forEach(fn => safely(fn, envelope.data, { channel: channelName }));

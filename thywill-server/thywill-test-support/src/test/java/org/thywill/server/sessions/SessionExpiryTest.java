@@ -66,6 +66,21 @@ class SessionExpiryTest {
     }
 
     @Test
+    void behindATrustedTlsProxyTheCookieIsSecureAndAnUntrustedClaimOfTlsIsIgnored() throws Exception {
+        try (ThywillTestServer trusting = ThywillTestServer.withApplications("probe")
+                .set("server", "trustedProxies", java.util.List.of("127.0.0.1")).start();
+             ThywillTestServer untrusting = ThywillTestServer.withApplications("probe").start()) {
+            String forwarded = setCookie(HTTP.send(HttpRequest.newBuilder(trusting.page("probe"))
+                    .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString()));
+            assertTrue(forwarded.contains("; Secure"), "the proxy terminated TLS: " + forwarded);
+            assertFalse(setCookie(page(trusting, null)).contains("Secure"), "plain HTTP through no proxy");
+            String spoofed = setCookie(HTTP.send(HttpRequest.newBuilder(untrusting.page("probe"))
+                    .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString()));
+            assertFalse(spoofed.contains("Secure"), "a client that is no listed proxy cannot claim TLS: " + spoofed);
+        }
+    }
+
+    @Test
     void anExpiredSessionsCookieGetsANewSessionAndTheScavengerDeletesIt() throws Exception {
         try (ThywillTestServer server = ThywillTestServer.withApplications("probe")
                 .set("database", "sessionLifetime", "2s").start()) {

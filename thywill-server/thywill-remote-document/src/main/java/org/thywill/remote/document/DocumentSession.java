@@ -281,6 +281,7 @@ final class DocumentSession implements RemoteDocument {
         if (tag == null || !TAG.matcher(tag).matches()) {
             throw new IllegalArgumentException("Not a tag name: '" + tag + "'.");
         }
+        ScriptPolicy.checkElement(tag);
         Recording r = recording.get();
         Element element;
         if (r != null) {
@@ -420,7 +421,7 @@ final class DocumentSession implements RemoteDocument {
 
     @Override
     public void redirect(String url) {
-        if (url == null || url.isBlank() || url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("javascript:")) {
+        if (url == null || url.isBlank() || ScriptPolicy.isScriptUrl(url)) {
             throw new IllegalArgumentException("Not an address to redirect to: '" + url + "'.");
         }
         emit(Ops.redirect(url));

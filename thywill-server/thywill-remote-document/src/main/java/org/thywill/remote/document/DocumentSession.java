@@ -44,6 +44,7 @@ final class DocumentSession implements RemoteDocument {
     private final AtomicInteger ids = new AtomicInteger();
     private final Navigator navigator;
     private final Outbox outbox = new Outbox();
+    private final BrowserErrorLog browserErrors = new BrowserErrorLog(() -> System.nanoTime() / 1_000_000);
     private volatile int generation;
     private volatile boolean open;
     private volatile boolean closed;
@@ -119,9 +120,9 @@ final class DocumentSession implements RemoteDocument {
         if (in.other() != null) {
             deliverToView("onMessage", view -> view.onMessage(in.other()));
         }
-        for (String error : in.errors()) {
+        for (String line : browserErrors.lines(in.errors())) {
             LOG.log(Level.WARNING, "Application '" + host.context().applicationId() + "', document "
-                    + connection.id() + " (" + navigator.describe() + "): the browser could not apply " + error);
+                    + connection.id() + " (" + navigator.describe() + "): " + line);
         }
     }
 

@@ -1,0 +1,66 @@
+package org.thywill.remote.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** A page cannot flood the server's log with the operations it says it could not apply. */
+class BrowserErrorLogTest {
+
+    @Test
+    void eighteenHundredErrorsInOneMessageWriteAFewCutLines() {
+        List<String> logged = Collections.synchronizedList(new ArrayList<>());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger jul = Logger.getLogger(DocumentSession.class.getName());
+        jul.addHandler(handler);
+        try (DocumentHarness h = new DocumentHarness(routes -> routes.view("/", request -> document -> { }))) {
+            h.start("/");
+            List<Object> errors = new ArrayList<>();
+            for (int i = 0; i < 1800; i++) {
+                errors.add(Map.of("operation", "attr", "message", "x".repeat(2000) + "\n12:00:00 ERROR forged " + i));
+            }
+            h.receive(Map.of("domError", errors));
+        } finally {
+            jul.removeHandler(handler);
+        }
+        assertEquals(BrowserErrorLog.LINES_PER_MINUTE + 1, logged.size(), String.join("\n", logged));
+        assertTrue(logged.stream().allMatch(line -> line.length() < 1000), "a line was not cut");
+        assertTrue(logged.get(logged.size() - 1).contains("the rest are counted, not logged"), logged.toString());
+    }
+
+    @Test
+    void theNextMinuteSaysHowManyWereNotLogged() {
+        AtomicLong clock = new AtomicLong(5_000);
+        BrowserErrorLog log = new BrowserErrorLog(clock::get);
+        List<String> twelve = Collections.nCopies(12, "attr: no element");
+
+        assertEquals(BrowserErrorLog.LINES_PER_MINUTE + 1, log.lines(twelve).size());
+        assertEquals(List.of(), log.lines(twelve));
+        clock.addAndGet(BrowserErrorLog.WINDOW_MILLIS);
+        List<String> next = log.lines(List.of("attr: no element"));
+        assertEquals(List.of("14 more operations the browser could not apply were not logged in the last minute"
+                + " (at most 10 a minute)", "the browser could not apply attr: no element"), next);
+    }
+}

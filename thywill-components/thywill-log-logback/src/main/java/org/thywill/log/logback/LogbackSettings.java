@@ -25,6 +25,9 @@ import org.thywill.api.SettingsException;
  *       it the oldest are deleted, whatever their age, so a flood of lines cannot fill the disk.</td></tr>
  *   <tr><td>{@code clientErrorsPerMinute}</td><td>{@code 10}</td><td>How many error reports one browser
  *       session (or, without one, one address) may send per minute; {@code 0} accepts none.</td></tr>
+ *   <tr><td>{@code clientErrorsPerAddressPerMinute}</td><td>{@code 60}</td><td>How many error reports one address
+ *       may send per minute, whatever its sessions (a new session costs one page load); {@code 0} accepts
+ *       none.</td></tr>
  * </table>
  *
  * @param level the root logger's level, upper case once constructed
@@ -33,10 +36,13 @@ import org.thywill.api.SettingsException;
  * @param maxFileSize the size at which the file rolls over
  * @param maxHistory how many days of rolled files to keep
  * @param totalSizeCap the most the rolled files may take together
- * @param clientErrorsPerMinute how many browser error reports one connection or address may send per minute
+ * @param clientErrorsPerMinute how many browser error reports one session (or sessionless address) may send per
+ *     minute
+ * @param clientErrorsPerAddressPerMinute how many browser error reports one address may send per minute
  */
 public record LogbackSettings(String level, String file, Boolean console, String maxFileSize, Integer maxHistory,
-                              String totalSizeCap, Integer clientErrorsPerMinute) {
+                              String totalSizeCap, Integer clientErrorsPerMinute,
+                              Integer clientErrorsPerAddressPerMinute) {
 
     /** The levels {@code level} accepts, most verbose first. */
     public static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -60,11 +66,15 @@ public record LogbackSettings(String level, String file, Boolean console, String
         clientErrorsPerMinute = clientErrorsPerMinute == null ? 10 : clientErrorsPerMinute;
         SettingsException.require(clientErrorsPerMinute >= 0, "clientErrorsPerMinute",
                 "must be 0 (accept no browser error reports) or more, not " + clientErrorsPerMinute);
+        clientErrorsPerAddressPerMinute = clientErrorsPerAddressPerMinute == null ? 60
+                : clientErrorsPerAddressPerMinute;
+        SettingsException.require(clientErrorsPerAddressPerMinute >= 0, "clientErrorsPerAddressPerMinute",
+                "must be 0 (accept no browser error reports) or more, not " + clientErrorsPerAddressPerMinute);
     }
 
     /** @return the settings used when the section sets nothing */
     public static LogbackSettings defaults() {
-        return new LogbackSettings(null, null, null, null, null, null, null);
+        return new LogbackSettings(null, null, null, null, null, null, null, null);
     }
 
     /** @return whether a log file is written */

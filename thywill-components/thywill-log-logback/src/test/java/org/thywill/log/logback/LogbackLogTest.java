@@ -53,7 +53,7 @@ class LogbackLogTest {
     }
 
     private LogbackLog start(String level, String file, boolean json) {
-        log = new LogbackLog(new LogbackSettings(level, file, false, null, null, null, null),
+        log = new LogbackLog(new LogbackSettings(level, file, false, null, null, null, null, null),
                 new TestComponentContext(home), json);
         log.start();
         return log;
@@ -169,7 +169,7 @@ class LogbackLogTest {
 
     @Test
     void contributeAddsTheScriptAndItsParameters() {
-        LogbackSettings settings = new LogbackSettings(null, "", null, null, null, null, 7);
+        LogbackSettings settings = new LogbackSettings(null, "", null, null, null, null, 7, null);
         LogbackLog configured = new LogbackLog(settings, new TestComponentContext(home));
         ClientConfiguration page = new ClientConfiguration("chat", new SessionId("s-1"));
 

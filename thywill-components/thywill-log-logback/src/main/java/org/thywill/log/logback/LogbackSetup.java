@@ -34,10 +34,11 @@ import org.thywill.api.ThywillException;
 final class LogbackSetup {
 
     /**
-     * The layout of every line, on the console and in the file; its {@code %msg} is {@link EscapedMessageConverter},
-     * so every event is one line (plus an exception's stack trace).
+     * The layout of every line, on the console and in the file; its {@code %msg} is {@link EscapedMessageConverter}
+     * and its {@code %ex} {@link EscapedThrowableConverter}, so every event is one line (plus the frames of an
+     * exception's stack trace).
      */
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n%ex";
 
     /**
      * Libraries that log a lot at INFO, and the level they are held at (unless the root level is quieter still).
@@ -151,6 +152,9 @@ final class LogbackSetup {
         layout.setContext(loggerContext);
         for (String word : List.of("msg", "m", "message")) {
             layout.getInstanceConverterMap().put(word, EscapedMessageConverter::new);
+        }
+        for (String word : List.of("ex", "exception", "throwable")) {
+            layout.getInstanceConverterMap().put(word, EscapedThrowableConverter::new);
         }
         layout.setPattern(PATTERN);
         layout.start();

@@ -101,6 +101,21 @@ class LogbackLogTest {
     }
 
     @Test
+    void aClientsTextInAnExceptionsMessageCannotForgeALineEither() throws Exception {
+        start("INFO", "server.log");
+        Exception e = new IllegalStateException("outer", new IllegalArgumentException("bad value " + FORGING));
+        LoggerFactory.getLogger("org.thywill.test").error("A handler failed", e);
+        log.stop();
+
+        List<String> lines = Files.readAllLines(home.resolve("server.log"));
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith("12:00")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("Caused by: java.lang.IllegalArgumentException:"
+                + " bad value oops\\n12:00:00.000 ERROR")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("\tat org.thywill.log.logback.LogbackLogTest")),
+                "the frames keep their lines");
+    }
+
+    @Test
     void aLongMessageIsCutSayingHowMuch() throws Exception {
         start("INFO", "server.log");
         LoggerFactory.getLogger("thywill.browser").warn("{}", "x".repeat(25_000));

@@ -116,8 +116,9 @@ public final class AdminApplication implements Application {
         }
         Integer refused = refusalsLogged.remove(connection.id());
         if (refused != null && refused > MAX_REFUSALS_LOGGED) {
-            LOG.warn("Admin login: {} more refused logins on connection {} from {} were not logged", refused
-                    - MAX_REFUSALS_LOGGED, connection.id().value(), host(connection.remoteAddress()));
+            LOG.warn("Admin login: {} more refused logins on connection {} from {} were not logged",
+                    refused - MAX_REFUSALS_LOGGED, ServerView.fingerprint(connection.id().value()),
+                    host(connection.remoteAddress()));
         }
     }
 
@@ -223,7 +224,8 @@ public final class AdminApplication implements Application {
         int count = refusalsLogged.merge(caller.id(), 1, Integer::sum);
         if (count == MAX_REFUSALS_LOGGED + 1) {
             LOG.warn("Admin login: more than {} refused logins on connection {} from {}; the rest are counted, not"
-                    + " logged", MAX_REFUSALS_LOGGED, caller.id().value(), host(caller.remoteAddress()));
+                    + " logged", MAX_REFUSALS_LOGGED, ServerView.fingerprint(caller.id().value()),
+                    host(caller.remoteAddress()));
         }
         return count <= MAX_REFUSALS_LOGGED;
     }

@@ -209,7 +209,8 @@ class AdminConsoleTest {
         List<String> refusals = captured.list.stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(m -> m.startsWith("Admin login")).toList();
         assertEquals(AdminApplication.MAX_REFUSALS_LOGGED + 2, refusals.size(), String.join("\n", refusals));
-        assertTrue(refusals.get(AdminApplication.MAX_REFUSALS_LOGGED).contains("the rest are counted"), refusals::toString);
+        assertTrue(refusals.get(AdminApplication.MAX_REFUSALS_LOGGED).contains("the rest are counted"),
+                refusals::toString);
         assertTrue(refusals.get(refusals.size() - 1).contains("20 more refused logins"), refusals::toString);
     }
 

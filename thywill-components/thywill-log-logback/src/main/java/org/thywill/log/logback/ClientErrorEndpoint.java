@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.Json;
+import org.thywill.api.admin.ServerView;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
@@ -114,7 +115,9 @@ final class ClientErrorEndpoint implements HttpEndpoint {
         String address = "address " + remote;
         Admission admission = admit(byAddress, address, perAddressPerMinute);
         if (admission.decision() == Decision.ACCEPT) {
-            String key = request.session().map(sid -> "session " + sid.value()).orElse(address);
+            // The session's fingerprint, never its id: the id is the cookie, and the log must not let its reader
+            // act as the browser.
+            String key = request.session().map(sid -> "session " + ServerView.fingerprint(sid)).orElse(address);
             admission = admit(bySender, key, perMinute);
         }
         if (admission.decision() == Decision.ACCEPT) {

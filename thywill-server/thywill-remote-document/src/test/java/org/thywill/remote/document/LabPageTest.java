@@ -77,7 +77,7 @@ class LabPageTest {
                     "return [...document.scripts].some(s => s.textContent.includes('pwned'))"), "a script was added");
             assertEquals(Boolean.FALSE, page.executeScript("return document.querySelector('#raw-frame')"
                     + ".hasAttribute('srcdoc')"), "the trusted html operation makes the iframe, not its srcdoc");
-            assertEquals(null, page.find("#raw-link").getAttribute("href"));
+            assertEquals(null, page.find("#raw-link").getDomAttribute("href"));
         }
     }
 

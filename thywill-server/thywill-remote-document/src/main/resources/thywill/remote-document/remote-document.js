@@ -16,9 +16,39 @@ const timers = new Map();       // timer id -> cancel function
 const queue = [];               // batches waiting for the next frame
 const stats = { batches: 0, operations: 0, frames: 0, largestFrame: 0 };
 const HANDLE = Symbol('remote-document-handle');
-const FORBIDDEN_PROPERTY = /^(on|innerHTML$|outerHTML$|insertAdjacentHTML$|srcdoc$)/i;
-const URL_ATTRIBUTE = /^(href|src|action|formaction|xlink:href|data)$/i;
+// The same rules as ScriptPolicy on the server, so that no batch, however it was made, runs script outside the one
+// operation named for trusted HTML ('html', Element.innerHtml).
+const REFUSED_ELEMENT = /^(script|iframe|frame|frameset|object|embed|applet|base|meta|portal)$/i;
+const MARKUP_NAME = /^(srcdoc|innerHTML|outerHTML|insertAdjacentHTML)$/i;
+const URL_NAME = /^(href|src|action|formaction|xlink:href|data|poster|background|codebase)$/i;
 const SCRIPT_URL = /^(javascript:|vbscript:|data:text\/html)/i;
+const ANIMATED_URL = /^(href|xlink:href|src|on.*)$/i;
+
+function isScriptUrl(value) {
+    return SCRIPT_URL.test(String(value).replace(/[\x00-\x20]/g, ''));
+}
+
+function checkElement(tag) {
+    if (REFUSED_ELEMENT.test(String(tag))) {
+        throw new Error('the element ' + tag + ' is refused: it can run script');
+    }
+    return tag;
+}
+
+function checkName(name, value) {
+    if (/^on/i.test(name)) {
+        throw new Error('event handlers such as ' + name + ' are refused: listen from the server');
+    }
+    if (MARKUP_NAME.test(name)) {
+        throw new Error(name + ' is refused: use text, or innerHtml for trusted HTML');
+    }
+    if (typeof value === 'string' && URL_NAME.test(name) && isScriptUrl(value)) {
+        throw new Error('a script URL in ' + name + ' is refused');
+    }
+    if (typeof value === 'string' && /^attributeName$/i.test(name) && ANIMATED_URL.test(value.trim())) {
+        throw new Error('an animation of ' + value + ' is refused');
+    }
+}
 
 let root = null;
 let frameRequested = false;
@@ -95,10 +125,10 @@ function forget(element) {
 
 const operations = {
     new(scope, slot, tag) {
-        bind(slot, document.createElement(tag), scope);
+        bind(slot, document.createElement(checkElement(tag)), scope);
     },
     newSvg(scope, slot, tag) {
-        bind(slot, document.createElementNS('http://www.w3.org/2000/svg', tag), scope);
+        bind(slot, document.createElementNS('http://www.w3.org/2000/svg', checkElement(tag)), scope);
     },
     place(scope, node, where, anchor) {
         const child = resolve(node, scope);
@@ -136,23 +166,16 @@ const operations = {
         element.innerHTML = html;
     },
     attr(scope, ref, name, value) {
-        if (/^on/i.test(name)) {
-            throw new Error('event handler attributes such as ' + name + ' are refused: listen from the server');
-        }
+        checkName(name, value === null ? null : String(value));
         const element = resolve(ref, scope);
         if (value === null) {
             element.removeAttribute(name);
         } else {
-            if (URL_ATTRIBUTE.test(name) && SCRIPT_URL.test(String(value).replace(/[\x00-\x20]/g, ''))) {
-                throw new Error('a script URL in ' + name + ' is refused');
-            }
             element.setAttribute(name, String(value));
         }
     },
     prop(scope, ref, name, value) {
-        if (FORBIDDEN_PROPERTY.test(name)) {
-            throw new Error('the property ' + name + ' is refused: use text, or innerHtml for trusted HTML');
-        }
+        checkName(name, value);
         resolve(ref, scope)[name] = value;
     },
     class(scope, ref, name, on) {
@@ -247,6 +270,9 @@ const operations = {
         currentRoute = routeKey(route());
     },
     redirect(scope, url) {
+        if (isScriptUrl(url)) {
+            throw new Error('a script URL is refused as an address');
+        }
         location.assign(url);
     },
     reset() {

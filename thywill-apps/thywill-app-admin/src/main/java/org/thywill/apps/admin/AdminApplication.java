@@ -32,6 +32,7 @@ public final class AdminApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApplication.class);
     private static final String LOGIN = "login";
     private static final int MAX_TEXT = 10_000;
+    static final int MAX_REFUSALS_LOGGED = 10;
 
     /** Who logged in on a connection. */
     private record Operator(String name, String address) {
@@ -42,7 +43,8 @@ public final class AdminApplication implements Application {
     }
 
     private final Map<ConnectionId, Operator> operators = new ConcurrentHashMap<>();
-    private final LoginGuard guard = new LoginGuard();
+    private final LoginGuard guard = new LoginGuard(() -> System.nanoTime() / 1_000_000);
+    private final Map<ConnectionId, Integer> refusalsLogged = new ConcurrentHashMap<>();
     private final History history = new History();
     private volatile ApplicationContext context;
     private volatile AdminAccess access;
@@ -112,10 +114,17 @@ public final class AdminApplication implements Application {
         if (gone != null) {
             LOG.info("Admin {} left the console", gone);
         }
+        Integer refused = refusalsLogged.remove(connection.id());
+        if (refused != null && refused > MAX_REFUSALS_LOGGED) {
+            LOG.warn("Admin login: {} more refused logins on connection {} from {} were not logged",
+                    refused - MAX_REFUSALS_LOGGED, ServerView.fingerprint(connection.id().value()),
+                    host(connection.remoteAddress()));
+        }
     }
 
     /**
-     * Checks the token in constant time; refuses an address that failed too often lately without checking.
+     * Checks the token in constant time; refuses a name from an address that failed too often lately without
+     * checking (see {@link LoginGuard}).
      *
      * @return {@code {"ok":true,"snapshot":...}} or {@code {"ok":false,"reason":...}}
      */
@@ -124,17 +133,20 @@ public final class AdminApplication implements Application {
         String address = host(caller.remoteAddress());
         String who = name == null || name.isBlank() ? "anonymous" : name.strip();
         who = who.length() > 40 ? who.substring(0, 40) : who;
-        long now = System.currentTimeMillis();
-        if (!guard.mayTry(address, now)) {
-            LOG.warn("Admin login by '{}' from {} refused: too many wrong tokens in the last minute", who, address);
-            return Snapshot.map("ok", false, "reason", "Too many wrong tokens from your address: wait a minute.");
+        long wait = guard.waitMillis(who, address);
+        if (wait > 0) {
+            return Snapshot.map("ok", false, "reason", "Too many wrong tokens for this name from your address: try"
+                    + " again in " + seconds(wait) + " s.");
         }
         if (!access.acceptsToken(token)) {
-            guard.failed(address, now);
-            LOG.warn("Admin login by '{}' from {} refused: wrong token", who, address);
+            long lock = guard.failed(who, address);
+            if (mayLogRefusal(caller)) {
+                LOG.warn("Admin login by '{}' from {} refused: wrong token{}", who, address,
+                        lock > 0 ? "; this name is locked out from there for " + seconds(lock) + " s" : "");
+            }
             return Snapshot.map("ok", false, "reason", "Wrong token.");
         }
-        guard.succeeded(address);
+        guard.succeeded(who, address);
         Operator operator = new Operator(who, address);
         operators.put(caller.id(), operator);
         LOG.info("Admin {} logged in to the console", operator);
@@ -205,6 +217,21 @@ public final class AdminApplication implements Application {
     private Operator operator(Connection caller) {
         Operator o = operators.get(caller.id());
         return o != null ? o : new Operator("?", host(caller.remoteAddress()));
+    }
+
+    /** One connection's refused logins are logged {@value #MAX_REFUSALS_LOGGED} times, then counted. */
+    private boolean mayLogRefusal(Connection caller) {
+        int count = refusalsLogged.merge(caller.id(), 1, Integer::sum);
+        if (count == MAX_REFUSALS_LOGGED + 1) {
+            LOG.warn("Admin login: more than {} refused logins on connection {} from {}; the rest are counted, not"
+                    + " logged", MAX_REFUSALS_LOGGED, ServerView.fingerprint(caller.id().value()),
+                    host(caller.remoteAddress()));
+        }
+        return count <= MAX_REFUSALS_LOGGED;
+    }
+
+    private static long seconds(long millis) {
+        return (millis + 999) / 1000;
     }
 
     private static String limit(String text) {

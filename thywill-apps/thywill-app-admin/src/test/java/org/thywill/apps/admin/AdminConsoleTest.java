@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.slf4j.LoggerFactory;
 import org.thywill.api.ThywillException;
 import org.thywill.testing.Browser;
 import org.thywill.testing.TestClient;
@@ -182,15 +187,48 @@ class AdminConsoleTest {
     }
 
     @Test
-    void repeatedWrongTokensAreRefusedWithoutChecking() {
+    void wrongTokensLockOutThatNameButNotAnotherFromTheSameAddress() {
         try (ThywillTestServer server = enabled();
              TestClient client = TestClient.connect(server, "admin", TestClient.Transport.LONG_POLLING)) {
-            for (int i = 0; i < LoginGuard.MAX_FAILURES; i++) {
+            for (int i = 0; i < LoginGuard.FREE_FAILURES; i++) {
                 assertEquals("Wrong token.", result(call(client, "login", "mallory", "guess" + i)).get("reason"));
             }
-            Map<String, Object> locked = result(call(client, "login", "ada", TOKEN));
-            assertEquals(false, locked.get("ok"), "even the right token waits a minute after five wrong ones");
+            Map<String, Object> locked = result(call(client, "login", "mallory", TOKEN));
+            assertEquals(false, locked.get("ok"), "even the right token waits after five wrong ones");
+            assertEquals("Too many wrong tokens for this name from your address: try again in 60 s.",
+                    locked.get("reason"));
+            Map<String, Object> other = result(call(client, "login", "ada", TOKEN));
+            assertEquals(true, other.get("ok"), () -> "another operator at the same address logs in: " + other);
         }
+    }
+
+    @Test
+    void refusedLoginsOfOneConnectionAreLoggedTenTimesThenCounted() throws InterruptedException {
+        Logger logger = (Logger) LoggerFactory.getLogger(AdminApplication.class);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        try (ThywillTestServer server = enabled()) {
+            logger.addAppender(captured);
+            TestClient client = TestClient.connect(server, "admin", TestClient.Transport.LONG_POLLING);
+            for (int i = 0; i < 30; i++) {
+                call(client, "login", "m" + i + "\n12:00:00.000 INFO  [main] o.t.a.admin.AdminApplication - Admin 'ada'"
+                        + " logged in", "guess");
+            }
+            client.close();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (captured.list.stream().noneMatch(e -> e.getFormattedMessage().contains("more refused"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            logger.detachAppender(captured);
+        }
+        List<String> refusals = captured.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.startsWith("Admin login")).toList();
+        assertEquals(AdminApplication.MAX_REFUSALS_LOGGED + 2, refusals.size(), String.join("\n", refusals));
+        assertTrue(refusals.get(AdminApplication.MAX_REFUSALS_LOGGED).contains("the rest are counted"),
+                refusals::toString);
+        assertTrue(refusals.get(refusals.size() - 1).contains("20 more refused logins"), refusals::toString);
     }
 
     @Test

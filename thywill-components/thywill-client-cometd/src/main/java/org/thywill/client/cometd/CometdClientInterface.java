@@ -128,12 +128,13 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         context.addServlet(new ServletHolder("admin", new InitPageServlet(bootstrap, cookies,
                 AdminAccess.APPLICATION_ID)), "/thywill/admin/*");
         context.addServlet(new ServletHolder("client", new ClasspathResourceServlet()), "/thywill/client/*");
-        context.addServlet(new ServletHolder("endpoints", new EndpointServlet(bootstrap, cookies)), "/");
+        OriginCheck origins = new OriginCheck(COMETD_PATH, settings.allowedOrigins());
+        context.addServlet(new ServletHolder("endpoints", new EndpointServlet(bootstrap, cookies, origins)), "/");
         if (settings.websocket()) {
             context.insertHandler(WebSocketUpgradeHandler.from(jetty, context));
         }
         // Outermost, so that WebSocket upgrades are checked too.
-        context.insertHandler(new OriginCheck(COMETD_PATH, settings.allowedOrigins()));
+        context.insertHandler(origins);
         ErrorPages errors = new ErrorPages(COMETD_PATH);
         context.setErrorHandler(errors);
         jetty.setErrorHandler(errors);

@@ -29,11 +29,14 @@ final class EndpointServlet extends HttpServlet {
     private static final int MAX_BODY = 1 << 20;
     private final transient Bootstrap bootstrap;
     private final transient SessionCookies cookies;
+    private final transient OriginCheck origins;
     private transient volatile List<HttpEndpoint> endpoints;
 
-    EndpointServlet(Bootstrap bootstrap, SessionCookies cookies) {
+    /** @param origins the Bayeux origin rule, applied to the endpoints that ask for it too */
+    EndpointServlet(Bootstrap bootstrap, SessionCookies cookies, OriginCheck origins) {
         this.bootstrap = bootstrap;
         this.cookies = cookies;
+        this.origins = origins;
     }
 
     private List<HttpEndpoint> endpoints() {
@@ -65,6 +68,14 @@ final class EndpointServlet extends HttpServlet {
 
     private void serve(HttpEndpoint endpoint, String path, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        String origin = request.getHeader("Origin");
+        // The server name and port are the forwarded ones behind a trusted proxy (TrustedProxies), as for Bayeux.
+        if (endpoint.ownOriginOnly() && origin != null
+                && !origins.permitted(origin, OriginCheck.authority(request.getServerName(), request.getServerPort()))) {
+            LOG.debug("Refused {} {} from origin {} ({})", request.getMethod(), path, origin, request.getRemoteAddr());
+            response.sendError(403, "Origin not allowed");
+            return;
+        }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(MAX_BODY + 1);

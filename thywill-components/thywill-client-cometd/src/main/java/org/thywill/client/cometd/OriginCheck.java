@@ -50,11 +50,18 @@ final class OriginCheck extends Handler.Wrapper {
      *         request came through a trusted proxy ({@link TrustedProxies})
      */
     private static String authority(Request request) {
-        String host = request.getHttpURI().getHost();
+        return authority(request.getHttpURI().getHost(), request.getHttpURI().getPort());
+    }
+
+    /**
+     * @param host the host the browser addressed (forwarded by a trusted proxy, or its own), or null
+     * @param port its port, or 0 or less for the scheme's default
+     * @return {@code host:port} as {@link #permitted} takes it, or null without a host
+     */
+    static String authority(String host, int port) {
         if (host == null || host.isEmpty()) {
             return null;
         }
-        int port = request.getHttpURI().getPort();
         String literal = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
         return port > 0 ? literal + ":" + port : literal;
     }

@@ -9,10 +9,12 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.Json;
+import org.thywill.api.admin.ServerView;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
 import org.thywill.log.logback.ReportRateLimiter.Admission;
+import org.thywill.log.logback.ReportRateLimiter.Decision;
 
 /**
  * Serves the error-reporting script and receives its reports, so errors that only happen in some user's browser
@@ -22,8 +24,11 @@ import org.thywill.log.logback.ReportRateLimiter.Admission;
  *   <li>{@code GET /thywill/log/errors.js}: the script.</li>
  *   <li>{@code POST /thywill/log/client-error}: a JSON report; 204 when logged, 413 over {@value #MAX_BODY} bytes,
  *       400 when not a JSON object, 429 past the per-minute limit of its browser session (or, without one, its
- *       address).</li>
+ *       address) or the per-minute limit of its address, whatever its sessions.</li>
  * </ul>
+ *
+ * <p>Only the server's own pages may report: the Client Interface refuses another site's {@code Origin} with 403
+ * ({@link #ownOriginOnly}), as it does for Comet connections.
  */
 final class ClientErrorEndpoint implements HttpEndpoint {
 
@@ -37,22 +42,36 @@ final class ClientErrorEndpoint implements HttpEndpoint {
     private static final Logger BROWSER = LoggerFactory.getLogger(LOGGER);
 
     private final byte[] script;
-    private final ReportRateLimiter limiter;
+    private final ReportRateLimiter bySender;
+    private final ReportRateLimiter byAddress;
     private final int perMinute;
+    private final int perAddressPerMinute;
 
-    /** @param perMinute how many reports one connection or address may send per minute */
-    ClientErrorEndpoint(int perMinute) {
-        this(perMinute, () -> System.nanoTime() / 1_000_000);
+    /**
+     * @param perMinute how many reports one session (or sessionless address) may send per minute
+     * @param perAddressPerMinute how many reports one address may send per minute, whatever its sessions
+     */
+    ClientErrorEndpoint(int perMinute, int perAddressPerMinute) {
+        this(perMinute, perAddressPerMinute, () -> System.nanoTime() / 1_000_000);
     }
 
     /**
-     * @param perMinute how many reports one connection or address may send per minute
-     * @param clockMillis a monotonic clock in milliseconds, for the rate limit
+     * @param perMinute how many reports one session (or sessionless address) may send per minute
+     * @param perAddressPerMinute how many reports one address may send per minute, whatever its sessions
+     * @param clockMillis a monotonic clock in milliseconds, for the rate limits
      */
-    ClientErrorEndpoint(int perMinute, LongSupplier clockMillis) {
+    ClientErrorEndpoint(int perMinute, int perAddressPerMinute, LongSupplier clockMillis) {
         this.script = loadScript();
         this.perMinute = perMinute;
-        this.limiter = new ReportRateLimiter(perMinute, ReportRateLimiter.DEFAULT_MAX_KEYS, clockMillis);
+        this.perAddressPerMinute = perAddressPerMinute;
+        this.bySender = new ReportRateLimiter(perMinute, ReportRateLimiter.DEFAULT_MAX_KEYS, clockMillis);
+        this.byAddress = new ReportRateLimiter(perAddressPerMinute, ReportRateLimiter.DEFAULT_MAX_KEYS, clockMillis);
+    }
+
+    /** Reports come from the server's own pages only. */
+    @Override
+    public boolean ownOriginOnly() {
+        return true;
     }
 
     @Override
@@ -91,21 +110,31 @@ final class ClientErrorEndpoint implements HttpEndpoint {
         String remote = String.valueOf(request.remoteAddress());
         // The limit follows what the server knows (the session cookie, else the address), never the connection id
         // the page claims, which a flooding script could change with every report.
-        String key = request.session().map(sid -> "session " + sid.value()).orElse("address " + remote);
-        Admission admission = limiter.admit(key);
-        switch (admission.decision()) {
-            case ACCEPT -> {
-                log(report, remote);
-                return plain(204, "", Map.of());
-            }
-            case DROP_FIRST -> BROWSER.warn("Dropping browser error reports from {} for {} s: more than {} a minute",
-                    key, admission.retryAfterSeconds(), perMinute);
-            case DROP -> {
-                // Already said so once in this window.
-            }
+        // A session costs one page load, so the address has a limit of its own, checked first: a script making a new
+        // session for every few reports is held by it.
+        String address = "address " + remote;
+        Admission admission = admit(byAddress, address, perAddressPerMinute);
+        if (admission.decision() == Decision.ACCEPT) {
+            // The session's fingerprint, never its id: the id is the cookie, and the log must not let its reader
+            // act as the browser.
+            String key = request.session().map(sid -> "session " + ServerView.fingerprint(sid)).orElse(address);
+            admission = admit(bySender, key, perMinute);
+        }
+        if (admission.decision() == Decision.ACCEPT) {
+            log(report, remote);
+            return plain(204, "", Map.of());
         }
         return plain(429, "Too many error reports; try again later",
                 Map.of("Retry-After", Long.toString(admission.retryAfterSeconds())));
+    }
+
+    private static Admission admit(ReportRateLimiter limiter, String key, int perMinute) {
+        Admission admission = limiter.admit(key);
+        if (admission.decision() == Decision.DROP_FIRST) {
+            BROWSER.warn("Dropping browser error reports from {} for {} s: more than {} a minute", key,
+                    admission.retryAfterSeconds(), perMinute);
+        }
+        return admission;
     }
 
     private static void log(ClientErrorReport report, String remote) {

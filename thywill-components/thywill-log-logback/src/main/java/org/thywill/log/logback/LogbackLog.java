@@ -50,7 +50,8 @@ public final class LogbackLog implements Log {
     public LogbackLog(LogbackSettings settings, ComponentContext context, boolean json) {
         Optional<Path> file = settings.writesFile() ? Optional.of(context.resolve(settings.file())) : Optional.empty();
         this.setup = new LogbackSetup(settings, file, json);
-        this.endpoint = new ClientErrorEndpoint(settings.clientErrorsPerMinute());
+        this.endpoint = new ClientErrorEndpoint(settings.clientErrorsPerMinute(),
+                settings.clientErrorsPerAddressPerMinute());
         Map<String, Object> parameter = new LinkedHashMap<>();
         parameter.put("clientErrorsUrl", REPORT_URL);
         parameter.put("maxPerMinute", settings.clientErrorsPerMinute());

@@ -21,8 +21,13 @@ import org.thywill.api.SettingsException;
  *       {@code 500KB}, {@code 10MB} or {@code 1GB}.</td></tr>
  *   <tr><td>{@code maxHistory}</td><td>{@code 5}</td><td>How many days of rolled files to keep; {@code 0} keeps
  *       them all.</td></tr>
+ *   <tr><td>{@code totalSizeCap}</td><td>{@code 1GB}</td><td>The most the rolled files may take together: past
+ *       it the oldest are deleted, whatever their age, so a flood of lines cannot fill the disk.</td></tr>
  *   <tr><td>{@code clientErrorsPerMinute}</td><td>{@code 10}</td><td>How many error reports one browser
  *       session (or, without one, one address) may send per minute; {@code 0} accepts none.</td></tr>
+ *   <tr><td>{@code clientErrorsPerAddressPerMinute}</td><td>{@code 60}</td><td>How many error reports one address
+ *       may send per minute, whatever its sessions (a new session costs one page load); {@code 0} accepts
+ *       none.</td></tr>
  * </table>
  *
  * @param level the root logger's level, upper case once constructed
@@ -30,10 +35,14 @@ import org.thywill.api.SettingsException;
  * @param console whether to log to standard output
  * @param maxFileSize the size at which the file rolls over
  * @param maxHistory how many days of rolled files to keep
- * @param clientErrorsPerMinute how many browser error reports one connection or address may send per minute
+ * @param totalSizeCap the most the rolled files may take together
+ * @param clientErrorsPerMinute how many browser error reports one session (or sessionless address) may send per
+ *     minute
+ * @param clientErrorsPerAddressPerMinute how many browser error reports one address may send per minute
  */
 public record LogbackSettings(String level, String file, Boolean console, String maxFileSize, Integer maxHistory,
-                              Integer clientErrorsPerMinute) {
+                              String totalSizeCap, Integer clientErrorsPerMinute,
+                              Integer clientErrorsPerAddressPerMinute) {
 
     /** The levels {@code level} accepts, most verbose first. */
     public static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -51,14 +60,21 @@ public record LogbackSettings(String level, String file, Boolean console, String
         maxHistory = maxHistory == null ? 5 : maxHistory;
         SettingsException.require(maxHistory >= 0, "maxHistory",
                 "must be 0 (keep every rolled file) or more, not " + maxHistory);
+        totalSizeCap = totalSizeCap == null || totalSizeCap.isBlank() ? "1GB" : totalSizeCap.trim();
+        SettingsException.require(isFileSize(totalSizeCap), "totalSizeCap",
+                "must be a size such as 500MB or 2GB, not '" + totalSizeCap + "'");
         clientErrorsPerMinute = clientErrorsPerMinute == null ? 10 : clientErrorsPerMinute;
         SettingsException.require(clientErrorsPerMinute >= 0, "clientErrorsPerMinute",
                 "must be 0 (accept no browser error reports) or more, not " + clientErrorsPerMinute);
+        clientErrorsPerAddressPerMinute = clientErrorsPerAddressPerMinute == null ? 60
+                : clientErrorsPerAddressPerMinute;
+        SettingsException.require(clientErrorsPerAddressPerMinute >= 0, "clientErrorsPerAddressPerMinute",
+                "must be 0 (accept no browser error reports) or more, not " + clientErrorsPerAddressPerMinute);
     }
 
     /** @return the settings used when the section sets nothing */
     public static LogbackSettings defaults() {
-        return new LogbackSettings(null, null, null, null, null, null);
+        return new LogbackSettings(null, null, null, null, null, null, null, null);
     }
 
     /** @return whether a log file is written */

@@ -4,17 +4,19 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,12 @@ import org.thywill.api.ThywillException;
  */
 final class LogbackSetup {
 
-    /** The layout of every line, on the console and in the file. */
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
+    /**
+     * The layout of every line, on the console and in the file; its {@code %msg} is {@link EscapedMessageConverter}
+     * and its {@code %ex} {@link EscapedThrowableConverter}, so every event is one line (plus the frames of an
+     * exception's stack trace).
+     */
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n%ex";
 
     /**
      * Libraries that log a lot at INFO, and the level they are held at (unless the root level is quieter still).
@@ -142,9 +148,20 @@ final class LogbackSetup {
             encoder.start();
             return encoder;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(loggerContext);
+        for (String word : List.of("msg", "m", "message")) {
+            layout.getInstanceConverterMap().put(word, EscapedMessageConverter::new);
+        }
+        for (String word : List.of("ex", "exception", "throwable")) {
+            layout.getInstanceConverterMap().put(word, EscapedThrowableConverter::new);
+        }
+        layout.setPattern(PATTERN);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(loggerContext);
-        encoder.setPattern(PATTERN);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.setLayout(layout);
         encoder.start();
         return encoder;
     }
@@ -169,6 +186,7 @@ final class LogbackSetup {
         policy.setFileNamePattern(rolledName(path));
         policy.setMaxFileSize(FileSize.valueOf(settings.maxFileSize()));
         policy.setMaxHistory(settings.maxHistory());
+        policy.setTotalSizeCap(FileSize.valueOf(settings.totalSizeCap()));
         policy.start();
         appender.setRollingPolicy(policy);
         appender.setEncoder(encoder(loggerContext));

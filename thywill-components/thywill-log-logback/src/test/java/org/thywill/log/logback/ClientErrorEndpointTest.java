@@ -16,13 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.Json;
+import org.thywill.api.admin.ServerView;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
 
 class ClientErrorEndpointTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
-    private final ClientErrorEndpoint endpoint = new ClientErrorEndpoint(10, clock::get);
+    private final ClientErrorEndpoint endpoint = new ClientErrorEndpoint(10, 1000, clock::get);
     private final Logger browser = (Logger) LoggerFactory.getLogger("thywill.browser");
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
     private Level levelBefore;
@@ -101,13 +102,31 @@ class ClientErrorEndpointTest {
         assertEquals(204, report("quiet", "10.0.0.7", "quiet").status());
 
         long dropNotices = captured.list.stream()
-                .filter(e -> e.getFormattedMessage().startsWith("Dropping browser error reports from session busy"))
+                .filter(e -> e.getFormattedMessage().startsWith("Dropping browser error reports from session "
+                        + ServerView.fingerprint(new org.thywill.api.client.SessionId("busy"))))
                 .count();
         assertEquals(1, dropNotices, "the drop is said once per window");
         assertEquals(11 + 1, captured.list.size());
 
         clock.addAndGet(60_000);
         assertEquals(204, report("busy", "10.0.0.7", "busy").status(), "a new minute, a new allowance");
+    }
+
+    @Test
+    void aNewSessionForEveryReportDoesNotEscapeTheLimitOfTheAddress() {
+        ClientErrorEndpoint limited = new ClientErrorEndpoint(10, 20, clock::get);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(204, limited.handle(request("POST", "/thywill/log/client-error", "{\"message\":\"x\"}",
+                    "10.0.0.7", "fresh-" + i)).status(), "report " + (i + 1));
+        }
+        HttpResponse refused = limited.handle(request("POST", "/thywill/log/client-error", "{\"message\":\"x\"}",
+                "10.0.0.7", "fresh-20"));
+        assertEquals(429, refused.status());
+        assertEquals(204, limited.handle(request("POST", "/thywill/log/client-error", "{\"message\":\"x\"}",
+                "10.0.0.8", "fresh-21")).status(), "another address");
+        assertEquals(1, captured.list.stream().filter(e -> e.getFormattedMessage()
+                .startsWith("Dropping browser error reports from address 10.0.0.7")).count());
+        assertTrue(limited.ownOriginOnly(), "only the server's own pages may report");
     }
 
     @Test

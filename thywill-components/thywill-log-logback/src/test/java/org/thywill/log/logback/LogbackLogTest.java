@@ -7,7 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,9 +49,93 @@ class LogbackLogTest {
     }
 
     private LogbackLog start(String level, String file) {
-        log = new LogbackLog(new LogbackSettings(level, file, false, null, null, null), new TestComponentContext(home));
+        return start(level, file, false);
+    }
+
+    private LogbackLog start(String level, String file, boolean json) {
+        log = new LogbackLog(new LogbackSettings(level, file, false, null, null, null, null, null),
+                new TestComponentContext(home), json);
         log.start();
         return log;
+    }
+
+    private static final String FORGING = "oops\n12:00:00.000 ERROR [main] org.thywill.Kernel - forged\r\u001b[31mred"
+            + "\u2028after";
+
+    @Test
+    void aClientsLineBreaksAndControlCharactersCannotForgeALineInTheTextLog() throws Exception {
+        start("INFO", "server.log");
+        LoggerFactory.getLogger("thywill.browser").warn("Browser error: {} at {}", FORGING, "x.js");
+        LoggerFactory.getLogger("org.thywill.test").info("next");
+        log.stop();
+
+        List<String> lines = Files.readAllLines(home.resolve("server.log"));
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).endsWith("Browser error: oops\\n12:00:00.000 ERROR [main] org.thywill.Kernel - forged"
+                + "\\r\\u001b[31mred\\u2028after at x.js"), lines.get(0));
+    }
+
+    @Test
+    void theStartUpConfigurationEscapesMessagesToo() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        new ContextInitializer(context).autoConfig();
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) root.getAppender("thywill-console");
+        PatternLayoutEncoder encoder = (PatternLayoutEncoder) console.getEncoder();
+        String line = encoder.getLayout().doLayout(new LoggingEvent(Logger.class.getName(), root, Level.WARN,
+                "Browser error: {}", null, new Object[] {FORGING}));
+        assertTrue(line.endsWith("forged\\r\\u001b[31mred\\u2028after" + System.lineSeparator()), line);
+        assertEquals(1, line.lines().count(), line);
+    }
+
+    @Test
+    void aClientsLineBreaksCannotForgeALineInTheJsonLog() throws Exception {
+        start("INFO", "server.log", true);
+        LoggerFactory.getLogger("thywill.browser").warn("Browser error: {}", FORGING);
+        log.stop();
+
+        List<String> lines = Files.readAllLines(home.resolve("server.log"));
+        assertEquals(1, lines.stream().filter(line -> line.contains("Browser error")).count(), lines.toString());
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith("12:00")), lines.toString());
+    }
+
+    @Test
+    void aClientsTextInAnExceptionsMessageCannotForgeALineEither() throws Exception {
+        start("INFO", "server.log");
+        Exception e = new IllegalStateException("outer", new IllegalArgumentException("bad value " + FORGING));
+        LoggerFactory.getLogger("org.thywill.test").error("A handler failed", e);
+        log.stop();
+
+        List<String> lines = Files.readAllLines(home.resolve("server.log"));
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith("12:00")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("Caused by: java.lang.IllegalArgumentException:"
+                + " bad value oops\\n12:00:00.000 ERROR")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("\tat org.thywill.log.logback.LogbackLogTest")),
+                "the frames keep their lines");
+    }
+
+    @Test
+    void aLongMessageIsCutSayingHowMuch() throws Exception {
+        start("INFO", "server.log");
+        LoggerFactory.getLogger("thywill.browser").warn("{}", "x".repeat(25_000));
+        log.stop();
+
+        String line = Files.readAllLines(home.resolve("server.log")).get(0);
+        assertTrue(line.endsWith("x... (15000 more characters cut)"), line.substring(line.length() - 60));
+        assertTrue(line.length() < EscapedMessageConverter.MAX_LENGTH + 200, "length " + line.length());
+    }
+
+    @Test
+    void theRolledFilesHaveATotalSizeCap() throws Exception {
+        start("INFO", "server.log");
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        RollingFileAppender<?> file = (RollingFileAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME)
+                .getAppender("thywill-file");
+        TimeBasedRollingPolicy<?> policy = (TimeBasedRollingPolicy<?>) file.getRollingPolicy();
+        java.lang.reflect.Field cap = TimeBasedRollingPolicy.class.getDeclaredField("totalSizeCap");
+        cap.setAccessible(true);
+        assertEquals(FileSize.valueOf("1GB").getSize(), ((FileSize) cap.get(policy)).getSize());
     }
 
     @Test
@@ -92,7 +184,7 @@ class LogbackLogTest {
 
     @Test
     void contributeAddsTheScriptAndItsParameters() {
-        LogbackSettings settings = new LogbackSettings(null, "", null, null, null, 7);
+        LogbackSettings settings = new LogbackSettings(null, "", null, null, null, null, 7, null);
         LogbackLog configured = new LogbackLog(settings, new TestComponentContext(home));
         ClientConfiguration page = new ClientConfiguration("chat", new SessionId("s-1"));
 

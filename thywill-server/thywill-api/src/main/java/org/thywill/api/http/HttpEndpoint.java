@@ -16,4 +16,16 @@ public interface HttpEndpoint {
      * @return the response
      */
     HttpResponse handle(HttpRequest request);
+
+    /**
+     * Whether browsers may reach this endpoint only from the server's own pages, as they may open a Comet connection:
+     * the Client Interface then refuses a request whose {@code Origin} header names another origin (and not one of
+     * the origins its settings allow) with 403, before {@link #handle}. A request without {@code Origin} (a program,
+     * not a browser) passes.
+     *
+     * @return true to refuse other sites' pages; false (the default) to serve every origin
+     */
+    default boolean ownOriginOnly() {
+        return false;
+    }
 }

@@ -44,6 +44,7 @@ final class DocumentSession implements RemoteDocument {
     private final AtomicInteger ids = new AtomicInteger();
     private final Navigator navigator;
     private final Outbox outbox = new Outbox();
+    private final BrowserErrorLog browserErrors = new BrowserErrorLog(() -> System.nanoTime() / 1_000_000);
     private volatile int generation;
     private volatile boolean open;
     private volatile boolean closed;
@@ -119,9 +120,9 @@ final class DocumentSession implements RemoteDocument {
         if (in.other() != null) {
             deliverToView("onMessage", view -> view.onMessage(in.other()));
         }
-        for (String error : in.errors()) {
+        for (String line : browserErrors.lines(in.errors())) {
             LOG.log(Level.WARNING, "Application '" + host.context().applicationId() + "', document "
-                    + connection.id() + " (" + navigator.describe() + "): the browser could not apply " + error);
+                    + connection.id() + " (" + navigator.describe() + "): " + line);
         }
     }
 
@@ -281,6 +282,7 @@ final class DocumentSession implements RemoteDocument {
         if (tag == null || !TAG.matcher(tag).matches()) {
             throw new IllegalArgumentException("Not a tag name: '" + tag + "'.");
         }
+        ScriptPolicy.checkElement(tag);
         Recording r = recording.get();
         Element element;
         if (r != null) {
@@ -420,7 +422,7 @@ final class DocumentSession implements RemoteDocument {
 
     @Override
     public void redirect(String url) {
-        if (url == null || url.isBlank() || url.trim().toLowerCase(java.util.Locale.ROOT).startsWith("javascript:")) {
+        if (url == null || url.isBlank() || ScriptPolicy.isScriptUrl(url)) {
             throw new IllegalArgumentException("Not an address to redirect to: '" + url + "'.");
         }
         emit(Ops.redirect(url));

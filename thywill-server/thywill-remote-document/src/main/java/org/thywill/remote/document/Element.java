@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  * whatever a CSS selector finds when each operation is applied. Changes are queued and sent with the rest of the
  * batch; reads answer later, as a {@link CompletionStage}. Setters return this, for chaining.
  *
- * <p>Text is always set as text ({@link #text}); only {@link #innerHtml} parses HTML. Event-handler attributes
- * ({@code onclick}) and properties, and {@code javascript:} URLs, are refused: listen with {@link #on} instead.
+ * <p>Text is always set as text ({@link #text}); only {@link #innerHtml} parses HTML. Whatever runs script is
+ * refused with an {@link IllegalArgumentException} naming it: event-handler attributes and properties
+ * ({@code onclick}), {@code srcdoc}, {@code javascript:} URLs in {@code href}, {@code src}, {@code action} and the
+ * like, and script-bearing elements ({@code script}, {@code iframe}, {@code object}, {@code embed}, ...). Listen
+ * with {@link #on} instead; markup the application wrote itself goes through {@link #innerHtml}.
  *
  * <p>Thread-safe: any thread may call it; see {@link RemoteDocument} for when operations are sent.
  */
@@ -20,8 +23,6 @@ public final class Element {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_:.-]*");
     private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-    private static final Pattern URL_ATTRIBUTE = Pattern.compile("(?i)href|src|action|formaction|xlink:href|data");
-    private static final Pattern SCRIPT_URL = Pattern.compile("(?i)(javascript:|vbscript:|data:text/html).*");
 
     private final DocumentSession owner;
     private final Object ref;
@@ -83,17 +84,13 @@ public final class Element {
     // --- Attributes, properties, classes, styles ----------------------------------------------------------------------
 
     /**
-     * @param name an attribute's name; not an event handler ({@code on...})
-     * @param value its value, or null to remove it
+     * @param name an attribute's name; not an event handler ({@code on...}) nor {@code srcdoc}
+     * @param value its value, or null to remove it; not a {@code javascript:} URL
      * @return this
+     * @throws IllegalArgumentException if the attribute would run script
      */
     public Element attribute(String name, String value) {
-        checkAttribute(name);
-        if (value != null && URL_ATTRIBUTE.matcher(name).matches() && SCRIPT_URL.matcher(
-                value.replaceAll("[\\x00-\\x20]", "")).matches()) {
-            throw new IllegalArgumentException("A script URL in '" + name + "' is refused: listen with"
-                    + " Element.on(...).");
-        }
+        ScriptPolicy.checkAttribute(checkAttribute(name), value);
         owner.emit(Ops.attribute(ref, name, value), this);
         return this;
     }
@@ -109,11 +106,13 @@ public final class Element {
     /**
      * @param name a DOM property, such as {@code value}, {@code checked} or {@code disabled}; not {@code innerHTML}
      *             or an event handler
-     * @param value a JSON value: String, Number, Boolean or null
+     * @param value a JSON value: String, Number, Boolean or null; not a {@code javascript:} URL
      * @return this
+     * @throws IllegalArgumentException if the property would run script
      */
     public Element property(String name, Object value) {
-        owner.emit(Ops.property(ref, checkProperty(name), value), this);
+        ScriptPolicy.checkAttribute(checkProperty(name), value);
+        owner.emit(Ops.property(ref, name, value), this);
         return this;
     }
 
@@ -318,21 +317,12 @@ public final class Element {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Not an attribute name: '" + name + "'.");
         }
-        if (name.regionMatches(true, 0, "on", 0, 2)) {
-            throw new IllegalArgumentException("Event-handler attributes such as '" + name + "' are refused: listen"
-                    + " with Element.on(...).");
-        }
         return name;
     }
 
     private static String checkProperty(String name) {
         if (name == null || !PROPERTY.matcher(name).matches()) {
             throw new IllegalArgumentException("Not a property name: '" + name + "'.");
-        }
-        if (name.regionMatches(true, 0, "on", 0, 2) || name.equals("innerHTML") || name.equals("outerHTML")
-                || name.equals("srcdoc")) {
-            throw new IllegalArgumentException("The property '" + name + "' is refused: set text with text(...),"
-                    + " trusted HTML with innerHtml(...), and listen with on(...).");
         }
         return name;
     }

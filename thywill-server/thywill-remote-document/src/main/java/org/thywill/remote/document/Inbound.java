@@ -44,7 +44,7 @@ record Inbound(Route start, Route route, List<Reply> replies, List<Event> events
         List<String> errors = new ArrayList<>();
         for (Object item : list(map.get("domError"))) {
             if (item instanceof Map<?, ?> error) {
-                errors.add(string(error.get("operation")) + ": " + string(error.get("message")));
+                errors.add(cut(string(error.get("operation"))) + ": " + cut(string(error.get("message"))));
             }
         }
         return new Inbound(route(map.get("domStart")), route(map.get("domRoute")), replies, events,
@@ -70,6 +70,13 @@ record Inbound(Route start, Route route, List<Reply> replies, List<Event> events
                 map.get("checked") instanceof Boolean b ? b : null, string(map.get("key")), modifiers,
                 number(map.get("x")), number(map.get("y")), string(map.get("targetId")), strings(map.get("data")),
                 strings(map.get("form")));
+    }
+
+    /** The most characters of a browser error's operation or message kept, for the log. */
+    static final int MAX_ERROR_TEXT = 500;
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_ERROR_TEXT ? text : text.substring(0, MAX_ERROR_TEXT) + "...";
     }
 
     private static List<?> list(Object value) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.thywill.api.application.ApplicationContext;
 public final class LabApplication extends RemoteDocumentApplication {
 
     private volatile ScheduledExecutorService pacing;
+    private volatile ApplicationContext context;
 
     @Override
     public String id() {
@@ -32,11 +34,13 @@ public final class LabApplication extends RemoteDocumentApplication {
                     document.root().appendNew("a").attribute("id", "home").attribute("href", Routes.href("/"))
                             .text("Home");
                 })
-                .view("/bench", request -> new BenchView(pacing));
+                .view("/bench", request -> new BenchView(pacing))
+                .view("/raw", request -> document -> context.send(document.id(), Map.of("dom", RAW_SCRIPTING)));
     }
 
     @Override
     protected void onStart(ApplicationContext context) {
+        this.context = context;
         pacing = Executors.newSingleThreadScheduledExecutor();
     }
 
@@ -49,6 +53,21 @@ public final class LabApplication extends RemoteDocumentApplication {
     protected void onDocumentClosed(RemoteDocument document) {
         documents().broadcast("count", null);
     }
+
+    /**
+     * A batch sent past the Java checks, as a server with a bug in them would: the browser runtime must refuse the
+     * script in it on its own. It ends with a marker element, so a test knows when it was applied.
+     */
+    static final List<Object> RAW_SCRIPTING = List.of(
+            List.of("new", 901, "script"), List.of("text", 901, "window.pwned = 'script'"),
+            List.of("place", 901, "append", -1),
+            List.of("new", 902, "div"), List.of("html", 902, "<iframe id='raw-frame'></iframe>"),
+            List.of("place", 902, "append", -1),
+            List.of("attr", Map.of("q", "#raw-frame"), "srcdoc", "<script>parent.pwned = 'srcdoc'</script>"),
+            List.of("new", 903, "a"), List.of("attr", 903, "id", "raw-link"), List.of("text", 903, "link"),
+            List.of("attr", 903, "href", " javascript:window.pwned = 'href'"), List.of("place", 903, "append", -1),
+            List.of("prop", 903, "onclick", "window.pwned = 'onclick'"),
+            List.of("new", 904, "p"), List.of("attr", 904, "id", "raw-done"), List.of("place", 904, "append", -1));
 
     /** Every feature on one page. */
     static final class HomeView implements View {

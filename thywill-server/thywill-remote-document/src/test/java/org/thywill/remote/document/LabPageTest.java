@@ -67,6 +67,21 @@ class LabPageTest {
     }
 
     @Test
+    void theBrowserRefusesScriptInABatchThatBypassedTheJavaChecks() {
+        try (Browser page = open("raw")) {
+            page.find("#raw-done");
+            page.find("#raw-link").click();
+            assertEquals(Boolean.TRUE, page.executeScript("return window.pwned === undefined"),
+                    () -> "script ran: " + page.executeScript("return window.pwned"));
+            assertEquals(Boolean.FALSE, page.executeScript(
+                    "return [...document.scripts].some(s => s.textContent.includes('pwned'))"), "a script was added");
+            assertEquals(Boolean.FALSE, page.executeScript("return document.querySelector('#raw-frame')"
+                    + ".hasAttribute('srcdoc')"), "the trusted html operation makes the iframe, not its srcdoc");
+            assertEquals(null, page.find("#raw-link").getDomAttribute("href"));
+        }
+    }
+
+    @Test
     void aThousandElementsBuiltInOneBatchAppearInOneFrame() {
         try (Browser page = open("")) {
             page.find("#build");

@@ -130,6 +130,36 @@ class OperationEncodingTest {
     }
 
     @Test
+    void scriptBearingElementsAndAttributesAreRefusedNamingThemAndTheTrustedCall() {
+        try (DocumentHarness h = new DocumentHarness(routes -> { })) {
+            IllegalArgumentException script = assertThrows(IllegalArgumentException.class,
+                    () -> h.document.create("script").text("alert(1)"));
+            assertEquals("The element 'script' is refused: it can run script in the page. Listen with"
+                    + " Element.on(...); for markup the application wrote itself, use"
+                    + " Element.innerHtml(trustedHtml).", script.getMessage());
+            for (String tag : List.of("SCRIPT", "iframe", "object", "embed", "frame", "base", "meta")) {
+                assertThrows(IllegalArgumentException.class, () -> h.document.create(tag), tag);
+            }
+            assertThrows(IllegalArgumentException.class, () -> h.document.createSvg("script"));
+            Element div = h.document.create("div");
+            IllegalArgumentException srcdoc = assertThrows(IllegalArgumentException.class,
+                    () -> div.attribute("srcdoc", "<script>alert(1)</script>"));
+            assertEquals("'srcdoc' is refused: it holds markup that can run script. Set text with Element.text(...);"
+                    + " for markup the application wrote itself, use Element.innerHtml(trustedHtml).",
+                    srcdoc.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> div.attribute("SrcDoc", "x"));
+            assertThrows(IllegalArgumentException.class, () -> div.property("href", "javascript:alert(1)"));
+            assertThrows(IllegalArgumentException.class, () -> div.attribute("formaction", "javascript:alert(1)"));
+            assertThrows(IllegalArgumentException.class, () -> div.attribute("xlink:href", "javascript:x"));
+            assertThrows(IllegalArgumentException.class, () -> div.attribute("poster", "vbscript:x"));
+            assertThrows(IllegalArgumentException.class, () -> div.attribute("attributeName", " href"));
+            assertThrows(IllegalArgumentException.class, () -> h.document.redirect(" javascript:alert(1)"));
+            div.innerHtml("<iframe srcdoc='trusted'></iframe>").attribute("data-x", "javascript: is text here")
+                    .attribute("attributeName", "x").property("src", "/a.png");
+        }
+    }
+
+    @Test
     void operationsIssuedOutsideACallbackAreSentTogetherByTheSequence() {
         try (DocumentHarness h = new DocumentHarness(routes -> routes.view("/", request -> document -> { }))) {
             h.start("/");

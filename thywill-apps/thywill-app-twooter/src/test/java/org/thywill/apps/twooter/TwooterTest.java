@@ -3,6 +3,11 @@ package org.thywill.apps.twooter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.thywill.api.Json;
 import org.thywill.testing.Browser;
@@ -68,6 +74,32 @@ class TwooterTest {
             Map<String, Object> line = Map.of("chat", Map.of("name", "alice", "text", "hi bob"));
             assertEquals(line, alice.nextMessage());
             assertEquals(line, bob.nextMessage());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aDatabaseMadeByTheEarlierMigrationStartsWithItsRowsKept(@TempDir Path home) throws Exception {
+        String sql = new String(getClass().getResourceAsStream("/db/twooter-v1.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        ThywillTestServer.Builder builder = ThywillTestServer.withApplications("twooter").home(home)
+                .set("database", "file", "data/twooter");
+        builder.start().close(); // the server's own schema; then the twooter tables are put back as they were
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("data/twooter")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+             Statement statement = c.createStatement()) {
+            statement.execute("DROP TABLE twooter_post");
+            statement.execute("DROP TABLE twooter_user");
+            for (String create : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!create.isBlank()) {
+                    statement.execute(create);
+                }
+            }
+            statement.execute("INSERT INTO twooter_user (user_name) VALUES ('old-timer')");
+        }
+        try (ThywillTestServer server = builder.start()) {
+            assertEquals(1L, map(send(server.uri(), "GET", "/api/twooter/users?user_name=old-timer", null))
+                    .get("total"), "the record matches the table, whose rows are kept");
         }
     }
 

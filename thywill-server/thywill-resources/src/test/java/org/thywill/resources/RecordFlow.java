@@ -127,6 +127,8 @@ final class RecordFlow {
         String text = Files.readString(log);
         for (String expected : List.of("application 'drift' failed to start", "Resource 'notes'",
                 "column 'title' (Note.title): it is", "needs VARCHAR(40)",
+                "column 'body' (Note.body) is NOT NULL in the table, but the component is @Nullable",
+                "column 'stars' (Note.stars) is missing from the table",
                 "column 'archived' of the table has no component in Note")) {
             assertTrue(text.contains(expected), "the log says " + expected + ":\n" + text);
         }

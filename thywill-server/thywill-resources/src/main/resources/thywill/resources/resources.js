@@ -382,6 +382,23 @@ async function renderResource(main, name) {
             place(change.row);
         }
     });
+    // A related row that changes (a user renamed) is shown anew in every row that refers to it.
+    relations.forEach(relation => {
+        const target = window.thywillResources.resource(relation.target.name);
+        target.onChange(change => {
+            if (change.row) {
+                related.get(relation.name).set(show(change.id), change.row);
+            }
+            state.rows.forEach(row => {
+                if (show(row[relation.column]) === show(change.id)) {
+                    place(row);
+                }
+            });
+        });
+        if (relation.target.name !== name) {
+            target.watch().catch(() => {});
+        }
+    });
     // Watch first, then list: a change made in between arrives as a message and is applied on top of the list.
     main.dataset.watching = 'pending';
     try {

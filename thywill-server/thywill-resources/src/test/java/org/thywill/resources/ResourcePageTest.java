@@ -101,6 +101,9 @@ class ResourcePageTest {
             Object remote = http.post("/api/blog/articles", Map.of("author_id", bob, "title", "Remote")).expect(201)
                     .map().get("id");
             browser.waitFor(d -> cell(browser, remote, "author_id").equals("bob"));
+            http.patch("/api/blog/authors/" + bob, Map.of("name", "robert")).expect(200);
+            browser.waitFor(d -> cell(browser, remote, "author_id").equals("robert")
+                    && cell(browser, article, "author_id").equals("robert"));
             browser.screenshot(java.nio.file.Path.of("target/screenshots/resource-page-relations.png"));
 
             // The link leads to the author's page, filtered to that author.

@@ -22,8 +22,8 @@ import org.thywill.api.http.HttpResponse;
  *
  * <pre>{@code
  * private final Resources resources = new Resources()
- *         .table("posts", "twooter_post", AccessRule.EVERYONE)
- *         .table("users", "twooter_user");                       // AccessRule.READ_ONLY
+ *         .record("posts", Post.class, AccessRule.EVERYONE)      // a record: the library makes its table
+ *         .table("users", "twooter_user");                       // a table of a migration; READ_ONLY
  *
  * public List<HttpEndpoint> endpoints() { return resources.endpoints(id()); }
  * public ClientSide client() { return resources.clientSide(ClientSide.none()); }

@@ -16,7 +16,10 @@ if (!/^\/resources\//.test(thywill.config.path || '/')) {
         return names.get(id);
     };
 
-    const show = post => {
+    const show = (post, user) => {
+        if (user) {
+            names.set(post.user_id, Promise.resolve(user.user_name));
+        }
         let li = list.querySelector('li[data-id="' + post.id + '"]');
         if (!li) {
             li = document.createElement('li');
@@ -69,8 +72,9 @@ if (!/^\/resources\//.test(thywill.config.path || '/')) {
         }
     });
 
-    // Watch first, then list the newest: a post made in between arrives as a change and is shown once.
-    posts.watch().then(() => posts.list({ sort: '-id', limit: 50 }))
-        .then(page => page.items.reverse().forEach(show))
+    // Watch first, then list the newest, each with its user embedded: a post made in between arrives as a change
+    // and is shown once.
+    posts.watch().then(() => posts.list({ sort: '-id', limit: 50, expand: 'user' }))
+        .then(page => page.items.reverse().forEach(post => show(post, post.user)))
         .catch(failure => { error.textContent = failure.message; });
 }

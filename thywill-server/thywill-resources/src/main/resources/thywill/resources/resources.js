@@ -150,7 +150,20 @@ function parseInput(column, input) {
     return text;
 }
 
+// The rows a page may choose from for each related resource, by resource name: {key, label, rows} once loaded.
+const choices = new Map();
+
 function inputFor(column, value) {
+    const related = column.references && choices.get(column.references.resource);
+    if (related && related.rows) {
+        const select = el('select', { name: column.name, 'data-references': column.references.resource });
+        select.append(el('option', { value: '', text: column.nullable ? '(none)' : '(choose)' }));
+        related.rows.forEach(row => select.append(el('option', {
+            value: show(row[related.key]), text: show(row[related.label]) + ' (' + show(row[related.key]) + ')',
+            selected: show(row[related.key]) === show(value),
+        })));
+        return select;
+    }
     if (column.type === 'boolean') {
         return el('input', { type: 'checkbox', name: column.name, checked: value === true });
     }
@@ -170,11 +183,36 @@ async function renderIndex(main) {
     }
 }
 
+// Loads the rows each relation of the resource may refer to, for its selects: up to 500, by their label.
+async function loadChoices(schema, columns) {
+    await Promise.all(columns.filter(c => c.references).map(async c => {
+        const target = schema.resources.find(r => r.name === c.references.resource);
+        const entry = { key: target.primaryKey, label: target.label, rows: null, readable: true };
+        choices.set(target.name, entry);
+        try {
+            const page = await request('GET', target.name + '?limit=500&sort=' + encodeURIComponent(target.label));
+            entry.rows = page.total <= page.items.length ? page.items : null;
+        } catch (e) {
+            // The rule refuses the list: the column is shown and edited as a plain value, never expanded.
+            entry.rows = null;
+            entry.readable = e.status !== 403;
+        }
+    }));
+}
+
 async function renderResource(main, name) {
     const schema = await window.thywillResources.schema();
     const resource = schema.resources.find(r => r.name === name);
     const handle = window.thywillResources.resource(name);
     const columns = resource.columns;
+    const filters = {};
+    new URLSearchParams(location.search).forEach((v, k) => { filters[k] = v; });
+    await loadChoices(schema, columns);
+    const relations = columns.filter(c => c.references && choices.get(c.references.resource).readable).map(c => ({
+        column: c.name, name: c.references.relation,
+        target: schema.resources.find(r => r.name === c.references.resource),
+    }));
+    const related = new Map(relations.map(r => [r.name, new Map()]));
     const key = resource.primaryKey;
     const writable = columns.filter(c => !c.generated && !(c.primaryKey && c.generated));
     const state = { offset: 0, limit: 20, sort: key, total: 0, rows: new Map(), deleted: new Set() };
@@ -193,7 +231,10 @@ async function renderResource(main, name) {
     const pager = el('p', { class: 'pager' },
         el('button', { type: 'button', id: 'resource-previous', text: 'Previous', onclick: () => { state.offset = Math.max(0, state.offset - state.limit); load(); } }),
         el('button', { type: 'button', id: 'resource-next', text: 'Next', onclick: () => { if (state.offset + state.limit < state.total) { state.offset += state.limit; load(); } } }));
-    main.append(el('h1', { text: name }), nav, el('p', { class: 'api', text: 'REST: ' + resource.url }), error,
+    const filtered = Object.keys(filters).length === 0 ? '' : el('p', { id: 'resource-filter' },
+        'Showing ' + Object.entries(filters).map(([k, v]) => k + ' = ' + v).join(', ') + ' · ',
+        el('a', { href: resource.page, text: 'all rows' }));
+    main.append(el('h1', { text: name }), nav, el('p', { class: 'api', text: 'REST: ' + resource.url }), filtered, error,
         form, el('table', {}, el('thead', {}, head), body), pager, status);
 
     function fail(e) {
@@ -208,7 +249,7 @@ async function renderResource(main, name) {
     function rowElement(row) {
         const id = row[key];
         const tr = el('tr', { 'data-id': show(id) });
-        const cells = columns.map(c => el('td', { 'data-column': c.name, text: show(row[c.name]) }));
+        const cells = columns.map(c => el('td', { 'data-column': c.name }, cellContent(c, row)));
         const edit = el('button', { type: 'button', class: 'edit', text: 'Edit' });
         const remove = el('button', { type: 'button', class: 'delete', text: 'Delete' });
         tr.append(...cells, el('td', { class: 'actions' }, edit, remove));
@@ -233,6 +274,35 @@ async function renderResource(main, name) {
         });
         remove.addEventListener('click', () => handle.remove(id).then(() => { error.textContent = ''; drop(id); }, fail));
         return tr;
+    }
+
+    // A related row is shown by its label, linked to its resource's page filtered to it.
+    function cellContent(column, row) {
+        const relation = relations.find(r => r.column === column.name);
+        const value = row[column.name];
+        if (!relation || value === null || value === undefined) {
+            return show(value);
+        }
+        const target = relation.target;
+        const known = related.get(relation.name).get(show(value));
+        const link = el('a', { href: target.page + '?' + encodeURIComponent(target.primaryKey) + '='
+            + encodeURIComponent(show(value)), 'data-related': target.name,
+            text: known ? show(known[target.label]) : '#' + show(value) });
+        if (!known) {
+            window.thywillResources.resource(target.name).read(value).then(found => {
+                related.get(relation.name).set(show(value), found);
+                link.textContent = show(found[target.label]);
+            }, () => {});
+        }
+        return link;
+    }
+
+    function remember(row) {
+        relations.forEach(r => {
+            if (row[r.name]) {
+                related.get(r.name).set(show(row[r.column]), row[r.name]);
+            }
+        });
     }
 
     function place(row) {
@@ -269,11 +339,16 @@ async function renderResource(main, name) {
 
     async function load() {
         try {
-            const page = await handle.list({ offset: state.offset, limit: state.limit, sort: state.sort });
+            const query = Object.assign({}, filters, { offset: state.offset, limit: state.limit, sort: state.sort });
+            if (relations.length > 0) {
+                query.expand = relations.map(r => r.name).join(',');
+            }
+            const page = await handle.list(query);
             state.total = page.total;
             state.rows.clear();
             body.replaceChildren();
             page.items.forEach(row => {
+                remember(row);
                 state.rows.set(show(row[key]), row);
                 body.append(rowElement(row));
             });
@@ -305,6 +380,23 @@ async function renderResource(main, name) {
             drop(change.id);
         } else if (change.row) {
             place(change.row);
+        }
+    });
+    // A related row that changes (a user renamed) is shown anew in every row that refers to it.
+    relations.forEach(relation => {
+        const target = window.thywillResources.resource(relation.target.name);
+        target.onChange(change => {
+            if (change.row) {
+                related.get(relation.name).set(show(change.id), change.row);
+            }
+            state.rows.forEach(row => {
+                if (show(row[relation.column]) === show(change.id)) {
+                    place(row);
+                }
+            });
+        });
+        if (relation.target.name !== name) {
+            target.watch().catch(() => {});
         }
     });
     // Watch first, then list: a change made in between arrives as a message and is applied on top of the list.

@@ -29,17 +29,59 @@ public final class Resource {
     private static final int MAX_CHANNEL = 64;
 
     private final String name;
-    private final String table;
     private final AccessRule rule;
+    private final RecordTable declared;
+    private volatile String table;
+    private volatile Map<String, Relation> relations = Map.of();
     private final Object writes = new Object();
     private volatile TableSchema schema;
     private volatile TableStore store;
     private volatile ApplicationContext context;
 
-    Resource(String name, String table, AccessRule rule) {
+    Resource(String name, String table, AccessRule rule, RecordTable declared) {
         this.name = name;
         this.table = table;
         this.rule = rule;
+        this.declared = declared;
+    }
+
+    /** @return the record it was declared from, or null for a table */
+    RecordTable declared() {
+        return declared;
+    }
+
+    void table(String name) {
+        this.table = name;
+    }
+
+    TableSchema schema() {
+        return started();
+    }
+
+    /**
+     * Finds the relations of this resource's foreign keys to the keys of the resources given.
+     *
+     * @param all every resource of the application, started
+     */
+    void relate(List<Resource> all) {
+        TableSchema s = started();
+        Map<String, Relation> found = new LinkedHashMap<>();
+        s.references().forEach((columnName, reference) -> {
+            Column column = s.column(columnName).orElse(null);
+            String relation = column == null ? null : Relation.nameOf(column);
+            if (relation == null || s.column(relation).isPresent()) {
+                return;
+            }
+            all.stream().filter(r -> r.schema().table().equalsIgnoreCase(reference.table())
+                            && r.schema().primaryKey().name().equalsIgnoreCase(reference.column()))
+                    .findFirst().ifPresent(target -> found.put(relation, new Relation(relation, column, target)));
+        });
+        relations = Map.copyOf(found);
+    }
+
+    /** @return the relations of its foreign keys to other resources, by name */
+    Map<String, Relation> relations() {
+        return relations;
     }
 
     void start(ApplicationContext context) throws SQLException {
@@ -105,12 +147,28 @@ public final class Resource {
      * @throws ResourceException 400 for a parameter not understood, 503 if the database fails
      */
     public Map<String, Object> list(Map<String, String> parameters) {
+        return list(parameters, null);
+    }
+
+    /**
+     * Lists as {@link #list(Map)} does, for a caller of the REST API: the rule of each resource a relation leads to
+     * is asked too ({@link Operation#READ} to expand it, {@link Operation#LIST} to filter across it).
+     *
+     * @param parameters the list's query
+     * @param caller the caller, or null for the application's own code
+     * @return the page
+     */
+    Map<String, Object> list(Map<String, String> parameters, Caller caller) {
         TableSchema s = started();
-        ListQuery query = ListQuery.parse(parameters, s);
+        ListQuery query = ListQuery.parse(parameters, s, relations);
+        if (caller != null) {
+            query.expand().forEach(r -> r.target().check(Operation.READ, caller));
+            query.related().forEach(f -> f.relation().target().check(Operation.LIST, caller));
+        }
         try {
             TableStore.Page page = store.list(query);
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("items", page.rows());
+            answer.put("items", expand(page.rows(), query.expand()));
             answer.put("total", page.total());
             answer.put("offset", query.offset());
             answer.put("limit", query.limit());
@@ -126,6 +184,60 @@ public final class Resource {
      * @throws ResourceException 400 for an id of the wrong type, 404 if there is no such row
      */
     public Map<String, Object> read(Object id) {
+        return readRow(id);
+    }
+
+    /**
+     * Reads as {@link #read} does, for a caller of the REST API, with the relations its {@code expand} parameter
+     * names embedded (their resources' rule asked for {@link Operation#READ}).
+     *
+     * @param id the row's primary key, as the text of a URL
+     * @param parameters the request's query; only {@code expand} is read
+     * @param caller the caller
+     * @return the row
+     */
+    Map<String, Object> read(String id, Map<String, String> parameters, Caller caller) {
+        List<Relation> expand = ListQuery.expand(parameters.get(ListQuery.EXPAND), relations);
+        expand.forEach(r -> r.target().check(Operation.READ, caller));
+        Map<String, Object> row = readRow(id);
+        return expand(List.of(row), expand).get(0);
+    }
+
+    /**
+     * Embeds, in each row, the row each relation refers to under the relation's name (null when the reference is
+     * null), reading each related resource once.
+     */
+    private List<Map<String, Object>> expand(List<Map<String, Object>> rows, List<Relation> relations) {
+        if (relations.isEmpty() || rows.isEmpty()) {
+            return rows;
+        }
+        List<Map<String, Object>> expanded = rows.stream().map(r -> (Map<String, Object>) new LinkedHashMap<>(r))
+                .toList();
+        for (Relation relation : relations) {
+            String column = relation.column().name();
+            java.util.Set<Object> ids = new java.util.LinkedHashSet<>();
+            expanded.forEach(r -> {
+                if (r.get(column) != null) {
+                    ids.add(r.get(column));
+                }
+            });
+            Map<Object, Map<String, Object>> found = relation.target().readAll(ids);
+            expanded.forEach(r -> r.put(relation.name(), r.get(column) == null ? null : found.get(r.get(column))));
+        }
+        return expanded;
+    }
+
+    /** @return the rows of the keys given that exist, by key */
+    Map<Object, Map<String, Object>> readAll(java.util.Collection<Object> ids) {
+        started();
+        try {
+            return store.readAll(ids);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private Map<String, Object> readRow(Object id) {
         Object key = key(id);
         try {
             return store.read(key).orElseThrow(() -> notFound(id));
@@ -244,8 +356,28 @@ public final class Resource {
         d.put("name", name);
         d.put("primaryKey", s.primaryKey().name());
         d.put("channel", channel());
-        d.put("columns", s.describe());
+        List<Map<String, Object>> columns = new java.util.ArrayList<>();
+        for (Column column : s.columns().values()) {
+            Map<String, Object> c = new LinkedHashMap<>(column.describe());
+            relations.values().stream().filter(r -> r.column().equals(column)).findFirst().ifPresent(r ->
+                    c.put("references", Map.of("resource", r.target().name(), "relation", r.name())));
+            columns.add(c);
+        }
+        d.put("columns", columns);
+        d.put("label", label());
         return d;
+    }
+
+    /** @return the column that names a row to people: the record's label, a unique text column, a text column, or the key */
+    String label() {
+        TableSchema s = started();
+        if (declared != null) {
+            return s.column(declared.label().name()).map(Column::name).orElse(s.primaryKey().name());
+        }
+        List<Column> text = s.columns().values().stream().filter(c -> c.kind() == Column.Kind.TEXT
+                && !c.primaryKey()).toList();
+        return text.stream().filter(c -> s.unique().stream().anyMatch(u -> u.equalsIgnoreCase(c.name()))).findFirst()
+                .or(() -> text.stream().findFirst()).orElse(s.primaryKey()).name();
     }
 
     private void publish(String change, Object id, Map<String, Object> row) {

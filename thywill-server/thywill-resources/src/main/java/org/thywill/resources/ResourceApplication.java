@@ -13,15 +13,17 @@ import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpResponse;
 
 /**
- * The base of an application whose tables are live resources. A subclass names itself, ships the migration that
- * creates its tables, declares the resources, and lists its class's service entry as any application does:
+ * The base of an application whose tables are live resources. A subclass names itself, declares the resources
+ * (records, whose tables the library makes, or tables its own migrations make), and lists its class's service
+ * entry as any application does:
  *
  * <pre>{@code
+ * public record Product(long id, @Unique @MaxLength(80) String name, @Default("0") int stock) {}
+ *
  * public final class ShopApplication extends ResourceApplication {
  *     public String id() { return "shop"; }
- *     public String migrations() { return "db/shop"; }
  *     protected void resources(Resources resources) {
- *         resources.table("products", "shop_product", AccessRule.EVERYONE);
+ *         resources.record("products", Product.class, AccessRule.EVERYONE);
  *     }
  * }
  * }</pre>

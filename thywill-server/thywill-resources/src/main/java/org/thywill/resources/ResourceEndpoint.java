@@ -68,7 +68,7 @@ final class ResourceEndpoint implements HttpEndpoint {
             switch (method) {
                 case "GET", "HEAD" -> {
                     resource.check(Operation.LIST, caller);
-                    return HttpResponse.json(200, resource.list(request.query()));
+                    return HttpResponse.json(200, resource.list(request.query(), caller));
                 }
                 case "POST" -> {
                     resource.check(Operation.CREATE, caller);
@@ -89,7 +89,7 @@ final class ResourceEndpoint implements HttpEndpoint {
         switch (method) {
             case "GET", "HEAD" -> {
                 resource.check(Operation.READ, caller);
-                return HttpResponse.json(200, resource.read(id));
+                return HttpResponse.json(200, resource.read(id, request.query(), caller));
             }
             case "PUT", "PATCH" -> {
                 resource.check(Operation.UPDATE, caller);

@@ -22,8 +22,8 @@ import org.thywill.api.http.HttpResponse;
  *
  * <pre>{@code
  * private final Resources resources = new Resources()
- *         .table("posts", "twooter_post", AccessRule.EVERYONE)
- *         .table("users", "twooter_user");                       // AccessRule.READ_ONLY
+ *         .record("posts", Post.class, AccessRule.EVERYONE)      // a record: the library makes its table
+ *         .table("users", "twooter_user");                       // a table of a migration; READ_ONLY
  *
  * public List<HttpEndpoint> endpoints() { return resources.endpoints(id()); }
  * public ClientSide client() { return resources.clientSide(ClientSide.none()); }
@@ -71,6 +71,11 @@ public final class Resources {
      * @throws IllegalStateException once started
      */
     public Resources table(String name, String table, AccessRule rule) {
+        return add(new Resource(name, table, java.util.Objects.requireNonNull(rule, "rule"), null));
+    }
+
+    private Resources add(Resource resource) {
+        String name = resource.name();
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("A resource name is 1 to 32 lower-case letters, digits, '_' and '-',"
                     + " starting with a letter; not '" + name + "'.");
@@ -78,27 +83,74 @@ public final class Resources {
         if (context != null) {
             throw new IllegalStateException("Declare resources before the application starts.");
         }
-        if (resources.putIfAbsent(name, new Resource(name, table, java.util.Objects.requireNonNull(rule, "rule")))
-                != null) {
+        if (resources.putIfAbsent(name, resource) != null) {
             throw new IllegalArgumentException("The resource '" + name + "' is declared twice.");
         }
         return this;
     }
 
     /**
-     * Reads each table's schema. Call it from {@code Application.start}, after which the REST API answers.
+     * Declares a resource from a record that anyone may read and nobody may change through the REST API
+     * ({@link AccessRule#READ_ONLY}); see {@link #record(String, Class, AccessRule)}.
+     *
+     * @param name the resource's name in URLs and channels: lower-case letters, digits, '_' and '-'
+     * @param type the record whose components are the table's columns
+     * @return this
+     */
+    public Resources record(String name, Class<? extends Record> type) {
+        return record(name, type, AccessRule.READ_ONLY);
+    }
+
+    /**
+     * Declares a resource from a record: a column per component (its name in snake case: {@code userName} is
+     * {@code user_name}), typed by the component's type, {@code NOT NULL} unless {@link Nullable}, keyed by the
+     * component {@code id} or the one marked {@link Key}, with {@link MaxLength}, {@link Default}, {@link Unique},
+     * {@link References} and {@link Label} saying what the type cannot. When the application starts, the library
+     * creates the table if it does not exist, and otherwise checks that it matches the record.
+     *
+     * @param name the resource's name in URLs and channels: lower-case letters, digits, '_' and '-'
+     * @param type the record whose components are the table's columns
+     * @param rule who may do what through the REST API and watch it
+     * @return this
+     * @throws ThywillException naming the component whose type or annotation cannot be used
+     * @throws IllegalArgumentException for a name that is not valid or already declared
+     */
+    public Resources record(String name, Class<? extends Record> type, AccessRule rule) {
+        RecordTable declared = RecordTable.of(type);
+        if (all().stream().anyMatch(r -> r.declared() != null && r.declared().type() == type)) {
+            throw new IllegalArgumentException("The record " + type.getName() + " is declared twice.");
+        }
+        return add(new Resource(name, declared.table(), java.util.Objects.requireNonNull(rule, "rule"), declared));
+    }
+
+    /**
+     * Makes the tables of the record resources that do not exist yet, reads each table's schema, checks each
+     * record against its table and finds the relations. Call it from {@code Application.start}, after which the
+     * REST API answers.
      *
      * @param context the application's context
-     * @throws ThywillException naming the resource whose table is missing or unusable
+     * @throws ThywillException naming the resource whose table is missing or unusable, or the column where a record
+     *                          and its table differ
      */
     public void start(ApplicationContext context) {
+        RecordTables tables = new RecordTables(context.applicationId(), all());
+        try {
+            tables.createMissing(context.dataSource());
+        } catch (SQLException e) {
+            throw new ThywillException("Could not create the tables of the resources of '" + context.applicationId()
+                    + "': " + e.getMessage(), e);
+        }
         for (Resource resource : all()) {
             try {
                 resource.start(context);
+                tables.check(resource, context.dataSource());
             } catch (SQLException e) {
                 throw new ThywillException("Resource '" + resource.name() + "': could not read the schema of table '"
                         + resource.table() + "': " + e.getMessage(), e);
             }
+        }
+        for (Resource resource : all()) {
+            resource.relate(all());
         }
         this.context = context;
     }

@@ -125,7 +125,7 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
         }
     }
 
-    private static String actualName(DatabaseMetaData meta, String catalog, String schema, String table)
+    static String actualName(DatabaseMetaData meta, String catalog, String schema, String table)
             throws SQLException {
         for (String candidate : List.of(table, table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT))) {
             try (ResultSet rs = meta.getTables(catalog, schema, candidate, new String[] {"TABLE", "BASE TABLE"})) {

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,14 @@ final class TableStore {
                 arguments.add(value);
             }
         });
+        for (ListQuery.RelatedFilter f : query.related()) {
+            TableSchema target = f.relation().target().schema();
+            where.add(f.relation().column().name() + " IN (SELECT " + target.primaryKey().name() + " FROM "
+                    + target.table() + " WHERE " + f.column().name() + (f.value() == null ? " IS NULL)" : " = ?)"));
+            if (f.value() != null) {
+                arguments.add(f.value());
+            }
+        }
         String order = " ORDER BY " + query.sort().name() + (query.descending() ? " DESC" : " ASC")
                 + (query.sort().primaryKey() ? "" : ", " + schema.primaryKey().name() + " ASC");
         try (Connection c = dataSource.getConnection()) {
@@ -78,6 +88,31 @@ final class TableStore {
                 return rs.next() ? Optional.of(Values.row(rs, schema)) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * @param ids primary keys
+     * @return the rows of those that exist, by key as read back
+     */
+    Map<Object, Map<String, Object>> readAll(Collection<Object> ids) throws SQLException {
+        Map<Object, Map<String, Object>> rows = new HashMap<>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        StringJoiner marks = new StringJoiner(", ", "(", ")");
+        ids.forEach(id -> marks.add("?"));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT * FROM " + schema.table() + " WHERE "
+                     + schema.primaryKey().name() + " IN " + marks)) {
+            bind(select, new ArrayList<>(ids));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = Values.row(rs, schema);
+                    rows.put(row.get(schema.primaryKey().name()), row);
+                }
+            }
+        }
+        return rows;
     }
 
     /** @return the new row's primary key */

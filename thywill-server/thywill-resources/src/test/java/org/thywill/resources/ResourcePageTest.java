@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.thywill.testing.Browser;
 import org.thywill.testing.ThywillTestServer;
 
@@ -68,6 +69,50 @@ class ResourcePageTest {
         }
     }
 
+    @Test
+    @Timeout(180)
+    void aRelatedRowIsShownByItsLabelLinkedAndChosenFromASelect() {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("blog").start();
+             Browser browser = Browser.open()) {
+            Http http = new Http(server.uri());
+            Object ada = http.post("/api/blog/authors", Map.of("name", "ada")).expect(201).map().get("id");
+            Object bob = http.post("/api/blog/authors", Map.of("name", "bob")).expect(201).map().get("id");
+            Object article = http.post("/api/blog/articles", Map.of("author_id", ada, "title", "Engines"))
+                    .expect(201).map().get("id");
+            browser.load(server.uri().resolve("/thywill/init/blog/resources/articles")).waitUntilConnected();
+            browser.waitFor(d -> cell(browser, article, "author_id").equals("ada"));
+            String link = browser.find(row(article) + " td[data-column=\"author_id\"] a").getDomAttribute("href");
+            assertEquals("/thywill/init/blog/resources/authors?id=" + ada, link);
+
+            // Edit: the author is chosen by name from a select, and the change is stored.
+            browser.find(row(article) + " button.edit").click();
+            new Select(browser.find(row(article) + " select[name=\"author_id\"]")).selectByVisibleText("bob (" + bob
+                    + ")");
+            browser.find(row(article) + " button.save").click();
+            browser.waitFor(d -> cell(browser, article, "author_id").equals("bob"));
+            assertEquals(bob, http.get("/api/blog/articles/" + article).expect(200).map().get("author_id"));
+
+            // Create: the form's select too; a row created elsewhere arrives with its author's name.
+            WebElement form = browser.find("#resource-create");
+            form.findElement(By.name("title")).sendKeys("Looms");
+            new Select(form.findElement(By.name("author_id"))).selectByVisibleText("ada (" + ada + ")");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.waitFor(d -> d.findElements(By.cssSelector(ROWS)).size() == 2);
+            Object remote = http.post("/api/blog/articles", Map.of("author_id", bob, "title", "Remote")).expect(201)
+                    .map().get("id");
+            browser.waitFor(d -> cell(browser, remote, "author_id").equals("bob"));
+            http.patch("/api/blog/authors/" + bob, Map.of("name", "robert")).expect(200);
+            browser.waitFor(d -> cell(browser, remote, "author_id").equals("robert")
+                    && cell(browser, article, "author_id").equals("robert"));
+            browser.screenshot(java.nio.file.Path.of("target/screenshots/resource-page-relations.png"));
+
+            // The link leads to the author's page, filtered to that author.
+            browser.load(server.uri().resolve(link)).waitUntilConnected();
+            browser.waitFor(d -> d.findElements(By.cssSelector(ROWS)).size() == 1);
+            assertEquals("ada", cell(browser, ada, "name"));
+        }
+    }
+
     private static String row(Object id) {
         return "#resource-rows tr[data-id=\"" + id + "\"]";
     }
@@ -75,6 +120,10 @@ class ResourcePageTest {
     private static String cell(Browser browser, Object id, String column) {
         List<WebElement> cells = browser.driver().findElements(By.cssSelector(row(id) + " td[data-column=\""
                 + column + "\"]"));
-        return cells.isEmpty() ? "" : cells.get(0).getText();
+        try {
+            return cells.isEmpty() ? "" : cells.get(0).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return ""; // the row was drawn again meanwhile: look again
+        }
     }
 }

@@ -1,19 +1,23 @@
 package org.thywill.resources;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.thywill.testing.MySqlTestDatabase;
 import org.thywill.testing.ThywillTestServer;
 
 /**
- * The same REST flow on MySQL or MariaDB: a throw-away database on the server named by
- * {@value MySqlTestDatabase#URL_VARIABLE}. Without that variable the test fails rather than skips, since a skipped
+ * The same REST flow, and the resources declared from records (see {@link RecordFlow}), on MySQL or MariaDB: a
+ * throw-away database on the server named by {@value MySqlTestDatabase#URL_VARIABLE}. Without that variable the test fails rather than skips, since a skipped
  * test has shown nothing.
  */
 class RestApiMySqlTest {
 
+    @TempDir
+    Path home;
     private MySqlTestDatabase database;
 
     @BeforeEach
@@ -42,5 +46,34 @@ class RestApiMySqlTest {
         try (ThywillTestServer server = database.use(ThywillTestServer.withApplications("shop")).start()) {
             RestApiFlow.run(server.uri());
         }
+    }
+
+    @Test
+    @Timeout(120)
+    void theTablesComeFromTheRecords() {
+        try (ThywillTestServer server = database.use(ThywillTestServer.withApplications("blog")).start()) {
+            RecordFlow.tablesComeFromTheRecords(server.uri());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void relationsExpandAndFilterAcrossAndBadNamesAreRefused() {
+        try (ThywillTestServer server = database.use(ThywillTestServer.withApplications("blog")).start()) {
+            RecordFlow.relationsExpandAndFilter(server.uri());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void theNextStartChecksTheTablesTheLibraryMade() {
+        RecordFlow.theNextStartChecksTheTables(database.use(ThywillTestServer.withApplications("blog")));
+    }
+
+    @Test
+    @Timeout(120)
+    void aRecordThatDoesNotMatchItsTableStopsStartUpNamingTheColumn() throws Exception {
+        RecordFlow.aRecordThatDoesNotMatchItsTableStopsTheApplication(
+                database.use(ThywillTestServer.withApplications("drift")), home.resolve("thywill.log"));
     }
 }

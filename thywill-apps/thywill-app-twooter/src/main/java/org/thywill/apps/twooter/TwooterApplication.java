@@ -1,19 +1,22 @@
 package org.thywill.apps.twooter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
+import org.thywill.api.http.HttpEndpoint;
 import org.thywill.resources.AccessRule;
 import org.thywill.resources.Operation;
 import org.thywill.resources.ResourceApplication;
 import org.thywill.resources.Resources;
 
 /**
- * Omega's Twooter: users and posts are live resources ({@code /api/twooter/users}, {@code /api/twooter/posts}, the
- * generated pages under {@code /thywill/init/twooter/resources/}), and the application's page holds a chat room
- * and a timeline of posts that updates itself. Anyone may read, create and change users and posts and delete
- * posts; deleting a user is refused, so that no post loses its author.
+ * Omega's Twooter: users and posts, declared as the records {@link User} and {@link Post}, are live resources
+ * ({@code /api/twooter/users}, {@code /api/twooter/posts?expand=user}, the generated pages under
+ * {@code /thywill/init/twooter/resources/}), the application's page holds a chat room and a timeline of posts that
+ * updates itself, and {@code POST /api/twooter/chat} says a line in the room from any HTTP client. Anyone may read,
+ * create and change users and posts and delete posts; deleting a user is refused, so that no post loses its author.
  */
 public final class TwooterApplication extends ResourceApplication {
 
@@ -33,14 +36,16 @@ public final class TwooterApplication extends ResourceApplication {
     }
 
     @Override
-    public String migrations() {
-        return "db/twooter";
+    protected void resources(Resources resources) {
+        resources.record("users", User.class, (operation, caller) -> operation != Operation.DELETE)
+                .record("posts", Post.class, AccessRule.EVERYONE);
     }
 
     @Override
-    protected void resources(Resources resources) {
-        resources.table("users", "twooter_user", (operation, caller) -> operation != Operation.DELETE)
-                .table("posts", "twooter_post", AccessRule.EVERYONE);
+    public List<HttpEndpoint> endpoints() {
+        List<HttpEndpoint> endpoints = new ArrayList<>(super.endpoints());
+        endpoints.add(new ChatEndpoint(id(), this::say));
+        return endpoints;
     }
 
     @Override
@@ -59,10 +64,22 @@ public final class TwooterApplication extends ResourceApplication {
     public void onMessage(Connection from, Object data) {
         if (data instanceof Map<?, ?> map && map.get("chat") instanceof Map<?, ?> chat
                 && chat.get("text") instanceof String text && !text.isBlank()) {
-            String name = chat.get("name") instanceof String n && !n.isBlank() ? n : "someone";
-            context().sendToChannel(CHAT, Map.of("chat", Map.of("name", clip(name, MAX_NAME),
-                    "text", clip(text, MAX_TEXT))));
+            say(chat.get("name") instanceof String n ? n : null, text);
         }
+    }
+
+    /**
+     * Says a line in the chat room: every page receives {@code {"chat": {"name": ..., "text": ...}}}.
+     *
+     * @param name who says it, clipped to 40 characters; "someone" when null or blank
+     * @param text what is said, clipped to 500 characters
+     * @return the message as sent
+     */
+    Map<String, Object> say(String name, String text) {
+        Map<String, Object> line = Map.of("chat", Map.of("name", name == null || name.isBlank() ? "someone"
+                : clip(name, MAX_NAME), "text", clip(text, MAX_TEXT)));
+        context().sendToChannel(CHAT, line);
+        return line;
     }
 
     private static String clip(String text, int max) {

@@ -1,5 +1,5 @@
--- Omega's Twooter models: users, and the posts ("twoots") they write. Runs unchanged on H2 (MODE=MySQL), MySQL
--- and MariaDB; the explicit defaults keep older MySQL from adding ON UPDATE to the timestamps.
+-- The tables as the hand-written migration of earlier versions made them, before User and Post were records:
+-- a database made then must still start, its rows kept.
 CREATE TABLE twooter_user (
     id        BIGINT       AUTO_INCREMENT PRIMARY KEY,
     user_name VARCHAR(40)  NOT NULL,

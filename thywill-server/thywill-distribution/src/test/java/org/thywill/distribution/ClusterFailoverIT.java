@@ -28,12 +28,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thywill.testing.Browser;
+import org.thywill.testing.MySqlTestDatabase;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestNginx;
 
 /**
  * Cluster failover as it happens in production: two packaged servers in JVMs of their own (Push {@code redis}, one
- * shared MariaDB/MySQL named by {@code THYWILL_TEST_MYSQL_URL}), a real nginx running the project's own
+ * shared MariaDB/MySQL that {@link MySqlTestDatabase#server()} finds), a real nginx running the project's own
  * {@code config/nginx-cluster.conf} (only addresses and ports changed), and the chat page in Chromium connected
  * through it. While a client on the other node says a line every {@value #EVERY_MILLIS} ms, the page's node is
  * killed with SIGKILL: every line reaches the page, none twice, and the page ends connected to the survivor.
@@ -58,13 +59,13 @@ class ClusterFailoverIT {
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        mysqlUrl = System.getenv("THYWILL_TEST_MYSQL_URL");
-        if (mysqlUrl == null || mysqlUrl.isBlank()) {
-            fail("Set THYWILL_TEST_MYSQL_URL to a MySQL or MariaDB server this test may create databases on, for"
-                    + " example THYWILL_TEST_MYSQL_URL=jdbc:mysql://127.0.0.1:3306/ (.ci/run does).");
+        mysqlUrl = MySqlTestDatabase.server();
+        if (mysqlUrl == null) {
+            fail("No MySQL or MariaDB server answers at 127.0.0.1:3306: start one, or set THYWILL_TEST_MYSQL_URL to"
+                    + " one this test may create databases on.");
         }
-        user = System.getenv().getOrDefault("THYWILL_TEST_MYSQL_USER", "root");
-        password = System.getenv().getOrDefault("THYWILL_TEST_MYSQL_PASSWORD", "");
+        user = MySqlTestDatabase.serverUser();
+        password = MySqlTestDatabase.serverPassword();
         sql("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4");
     }
 

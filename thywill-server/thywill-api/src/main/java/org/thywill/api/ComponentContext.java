@@ -1,8 +1,10 @@
 package org.thywill.api;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.thywill.api.admin.AdminAccess;
+import org.thywill.api.application.Application;
 import org.thywill.api.metrics.Metrics;
 
 /** What the kernel offers a component while it is created and afterwards. Thread-safe. */
@@ -52,5 +54,16 @@ public interface ComponentContext {
      */
     default Optional<AdminAccess> admin() {
         return Optional.empty();
+    }
+
+    /**
+     * Applications an embedding program handed to the kernel as objects, for the Application Interface to run
+     * beside those it finds itself (an embedded server needs neither a jar nor a service entry). Given to the
+     * Application Interface alone; an implementation that cannot run them fails its start saying so.
+     *
+     * @return the applications, in the order given; empty by default
+     */
+    default List<Application> applications() {
+        return List.of();
     }
 }

@@ -71,6 +71,7 @@ class SmokeTest {
         assertTrue(report.received() > 0, "messages received: " + report);
         assertEquals(0, report.errors(), "errors: " + report);
         assertEquals(0, report.missing(), "missing deliveries: " + report);
+        assertEquals(0, report.duplicates(), "duplicate deliveries: " + report);
         assertTrue(report.p50() >= 0 && report.p50() <= report.p90() && report.p90() <= report.p99()
                 && report.p99() <= report.p999() && report.p999() <= report.max(), "percentiles: " + report);
         assertTrue(report.cpuMsPer1000() > 0, "server CPU per 1,000 deliveries: " + report);

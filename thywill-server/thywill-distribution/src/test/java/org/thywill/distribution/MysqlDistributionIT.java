@@ -18,13 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.thywill.testing.MySqlTestDatabase;
 import org.thywill.testing.TestClient;
 
 /**
  * The same distribution with its database swapped to MySQL or MariaDB by the settings file alone, against the
- * real server named by {@code THYWILL_TEST_MYSQL_URL} (for example {@code jdbc:mysql://127.0.0.1:3306/}), with
- * {@code THYWILL_TEST_MYSQL_USER} (default root) and {@code THYWILL_TEST_MYSQL_PASSWORD} (default empty). Each run
- * works in a database of its own, created and dropped here.
+ * real server {@link MySqlTestDatabase#server()} finds (the machine's own at 127.0.0.1:3306 unless
+ * {@code THYWILL_TEST_MYSQL_URL} names another). Each run works in a database of its own, created and dropped here.
  */
 class MysqlDistributionIT {
 
@@ -38,14 +38,14 @@ class MysqlDistributionIT {
 
     @BeforeAll
     static void start() throws SQLException {
-        serverUrl = System.getenv("THYWILL_TEST_MYSQL_URL");
-        if (serverUrl == null || serverUrl.isBlank()) {
-            fail("Set THYWILL_TEST_MYSQL_URL to a MySQL or MariaDB server this test may create databases on, for"
-                    + " example THYWILL_TEST_MYSQL_URL=jdbc:mysql://127.0.0.1:3306/ (.ci/run does), and"
-                    + " THYWILL_TEST_MYSQL_USER / THYWILL_TEST_MYSQL_PASSWORD if not root with no password.");
+        serverUrl = MySqlTestDatabase.server();
+        if (serverUrl == null) {
+            fail("No MySQL or MariaDB server answers at 127.0.0.1:3306: start one, or set THYWILL_TEST_MYSQL_URL to"
+                    + " one this test may create databases on, and THYWILL_TEST_MYSQL_USER /"
+                    + " THYWILL_TEST_MYSQL_PASSWORD if not root with no password.");
         }
-        user = System.getenv().getOrDefault("THYWILL_TEST_MYSQL_USER", "root");
-        password = System.getenv().getOrDefault("THYWILL_TEST_MYSQL_PASSWORD", "");
+        user = MySqlTestDatabase.serverUser();
+        password = MySqlTestDatabase.serverPassword();
         database = "thywill_dist_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
              Statement statement = connection.createStatement()) {

@@ -157,10 +157,12 @@ public final class Thywill implements AutoCloseable {
         GenericApplicationContext spring = new GenericApplicationContext();
         spring.setClassLoader(settings.classLoader());
         for (Slot slot : order) {
-            // Only the Application Interface may hand the console's access on, and only to the console.
+            // Only the Application Interface may hand the console's access on, and only to the console; it alone
+            // runs applications.
+            boolean applications = slot == Slot.APPLICATION;
             register(spring, slot, providers.get(slot), boundSettings.get(slot), new KernelContext(server,
                     settings.home(), slot, dependencies.get(slot), spring::getBean, bootstrap, metrics,
-                    slot == Slot.APPLICATION ? admin : null));
+                    applications ? admin : null, applications ? settings.applications() : List.of()));
         }
         try {
             spring.refresh();

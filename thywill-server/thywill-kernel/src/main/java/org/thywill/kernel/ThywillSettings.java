@@ -1,24 +1,28 @@
 package org.thywill.kernel;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.thywill.api.application.Application;
 import org.thywill.kernel.settings.EnvironmentOverrides;
 import org.thywill.kernel.settings.SettingsTree;
 
 /**
  * Everything the kernel needs to start a server: the settings tree (from a file or built in code), the
- * environment that may override it, the home folder relative paths start from, and the class loader in which
- * component providers are discovered. Immutable.
+ * environment that may override it, the home folder relative paths start from, the class loader in which
+ * component providers are discovered, and the applications an embedding program hands over as objects. Immutable.
  *
  * @param tree the settings as written
  * @param environment the overrides
  * @param home the folder relative paths are resolved against
  * @param classLoader where component providers are discovered
+ * @param applications applications given as objects, run by the Application Interface beside those it finds
  */
 public record ThywillSettings(SettingsTree tree, EnvironmentOverrides environment, Path home,
-                              ClassLoader classLoader) {
+                              ClassLoader classLoader, List<Application> applications) {
 
     /** Validates. */
     public ThywillSettings {
@@ -26,6 +30,19 @@ public record ThywillSettings(SettingsTree tree, EnvironmentOverrides environmen
         Objects.requireNonNull(environment, "environment");
         home = home.toAbsolutePath().normalize();
         Objects.requireNonNull(classLoader, "classLoader");
+        applications = List.copyOf(applications);
+    }
+
+    /**
+     * Settings without applications given as objects.
+     *
+     * @param tree the settings as written
+     * @param environment the overrides
+     * @param home the folder relative paths are resolved against
+     * @param classLoader where component providers are discovered
+     */
+    public ThywillSettings(SettingsTree tree, EnvironmentOverrides environment, Path home, ClassLoader classLoader) {
+        this(tree, environment, home, classLoader, List.of());
     }
 
     /**
@@ -50,6 +67,7 @@ public record ThywillSettings(SettingsTree tree, EnvironmentOverrides environmen
         private Path home = Path.of("");
         private Map<String, String> environment = Map.of();
         private ClassLoader classLoader = ThywillSettings.class.getClassLoader();
+        private final List<Application> applications = new ArrayList<>();
 
         private Builder() {
         }
@@ -92,10 +110,22 @@ public record ThywillSettings(SettingsTree tree, EnvironmentOverrides environmen
             return this;
         }
 
+        /**
+         * Hands an application over as an object, to run without a jar or a service entry (the Application
+         * Interface {@code classpath} runs it beside those it finds).
+         *
+         * @param application the application
+         * @return this
+         */
+        public Builder application(Application application) {
+            applications.add(Objects.requireNonNull(application, "application"));
+            return this;
+        }
+
         /** @return the settings */
         public ThywillSettings build() {
             return new ThywillSettings(SettingsTree.of(sections, "settings built in code"),
-                    new EnvironmentOverrides(environment), home, classLoader);
+                    new EnvironmentOverrides(environment), home, classLoader, applications);
         }
     }
 }

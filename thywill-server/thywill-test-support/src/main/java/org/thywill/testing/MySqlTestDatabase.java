@@ -1,5 +1,8 @@
 package org.thywill.testing;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,8 +17,9 @@ import org.testcontainers.mysql.MySQLContainer;
 
 /**
  * A throw-away MySQL-compatible database for one test class or test: a fresh database on the server named by
- * {@value #URL_VARIABLE}, else a Testcontainers MySQL where Docker runs, else a failure saying what to set (never a
- * silent skip, since a skipped test has shown nothing). {@link #close} drops the database or stops the container.
+ * {@value #URL_VARIABLE}, else on the machine's own server at {@value #LOCAL_SERVER} when one answers there, else a
+ * Testcontainers MySQL where Docker runs, else a failure saying what to set (never a silent skip, since a skipped
+ * test has shown nothing). {@link #close} drops the database or stops the container.
  *
  * <pre>{@code
  * try (MySqlTestDatabase db = MySqlTestDatabase.create("todo");
@@ -30,6 +34,8 @@ public final class MySqlTestDatabase implements AutoCloseable {
     public static final String USER_VARIABLE = "THYWILL_TEST_MYSQL_USER";
     /** That user's password; empty if unset. */
     public static final String PASSWORD_VARIABLE = "THYWILL_TEST_MYSQL_PASSWORD";
+    /** The server used when {@value #URL_VARIABLE} is unset and something listens on its port. */
+    public static final String LOCAL_SERVER = "jdbc:mysql://127.0.0.1:3306/";
     private static final String IMAGE = "mysql:8.4";
 
     private final String url;
@@ -47,31 +53,59 @@ public final class MySqlTestDatabase implements AutoCloseable {
     }
 
     /**
-     * Creates a database named {@code thywill_{purpose}_} and 12 random hex digits on the server named by
-     * {@value #URL_VARIABLE}; without that variable, starts a MySQL container where Docker runs.
+     * Creates a database named {@code thywill_{purpose}_} and 12 random hex digits on the {@link #server() server};
+     * without one, starts a MySQL container where Docker runs.
      *
      * @param purpose a word for the database's name, letters and underscores
      * @return the created database
      * @throws AssertionError if there is neither a server nor Docker, or the server refuses
      */
     public static MySqlTestDatabase create(String purpose) {
-        String server = System.getenv(URL_VARIABLE);
-        if (server == null || server.isBlank()) {
+        String server = server();
+        if (server == null) {
             if (DockerClientFactory.instance().isDockerAvailable()) {
                 return inContainer();
             }
-            throw new AssertionError("This test needs a MySQL or MariaDB server, and there is no Docker to start"
-                    + " one: set " + URL_VARIABLE + " to its JDBC URL, for example " + URL_VARIABLE
-                    + "=jdbc:mysql://127.0.0.1:3306/ (with " + USER_VARIABLE + ", default root, and "
-                    + PASSWORD_VARIABLE + ", default empty, for a user who may create databases).");
+            throw new AssertionError("This test needs a MySQL or MariaDB server: none answers at 127.0.0.1:3306"
+                    + " and there is no Docker to start one. Start one there, or set " + URL_VARIABLE
+                    + " to its JDBC URL, for example " + URL_VARIABLE + "=jdbc:mysql://db.example:3306/ (with "
+                    + USER_VARIABLE + ", default root, and " + PASSWORD_VARIABLE + ", default empty, for a user who"
+                    + " may create databases).");
         }
-        String serverUrl = server.strip().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
-        String user = System.getenv().getOrDefault(USER_VARIABLE, "root");
-        String password = System.getenv().getOrDefault(PASSWORD_VARIABLE, "");
+        String serverUrl = server.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+        String user = serverUser();
+        String password = serverPassword();
         String name = "thywill_" + purpose + "_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         onServer(serverUrl, user, password, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         return new MySqlTestDatabase(withDatabase(serverUrl, name), user, password, name,
                 () -> onServer(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name));
+    }
+
+    /**
+     * @return the JDBC URL of the server that tests create their databases on: {@value #URL_VARIABLE} when set,
+     *         else {@value #LOCAL_SERVER} when something listens on 127.0.0.1:3306, else null
+     */
+    public static String server() {
+        String named = System.getenv(URL_VARIABLE);
+        if (named != null && !named.isBlank()) {
+            return named.strip();
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 3306), 1000);
+            return LOCAL_SERVER;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** @return the user of the {@link #server() server}: {@value #USER_VARIABLE}, {@code root} if unset */
+    public static String serverUser() {
+        return System.getenv().getOrDefault(USER_VARIABLE, "root");
+    }
+
+    /** @return that user's password: {@value #PASSWORD_VARIABLE}, empty if unset */
+    public static String serverPassword() {
+        return System.getenv().getOrDefault(PASSWORD_VARIABLE, "");
     }
 
     @SuppressWarnings("resource") // stopped by close()

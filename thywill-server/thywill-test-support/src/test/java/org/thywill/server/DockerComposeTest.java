@@ -33,6 +33,7 @@ import org.thywill.kernel.ThywillSettings;
 import org.thywill.kernel.settings.EnvironmentOverrides;
 import org.thywill.kernel.settings.SettingsBinder;
 import org.thywill.kernel.settings.SettingsTree;
+import org.thywill.testing.MySqlTestDatabase;
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so it is checked by reading it: its services, health
@@ -177,13 +178,13 @@ class DockerComposeTest {
 
     @Test
     void thywillStartsHealthyWithTheComposeSettingsAgainstARealMysql() throws Exception {
-        String base = System.getenv("THYWILL_TEST_MYSQL_URL");
+        String base = MySqlTestDatabase.server();
         if (base == null) {
-            throw new AssertionError("Set THYWILL_TEST_MYSQL_URL to a MySQL or MariaDB server"
-                    + " (for example jdbc:mysql://127.0.0.1:3306/); .ci/run does.");
+            throw new AssertionError("No MySQL or MariaDB server answers at 127.0.0.1:3306: start one, or set"
+                    + " THYWILL_TEST_MYSQL_URL to one (for example jdbc:mysql://db.example:3306/).");
         }
-        String user = System.getenv().getOrDefault("THYWILL_TEST_MYSQL_USER", "root");
-        String password = System.getenv().getOrDefault("THYWILL_TEST_MYSQL_PASSWORD", "");
+        String user = MySqlTestDatabase.serverUser();
+        String password = MySqlTestDatabase.serverPassword();
         String database = "thywill_compose_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);

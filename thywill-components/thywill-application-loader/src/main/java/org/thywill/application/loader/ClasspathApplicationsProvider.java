@@ -36,7 +36,7 @@ public final class ClasspathApplicationsProvider implements ComponentProvider<Cl
     public Component create(ClasspathApplicationsSettings settings, ComponentContext context) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return new ApplicationHost(new ClasspathApplicationSource(loader != null ? loader
-                : ClasspathApplicationsProvider.class.getClassLoader()), settings.enabled(),
+                : ClasspathApplicationsProvider.class.getClassLoader(), context.applications()), settings.enabled(),
                 "application.enabled", settings.rpcTimeout(), context.component(ClientInterface.class),
                 context.component(Push.class), context.component(Database.class), context.metrics(), context.admin());
     }

@@ -66,8 +66,9 @@ public final class H2DatabaseProvider implements ComponentProvider<H2Settings> {
         } else {
             Path file = context.resolve(settings.file()).toAbsolutePath();
             // Closed by Thywill when it stops, not by H2's own shutdown hook, which would close it under a graceful
-            // stop on SIGTERM that still has session inboxes to write.
-            url = "jdbc:h2:file:" + file + MODE + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+            // stop on SIGTERM that still has session inboxes to write. WRITE_DELAY=0: a commit reaches the file at
+            // once, not up to 500 ms later (H2's default), which a killed process lost (CrashRestartTest).
+            url = "jdbc:h2:file:" + file + MODE + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
             advice = "Check that the folder " + file.getParent() + " is writable and that no other process (another"
                     + " Thywill server, an H2 console) has the database open.";
         }

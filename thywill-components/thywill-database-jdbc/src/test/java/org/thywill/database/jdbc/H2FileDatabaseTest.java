@@ -30,6 +30,6 @@ class H2FileDatabaseTest extends PersistentDatabaseContract {
     void defaultFileIsDataThywillUnderHome() {
         String url = H2DatabaseProvider.target(new H2Settings(null, null), new TestComponentContext(home)).url();
         assertEquals("jdbc:h2:file:" + home.resolve("data/thywill").toAbsolutePath()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE", url);
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", url);
     }
 }

@@ -2,7 +2,9 @@ package org.thywill.database.jdbc;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +17,8 @@ import org.testcontainers.mysql.MySQLContainer;
 
 /**
  * A MySQL-compatible database of the tests' own: a fresh database on the server named by
- * {@value #URL_VARIABLE}, else a Testcontainers MySQL where Docker runs, else a failure saying what to set. Never a
+ * {@value #URL_VARIABLE}, else on the machine's own server at 127.0.0.1:3306 when one answers there, else a
+ * Testcontainers MySQL where Docker runs, else a failure saying what to set. Never a
  * silent skip: a test that cannot reach MySQL has not shown anything.
  */
 final class MySqlTestDatabase implements AutoCloseable {
@@ -30,6 +33,8 @@ final class MySqlTestDatabase implements AutoCloseable {
     private static final String IMAGE = "mysql:8.4";
 
     private static final int DEFAULT_PORT = 3306;
+    /** The machine's own server, used when {@value #URL_VARIABLE} is unset and something listens there. */
+    private static final String LOCAL_SERVER = "jdbc:mysql://127.0.0.1:3306/";
 
     private final String url;
     private final String user;
@@ -49,13 +54,16 @@ final class MySqlTestDatabase implements AutoCloseable {
         if (server != null && !server.isBlank()) {
             return onServer(server.strip(), environment(USER_VARIABLE, "root"), environment(PASSWORD_VARIABLE, ""));
         }
+        if (localServerAnswers()) {
+            return onServer(LOCAL_SERVER, environment(USER_VARIABLE, "root"), environment(PASSWORD_VARIABLE, ""));
+        }
         if (DockerClientFactory.instance().isDockerAvailable()) {
             return inContainer();
         }
-        return fail("No MySQL server for the tests and no Docker to start one. Set " + URL_VARIABLE
-                + " to a server's JDBC URL, for example " + URL_VARIABLE + "=jdbc:mysql://127.0.0.1:3306/ (with "
-                + USER_VARIABLE + ", default root, and " + PASSWORD_VARIABLE + ", default empty, for a user who may"
-                + " create databases).");
+        return fail("No MySQL server for the tests: none answers at 127.0.0.1:3306 and there is no Docker to start"
+                + " one. Start one there, or set " + URL_VARIABLE + " to a server's JDBC URL, for example "
+                + URL_VARIABLE + "=jdbc:mysql://db.example:3306/ (with " + USER_VARIABLE + ", default root, and "
+                + PASSWORD_VARIABLE + ", default empty, for a user who may create databases).");
     }
 
     /** @return the JDBC URL of this test database */
@@ -155,6 +163,15 @@ final class MySqlTestDatabase implements AutoCloseable {
             end++;
         }
         return url.substring(hosts, end);
+    }
+
+    private static boolean localServerAnswers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String environment(String name, String fallback) {

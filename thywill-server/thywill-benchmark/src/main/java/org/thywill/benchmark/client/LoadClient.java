@@ -19,7 +19,8 @@ import org.thywill.benchmark.TransportKind;
  * One simulated client: a {@link BayeuxClient} on the shared resources that records what it sends and receives
  * into the shared {@link Metrics} and tells the run when it is connected, has joined a room, or got an answer.
  * Messages carry their {@link System#nanoTime()} in {@code t}: the server runs on this machine, so its clock is
- * the same monotonic clock and a latency is a plain difference.
+ * the same monotonic clock and a latency is a plain difference. They carry an id in {@code i} too, unique in the
+ * run, so that one received twice counts as a duplicate, not as a delivery.
  */
 final class LoadClient {
 
@@ -64,9 +65,13 @@ final class LoadClient {
     private final AtomicBoolean ackScheduled = new AtomicBoolean();
     private volatile long acknowledged;
     private volatile String ackApplication;
+    private final int index;
+    private final AtomicInteger sentCount = new AtomicInteger();
+    private final ReceivedIds received = new ReceivedIds();
 
-    LoadClient(String url, ClientResources resources, TransportKind transport, Dialect dialect, Metrics metrics,
-               String filler, Events events) {
+    LoadClient(int index, String url, ClientResources resources, TransportKind transport, Dialect dialect,
+               Metrics metrics, String filler, Events events) {
+        this.index = index;
         this.bayeux = new BayeuxClient(url, resources.scheduler(), resources.newTransport(transport));
         this.dialect = dialect;
         this.metrics = metrics;
@@ -152,6 +157,10 @@ final class LoadClient {
             return;
         }
         if (data.get("t") instanceof Number sent) {
+            if (data.get("i") instanceof Number id && !received.first(id.longValue())) {
+                metrics.duplicate();
+                return;
+            }
             metrics.received(sent.longValue());
             if (data.get("room") == null) {
                 events.echoed(this);
@@ -207,6 +216,7 @@ final class LoadClient {
     void echo() {
         Map<String, Object> data = new HashMap<>(4);
         data.put("t", System.nanoTime());
+        data.put("i", nextId());
         data.put("p", filler);
         publish(dialect.echoChannel(), data, 1);
     }
@@ -237,6 +247,7 @@ final class LoadClient {
         data.put("cmd", "broadcast");
         data.put("room", name);
         data.put("t", System.nanoTime());
+        data.put("i", nextId());
         data.put("p", filler);
         publish(dialect.commandChannel(), data, members);
     }
@@ -248,6 +259,10 @@ final class LoadClient {
      */
     void stats(boolean collectGarbage) {
         command(Map.of("cmd", "stats", "gc", collectGarbage));
+    }
+
+    private long nextId() {
+        return ReceivedIds.id(index, sentCount.getAndIncrement());
     }
 
     /** Publishes a command, which is not counted as a sent message. */

@@ -36,6 +36,8 @@ public final class LoadRun implements LoadClient.Events {
     /** Every node's address; a load client goes to the next in turn, the probe and the publisher to the first. */
     private final List<String> urls;
     private final AtomicInteger dealt = new AtomicInteger();
+    /** Each client's index, which its messages' ids carry. */
+    private final AtomicInteger indices = new AtomicInteger();
     private final String filler;
     private final Semaphore inFlight;
     private final List<LoadClient> all = new ArrayList<>();
@@ -92,11 +94,13 @@ public final class LoadRun implements LoadClient.Events {
 
     private LoadClient newClient(LoadClient.Events events) {
         String url = urls.get(Math.floorMod(dealt.getAndIncrement(), urls.size()));
-        return new LoadClient(url, resources, settings.transport(), dialect, metrics, filler, events);
+        return new LoadClient(indices.getAndIncrement(), url, resources, settings.transport(), dialect, metrics,
+                filler, events);
     }
 
     private LoadClient firstNodeClient(LoadClient.Events events) {
-        return new LoadClient(urls.get(0), resources, settings.transport(), dialect, metrics, filler, events);
+        return new LoadClient(indices.getAndIncrement(), urls.get(0), resources, settings.transport(), dialect,
+                metrics, filler, events);
     }
 
     private Report load(ServerProbe probe, ServerProbe publisher, ExecutorService connectors, ProcessStats before)
@@ -296,7 +300,7 @@ public final class LoadRun implements LoadClient.Events {
                 window.sent() / seconds, delivered / seconds,
                 any ? millis(h, 50) : -1, any ? millis(h, 90) : -1, any ? millis(h, 99) : -1,
                 any ? millis(h, 99.9) : -1, any ? h.getMaxValue() / 1000.0 : -1,
-                metrics.errors(), metrics.reconnections(), metrics.missing(),
+                metrics.errors(), metrics.reconnections(), metrics.missing(), metrics.duplicates(),
                 delivered > 0 && cpuKnown ? cpuMs * 1000 / delivered : -1,
                 growth(idle.heapBytes(), before.heapBytes(), 1024.0 * n),
                 growth(idle.rssBytes(), before.rssBytes(), 1024.0 * n),

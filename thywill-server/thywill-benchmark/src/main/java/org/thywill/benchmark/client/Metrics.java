@@ -25,6 +25,7 @@ public final class Metrics {
     private final LongAdder expected = new LongAdder();
     private final Map<Failure, LongAdder> errors = new EnumMap<>(Failure.class);
     private final LongAdder reconnections = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
     private volatile long windowStart = System.nanoTime();
 
     /** What failed, for the breakdown of the error count. */
@@ -80,6 +81,16 @@ public final class Metrics {
 
     void error(Failure failure) {
         errors.get(failure).increment();
+    }
+
+    /** A message a client had received already arrived again: counted here, not as a delivery. */
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    /** @return deliveries of a message its client had received already, over the whole run */
+    public long duplicates() {
+        return duplicates.sum();
     }
 
     void reconnection() {

@@ -39,6 +39,7 @@ public final class ComparisonTable {
             new Row("errors", Report::errors, true),
             new Row("reconnections", Report::reconnections, true),
             new Row("missing deliveries", Report::missing, true),
+            new Row("duplicate deliveries", Report::duplicates, true),
             new Row("server start to accepting (ms)", Report::startMillis, true));
 
     private ComparisonTable() {

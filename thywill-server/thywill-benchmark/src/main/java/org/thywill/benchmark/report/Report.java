@@ -27,6 +27,8 @@ import java.util.Map;
  * @param errors failed handshakes, connects and publishes, and error answers
  * @param reconnections handshakes after a client's first
  * @param missing deliveries expected over the whole run that never arrived
+ * @param duplicates deliveries, over the whole run, of a message its client had received already (not counted in
+ *                   {@code received})
  * @param cpuMsPer1000 the server's CPU milliseconds per 1,000 messages received (connect storm: connections)
  * @param heapKbPerConnection the server's live heap per idle connection, after a full collection
  * @param rssKbPerConnection the server's resident memory per idle connection
@@ -38,7 +40,7 @@ import java.util.Map;
 public record Report(String server, String scenario, String transport, long clients, long connected,
                      double seconds, long sent, long received, double sentPerSecond, double receivedPerSecond,
                      double p50, double p90, double p99, double p999, double max,
-                     long errors, long reconnections, long missing,
+                     long errors, long reconnections, long missing, long duplicates,
                      double cpuMsPer1000, double heapKbPerConnection, double rssKbPerConnection,
                      double threadsPerConnection, long serverThreads, double serverHeapMb, long startMillis) {
 
@@ -48,7 +50,7 @@ public record Report(String server, String scenario, String transport, long clie
      */
     public Report withStartMillis(long millis) {
         return new Report(server, scenario, transport, clients, connected, seconds, sent, received, sentPerSecond,
-                receivedPerSecond, p50, p90, p99, p999, max, errors, reconnections, missing, cpuMsPer1000,
+                receivedPerSecond, p50, p90, p99, p999, max, errors, reconnections, missing, duplicates, cpuMsPer1000,
                 heapKbPerConnection, rssKbPerConnection, threadsPerConnection, serverThreads, serverHeapMb, millis);
     }
 

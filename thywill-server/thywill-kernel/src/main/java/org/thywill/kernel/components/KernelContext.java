@@ -1,6 +1,7 @@
 package org.thywill.kernel.components;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -10,6 +11,7 @@ import org.thywill.api.ComponentContext;
 import org.thywill.api.ServerSettings;
 import org.thywill.api.Slot;
 import org.thywill.api.admin.AdminAccess;
+import org.thywill.api.application.Application;
 import org.thywill.api.metrics.Metrics;
 
 /** The {@link ComponentContext} one component sees: it may reach only the slots it declared. */
@@ -23,6 +25,7 @@ public final class KernelContext implements ComponentContext {
     private final Bootstrap bootstrap;
     private final Metrics metrics;
     private final AdminAccess admin;
+    private final List<Application> applications;
 
     /**
      * @param server the server settings
@@ -36,7 +39,7 @@ public final class KernelContext implements ComponentContext {
     public KernelContext(ServerSettings server, Path home, Slot owner, Set<Slot> dependencies,
                          Function<Class<? extends Component>, Component> lookup, Bootstrap bootstrap,
                          Metrics metrics) {
-        this(server, home, owner, dependencies, lookup, bootstrap, metrics, null);
+        this(server, home, owner, dependencies, lookup, bootstrap, metrics, null, List.of());
     }
 
     /**
@@ -48,10 +51,11 @@ public final class KernelContext implements ComponentContext {
      * @param bootstrap the page renderer
      * @param metrics the server's meters
      * @param admin the admin console's access, or null when it is off or not this component's to give
+     * @param applications applications given as objects, for the Application Interface alone (else empty)
      */
     public KernelContext(ServerSettings server, Path home, Slot owner, Set<Slot> dependencies,
                          Function<Class<? extends Component>, Component> lookup, Bootstrap bootstrap,
-                         Metrics metrics, AdminAccess admin) {
+                         Metrics metrics, AdminAccess admin, List<Application> applications) {
         this.server = server;
         this.home = home;
         this.owner = owner;
@@ -60,6 +64,7 @@ public final class KernelContext implements ComponentContext {
         this.bootstrap = bootstrap;
         this.metrics = metrics;
         this.admin = admin;
+        this.applications = List.copyOf(applications);
     }
 
     @Override
@@ -95,5 +100,10 @@ public final class KernelContext implements ComponentContext {
     @Override
     public Optional<AdminAccess> admin() {
         return Optional.ofNullable(admin);
+    }
+
+    @Override
+    public List<Application> applications() {
+        return applications;
     }
 }

@@ -14,7 +14,8 @@ import org.thywill.api.delivery.DeliveryFailedException;
 
 /**
  * A test application for acknowledged delivery, driven by commands from a client: {@code {"cmd":"numbers",
- * "session":cookie,"count":n,"pauseMillis":p}} sends 0..n-1 to that session from a thread of its own;
+ * "session":cookie,"count":n,"pauseMillis":p}} sends 0..n-1 to that session from a thread of its own (with
+ * {@code "tell":true} telling the sender {@code {"sent":i}} after each);
  * {@code {"cmd":"receipted","session":cookie,"data":x}} sends with a receipt and tells the sender
  * {@code {"receipt":seq}} or {@code {"failed":reason}}; {@code {"cmd":"receiptedTo","connection":id,"data":x}} does the
  * same for one connection; any other data is echoed to the sender's connection and
@@ -58,9 +59,13 @@ public final class DeliveryProbeApplication implements Application {
                 SessionId to = new SessionId(String.valueOf(command.get("session")));
                 int count = ((Number) command.get("count")).intValue();
                 long pause = ((Number) command.get("pauseMillis")).longValue();
+                boolean tell = Boolean.TRUE.equals(command.get("tell"));
                 senders.execute(() -> {
                     for (int i = 0; i < count; i++) {
                         context.sendToSession(to, i);
+                        if (tell) {
+                            context.send(from.id(), Map.of("sent", i));
+                        }
                         sleep(pause);
                     }
                     context.send(from.id(), "sent " + count);

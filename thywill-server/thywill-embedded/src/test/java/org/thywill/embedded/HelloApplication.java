@@ -1,0 +1,38 @@
+package org.thywill.embedded;
+
+import java.util.List;
+import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ClientSide;
+import org.thywill.api.client.Connection;
+
+/** Greets whoever writes, as a one-class program would: no service entry lists it. */
+final class HelloApplication implements Application {
+
+    private final String greeting;
+    private volatile ApplicationContext context;
+
+    HelloApplication(String greeting) {
+        this.greeting = greeting;
+    }
+
+    @Override
+    public String id() {
+        return "hello";
+    }
+
+    @Override
+    public ClientSide client() {
+        return new ClientSide("hello", "hello.html", List.of(), List.of());
+    }
+
+    @Override
+    public void start(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void onMessage(Connection from, Object data) {
+        context.send(from.id(), greeting + ", " + data);
+    }
+}

@@ -76,6 +76,18 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Runs a script in every page this browser loads from now on, before the page's own scripts (Chromium's
+     * {@code Page.addScriptToEvaluateOnNewDocument}): to watch a page from its very start, such as what it removes.
+     *
+     * @param script JavaScript
+     * @return this
+     */
+    public Browser onEveryPage(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+        return this;
+    }
+
+    /**
      * @param page the address to load
      * @return this
      */

@@ -10,13 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.thywill.testing.Browser;
 import org.thywill.testing.ThywillTestServer;
 
@@ -57,9 +55,7 @@ class ServerRenderingTest {
     private static Browser watched(String route) {
         Browser browser = Browser.open();
         try {
-            ((ChromeDriver) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                    Map.of("source", WATCH));
-            browser.load(URI.create(server.page("rd-render") + route));
+            browser.onEveryPage(WATCH).load(URI.create(server.page("rd-render") + route));
             browser.waitUntilConnected();
             return browser;
         } catch (RuntimeException | AssertionError e) {

@@ -27,11 +27,14 @@ class ServerRenderingTest {
     /** Before any page script runs: keeps the rendered elements and counts every element removed from the view. */
     private static final String WATCH = """
             document.addEventListener('DOMContentLoaded', () => {
+                window.readableAt = performance.now();
                 window.rendered = [...document.querySelectorAll('[data-remote-document-root] *')];
                 window.removed = 0;
                 new MutationObserver(records => records.forEach(r => window.removed +=
                         [...r.removedNodes].filter(n => n.nodeType === Node.ELEMENT_NODE).length))
                     .observe(document.querySelector('[data-remote-document-root]'), {childList: true, subtree: true});
+                new MutationObserver(() => window.liveAt = window.liveAt || performance.now())
+                    .observe(document.querySelector('#items') || document.body, {attributeFilter: ['data-live']});
             });
             """;
 
@@ -100,6 +103,9 @@ class ServerRenderingTest {
             assertEquals(Boolean.TRUE, page.executeScript("return [...document.querySelectorAll('li[data-id]')]"
                     + ".every(li => li.dataset.live === 'yes' && window.rendered.includes(li))"),
                     "the live changes went to the rendered elements");
+            // What the page would have shown blank before: from readable (the HTML parsed) to live (attached).
+            System.out.printf("Server rendering: readable at %.0f ms, live at %.0f ms after navigation%n",
+                    page.executeScript("return window.readableAt"), page.executeScript("return window.liveAt"));
         }
     }
 

@@ -88,6 +88,10 @@ public final class Templates {
         return folder.isEmpty() ? name : folder + "/" + name;
     }
 
+    /**
+     * Where: the innermost context (a partial's own line, not the line that included it). What: the outermost
+     * message ("Failed to get value for items"), as the inner ones name Java classes and objects.
+     */
     private TemplateException failure(String name, MustacheException e) {
         MustacheException located = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -100,7 +104,7 @@ public final class Templates {
                     + " jar", e);
         }
         TemplateContext where = located.getContext();
-        String what = where == null ? located.getMessage() : stripContext(located.getMessage(), where);
+        String what = e.getContext() == null ? e.getMessage() : stripContext(e.getMessage(), e.getContext());
         return new TemplateException(resource(where == null ? name : where.file()), where == null ? 0 : where.line(),
                 what, e);
     }

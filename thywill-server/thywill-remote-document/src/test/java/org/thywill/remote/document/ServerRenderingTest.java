@@ -105,7 +105,8 @@ class ServerRenderingTest {
                     "the live changes went to the rendered elements");
             // What the page would have shown blank before: from readable (the HTML parsed) to live (attached).
             System.out.printf("Server rendering: readable at %.0f ms, live at %.0f ms after navigation%n",
-                    page.executeScript("return window.readableAt"), page.executeScript("return window.liveAt"));
+                    ((Number) page.executeScript("return window.readableAt")).doubleValue(),
+                    ((Number) page.executeScript("return window.liveAt")).doubleValue());
         }
     }
 
@@ -148,8 +149,9 @@ class ServerRenderingTest {
     void aTemplateThatFailsAnswersAnErrorPageNamingTheTemplateAndLine() throws Exception {
         HttpResponse<String> page = get("broken");
         assertEquals(500, page.statusCode());
-        assertTrue(page.body().contains("The template templates/rd-render/broken.mustache failed at line 3"),
-                page.body());
+        assertTrue(page.body().contains("The template templates/rd-render/broken.mustache failed at line 3: Failed to"
+                + " get value for explode</p>"), page.body());
+        assertFalse(page.body().contains("org.thywill"), "a Java class reached the browser: " + page.body());
         assertFalse(page.body().contains("secret detail"), page.body());
         assertFalse(page.body().contains("Exception"), page.body());
         assertFalse(page.body().contains("at org."), page.body());
@@ -168,30 +170,19 @@ class ServerRenderingTest {
     }
 
     @Test
-    void aMissingTemplateStopsTheApplicationsStartNamingIt() {
-        RemoteDocumentApplication missing = new RemoteDocumentApplication() {
-            @Override
-            public String id() {
-                return "rd-missing";
-            }
-
-            @Override
-            protected List<String> templates() {
-                return List.of("list.mustache", "nowhere.mustache");
-            }
-
-            @Override
-            protected String templateFolder() {
-                return "templates/rd-render";
-            }
-
-            @Override
-            protected void routes(Routes routes) {
-            }
-        };
-        TemplateException e = assertThrows(TemplateException.class, () -> missing.start(new FakeContext().context));
+    void aMissingTemplateStopsTheApplicationsStartNamingIt() throws Exception {
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> new MissingTemplateApplication().start(new FakeContext().context));
         assertEquals("templates/rd-render/nowhere.mustache", e.template());
-        assertTrue(e.getMessage().contains("templates/rd-render/nowhere.mustache"), e.getMessage());
+        assertEquals("The template templates/rd-render/nowhere.mustache failed: there is no such file in the"
+                + " application's jar", e.getMessage());
+        try (ThywillTestServer both = ThywillTestServer.withApplications("rd-render", "rd-missing").start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            assertEquals(404, http.send(HttpRequest.newBuilder(both.page("rd-missing")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "the application without its template runs");
+            assertEquals(200, http.send(HttpRequest.newBuilder(both.page("rd-render")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "the other application stopped too");
+        }
     }
 
     @Test

@@ -130,6 +130,15 @@ const operations = {
     newSvg(scope, slot, tag) {
         bind(slot, document.createElementNS('http://www.w3.org/2000/svg', checkElement(tag)), scope);
     },
+    attach(scope, slot, css) {
+        // An element the server rendered into the page (View.render), bound to a handle instead of created again.
+        const element = viewRoot().querySelector(css);
+        if (!element) {
+            throw new Error('no rendered element matches the selector ' + css);
+        }
+        checkElement(element.localName);
+        bind(slot, element, scope);
+    },
     place(scope, node, where, anchor) {
         const child = resolve(node, scope);
         const target = resolve(anchor, scope);
@@ -320,6 +329,7 @@ function reset() {
     listeners.clear();
     handles.clear();
     viewRoot().replaceChildren();
+    viewRoot().removeAttribute('data-rendered');
 }
 
 // Errors go to the console and, a few a second at most, to the server's log.
@@ -599,7 +609,9 @@ function start() {
     }
     const now = route();
     currentRoute = routeKey(now);
-    app.send({ domStart: Object.assign(now, { restart }) })
+    // The digest of the view the server rendered into the page, so that the server sends it again only if it changed.
+    const rendered = viewRoot().getAttribute('data-rendered');
+    app.send({ domStart: Object.assign(now, { restart }, rendered ? { rendered } : {}) })
         .catch(e => console.warn('remote document: not started: ' + e.message));
 }
 

@@ -19,6 +19,7 @@ public final class ClientConfiguration {
     private final String applicationId;
     private final SessionId session;
     private final String path;
+    private final Map<String, String> query;
     private final Map<String, Object> bootstrapParameters = new LinkedHashMap<>();
     private final List<ClientResource> bootstrapResources = new ArrayList<>();
     private final Map<String, Object> applicationParameters = new LinkedHashMap<>();
@@ -41,6 +42,18 @@ public final class ClientConfiguration {
      * @throws IllegalArgumentException if the path does not start with {@code /}
      */
     public ClientConfiguration(String applicationId, SessionId session, String path) {
+        this(applicationId, session, path, Map.of());
+    }
+
+    /**
+     * @param applicationId the application the page is for
+     * @param session the browser's session
+     * @param path the path under the application's page the page is served for, such as {@code /items/42}
+     * @param query the page's query parameters, decoded, the first value of each name
+     * @throws IllegalArgumentException if the path does not start with {@code /}
+     */
+    public ClientConfiguration(String applicationId, SessionId session, String path, Map<String, String> query) {
+        this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
         this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
         this.session = Objects.requireNonNull(session, "session");
         this.path = Objects.requireNonNull(path, "path");
@@ -53,6 +66,11 @@ public final class ClientConfiguration {
     /** @return the path under the application's page the page is served for; {@code /} for its root */
     public String path() {
         return path;
+    }
+
+    /** @return the page's query parameters, decoded, the first value of each name, in the order sent */
+    public Map<String, String> query() {
+        return query;
     }
 
     /** @return the application the page is for */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -33,6 +34,18 @@ public final class Browser implements AutoCloseable {
 
     /** @return a new headless browser with an empty profile */
     public static Browser open() {
+        return open(true);
+    }
+
+    /**
+     * @return a new headless browser with an empty profile that runs no page's JavaScript, to check what a page
+     *         shows to a reader with JavaScript off (or before its scripts run)
+     */
+    public static Browser withoutJavaScript() {
+        return open(false);
+    }
+
+    private static Browser open(boolean javaScript) {
         String chromium = System.getenv().getOrDefault("THYWILL_CHROMIUM", "/usr/bin/chromium");
         String chromedriver = System.getenv().getOrDefault("THYWILL_CHROMEDRIVER", "/usr/bin/chromedriver");
         if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
@@ -48,6 +61,10 @@ public final class Browser implements AutoCloseable {
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-dev-shm-usage", "--window-size=1200,900",
                     "--user-data-dir=" + profile);
+            if (!javaScript) {
+                options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript",
+                        2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(chromedriver).toFile())
                     .usingAnyFreePort()
@@ -56,6 +73,18 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Runs a script in every page this browser loads from now on, before the page's own scripts (Chromium's
+     * {@code Page.addScriptToEvaluateOnNewDocument}): to watch a page from its very start, such as what it removes.
+     *
+     * @param script JavaScript
+     * @return this
+     */
+    public Browser onEveryPage(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+        return this;
     }
 
     /**

@@ -85,6 +85,32 @@ class BeforePageTest {
     }
 
     @Test
+    void theApplicationsRenderedBodyIsInThePageAndSeesTheQuery() throws Exception {
+        HttpResponse<String> page = get("/thywill/init/guarded/rendered?pass=yes");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<body>\n<p id=\"rendered\">Rendered with the pass</p>"), page.body());
+        assertTrue(get("/thywill/init/guarded/rendered").body().contains("Rendered without the pass"));
+    }
+
+    @Test
+    void aRenderThatFailsForTheBrowserShowsItsMessageEscapedOnA500Page() throws Exception {
+        HttpResponse<String> page = get("/thywill/init/guarded/render-refused");
+        assertEquals(500, page.statusCode());
+        assertTrue(page.body().contains("<p data-status=\"500\">The list could not be read &lt;now&gt;.</p>"),
+                page.body());
+        assertFalse(page.body().contains("Exception"), page.body());
+    }
+
+    @Test
+    void aRenderThatFailsOtherwiseIsAnswered500WithoutItsText() throws Exception {
+        HttpResponse<String> page = get("/thywill/init/guarded/render-broken");
+        assertEquals(500, page.statusCode());
+        assertTrue(page.body().contains("This page could not be rendered."), page.body());
+        assertFalse(page.body().contains("secret detail"), page.body());
+        assertFalse(page.body().contains("Exception"), page.body());
+    }
+
+    @Test
     void anIdWithoutTrailingSlashStillRedirectsAndUnsafePathsAre404() throws Exception {
         HttpResponse<String> bare = get("/thywill/init/guarded");
         assertEquals(302, bare.statusCode());

@@ -2,16 +2,20 @@ package org.thywill.apps.tododom;
 
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.thywill.remote.document.DomEvent;
 import org.thywill.remote.document.Element;
 import org.thywill.remote.document.RemoteDocument;
 import org.thywill.remote.document.Routes;
+import org.thywill.remote.document.Templates;
 import org.thywill.remote.document.View;
 
 /**
  * The list, pycommunicate's {@code TodoView}: every item with its checkbox, its link and a Remove button, and a form
- * to add one. What this page changes it shows at once and tells every other page.
+ * to add one, rendered on the server from list.mustache and then made live. What this page changes it shows at once
+ * and tells every other page.
  */
 final class ListView implements View {
 
@@ -21,6 +25,7 @@ final class ListView implements View {
 
     private final TodoStore store;
     private final Map<Long, Row> rows = new LinkedHashMap<>();
+    private List<TodoItem> shown = List.of();
     private RemoteDocument document;
     private Element list;
     private Element next;
@@ -32,27 +37,38 @@ final class ListView implements View {
         this.store = store;
     }
 
+    /** What list.mustache lays out. */
+    private record Model(List<TodoItem> items, boolean empty, String summary, int maxText) {
+    }
+
+    /**
+     * The list as HTML, from the database: in the page itself when it is loaded (readable before it connects and
+     * with JavaScript off), and again when it connects (sent only if the list changed in between).
+     */
     @Override
-    public void start(RemoteDocument document) throws SQLException {
+    public Optional<String> render(Templates templates) throws SQLException {
+        shown = store.all();
+        return Optional.of(templates.render("list.mustache", new Model(shown, shown.isEmpty(),
+                summary(shown.size()), TodoStore.MAX_TEXT)));
+    }
+
+    /** Attaches to the rendered list: the page holds exactly the items {@link #render} read. */
+    @Override
+    public void start(RemoteDocument document) {
         this.document = document;
         document.title("Todo");
-        Element page = document.root().appendNew("main").addClass("todo-page");
-        page.appendNew("h1").text("Welcome to the TODO!");
-        Element form = page.appendNew("form").attribute("id", "add-form").addClass("add");
-        next = form.appendNew("input").attribute("id", "next").attribute("name", "next")
-                .attribute("placeholder", "What needs doing?").attribute("maxlength", String.valueOf(TodoStore.MAX_TEXT))
-                .attribute("autocomplete", "off").attribute("aria-label", "New todo");
-        form.appendNew("button").attribute("id", "add").attribute("type", "submit").text("Add");
+        next = document.attach("#next");
         // The form's fields come with the submit event: adding needs no read of the input.
-        form.on("submit", this::add);
-        problem = page.appendNew("p").attribute("id", "problem").addClass("problem").attribute("role", "alert");
-        list = page.appendNew("ul").attribute("id", "todo").addClass("items");
-        empty = page.appendNew("p").attribute("id", "empty").addClass("empty").text("Nothing to do. Add something!");
-        summary = page.appendNew("p").attribute("id", "summary").addClass("summary");
-        for (TodoItem item : store.all()) {
-            addRow(item);
+        document.attach("#add-form").on("submit", this::add);
+        problem = document.attach("#problem");
+        list = document.attach("#todo");
+        empty = document.attach("#empty");
+        summary = document.attach("#summary");
+        for (TodoItem item : shown) {
+            String row = "#todo-" + item.id();
+            wire(item.id(), document.attach(row), document.attach(row + " .toggle"), document.attach(row + " .text"),
+                    document.attach(row + " .remove"));
         }
-        refreshSummary();
         next.focus();
     }
 
@@ -113,15 +129,24 @@ final class ListView implements View {
                 .attribute("aria-label", "Done").property("checked", item.done());
         Element text = li.appendNew("a").addClass("text").attribute("href", Routes.href("/items/" + id))
                 .text(item.text());
-        li.appendNew("button").attribute("type", "button").addClass("remove").text("Remove")
-                .on("click", event -> remove(id));
-        checkbox.on("change", event -> toggle(id, event.isChecked()));
+        Element remove = li.appendNew("button").attribute("type", "button").addClass("remove").text("Remove");
         list.append(li);
+        wire(id, li, checkbox, text, remove);
+    }
+
+    /** Makes one item's elements, rendered or created, live. */
+    private void wire(long id, Element li, Element checkbox, Element text, Element remove) {
+        remove.on("click", event -> remove(id));
+        checkbox.on("change", event -> toggle(id, event.isChecked()));
         rows.put(id, new Row(li, checkbox, text));
     }
 
     private void refreshSummary() {
         empty.toggleClass("hidden", !rows.isEmpty());
-        summary.text(rows.isEmpty() ? "" : rows.size() + (rows.size() == 1 ? " todo" : " todos"));
+        summary.text(summary(rows.size()));
+    }
+
+    private static String summary(int count) {
+        return count == 0 ? "" : count + (count == 1 ? " todo" : " todos");
     }
 }

@@ -7,7 +7,8 @@ import org.thywill.remote.document.RemoteDocumentApplication;
 import org.thywill.remote.document.Routes;
 
 /**
- * pycommunicate's tutorial todo list with the remote document only: the list at {@code /} ({@link ListView}), each
+ * pycommunicate's tutorial todo list with the remote document only: the list at {@code /} ({@link ListView},
+ * rendered on the server from {@code templates/todo-dom/list.mustache} so the page shows it before it connects), each
  * item's page at {@code /items/{id}} ({@link ItemView}), refused with 404 before it is shown when the item does not
  * exist. Items live in the database; every change shows at once in every open page.
  */
@@ -33,6 +34,11 @@ public final class TodoDomApplication extends RemoteDocumentApplication {
     @Override
     protected List<String> styleSheets() {
         return List.of("todo-dom/todo.css");
+    }
+
+    @Override
+    protected List<String> templates() {
+        return List.of("list.mustache");
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.thywill.api.admin.ApplicationAdmin;
 import org.thywill.api.admin.ApplicationState;
 import org.thywill.api.application.ApplicationInfo;
 import org.thywill.api.application.ApplicationInterface;
+import org.thywill.api.application.PageRenderException;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.application.RpcEnvelopes;
 import org.thywill.api.client.ClientInterface;
@@ -228,12 +229,36 @@ final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, M
     public void contribute(ClientConfiguration configuration) {
         find(configuration.applicationId()).ifPresent(app -> {
             configuration.title(app.title());
-            app.body().ifPresent(configuration::body);
+            Optional<String> rendered = renderBody(app, configuration);
+            (rendered.isPresent() ? rendered : app.body()).ifPresent(configuration::body);
             String base = ApplicationFilesEndpoint.PREFIX + app.id() + "/";
             app.client().styles().forEach(s -> configuration.applicationResource(ClientResource.style(base + s, 0)));
             app.client().scripts().forEach(s -> configuration.applicationResource(ClientResource.script(base + s,
                     0)));
         });
+    }
+
+    /** The application's own HTML for this page, if it renders one; a failure is logged and stops the page. */
+    private static Optional<String> renderBody(RunningApplication app, ClientConfiguration configuration) {
+        PageRequest request = new PageRequest(configuration.applicationId(), configuration.path(),
+                configuration.query(), configuration.session());
+        Optional<String> body;
+        try {
+            body = app.application().renderBody(request);
+        } catch (PageRenderException e) {
+            LOG.error("{}: application '{}' could not render {}: {}", app.source(), app.id(), request.path(),
+                    e.getMessage(), e);
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("{}: application '{}' failed in renderBody for {}", app.source(), app.id(), request.path(), e);
+            throw new PageRenderException("This page could not be rendered.");
+        }
+        if (body == null) {
+            LOG.error("{}: application '{}' returned null from renderBody; return Optional.empty() for no body",
+                    app.source(), app.id());
+            throw new PageRenderException("This page could not be rendered.");
+        }
+        return body;
     }
 
     @Override

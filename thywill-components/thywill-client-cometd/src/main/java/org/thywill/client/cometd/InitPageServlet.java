@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.thywill.api.Bootstrap;
+import org.thywill.api.application.PageRenderException;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.http.HttpResponse;
@@ -103,7 +104,14 @@ final class InitPageServlet extends HttpServlet {
             write(refusal.get(), response);
             return;
         }
-        Optional<String> page = bootstrap.page(pageRequest);
+        Optional<String> page;
+        try {
+            page = bootstrap.page(pageRequest);
+        } catch (PageRenderException e) {
+            // Logged where it was thrown; the browser gets the message, meant for it, and never a stack trace.
+            renderFailed(response, e.getMessage());
+            return;
+        }
         if (page.isEmpty()) {
             notFound(response, "The application '" + application + "' stopped.", running);
             return;
@@ -148,6 +156,16 @@ final class InitPageServlet extends HttpServlet {
         response.setContentType(answer.contentType());
         response.setHeader("Cache-Control", "no-store");
         response.getOutputStream().write(answer.body());
+    }
+
+    private static void renderFailed(HttpServletResponse response, String why) throws IOException {
+        response.setStatus(500);
+        response.setContentType("text/html;charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>This page could not be rendered</title></head><body>\n"
+                + "<h1>This page could not be rendered</h1>\n<p data-status=\"500\">" + Html.escape(why)
+                + "</p>\n</body></html>\n");
     }
 
     private static void notFound(HttpServletResponse response, String why, List<String> running)

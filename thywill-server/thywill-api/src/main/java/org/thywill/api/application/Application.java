@@ -59,6 +59,21 @@ public interface Application {
     }
 
     /**
+     * Renders the page's first HTML on the server (pycommunicate's {@code View.render()}), so that the page is readable
+     * before its connection is up and with JavaScript off. Called for every page request {@link #beforePage} let
+     * through, on the HTTP server's thread, after {@link #start} and possibly concurrently with every other
+     * callback; it may block briefly (a database look-up). The HTML replaces {@link ClientSide#body()} in the page.
+     *
+     * @param request the path, query and session of the request
+     * @return the body's HTML, or empty (the default) to use {@link ClientSide#body()}
+     * @throws PageRenderException to answer with a 500 page showing its message (say which template and line
+     *         failed); any other exception is logged and answered with a 500 page without its text
+     */
+    default Optional<String> renderBody(PageRequest request) {
+        return Optional.empty();
+    }
+
+    /**
      * The HTTP endpoints the application serves under {@code /api/{id}/}, such as a REST API over its tables.
      * Asked once, when the application is deployed (before {@link #start}); a request for
      * {@code /api/{id}/...} goes to the endpoint with the longest matching {@link HttpEndpoint#pathPrefix()}, which

@@ -72,7 +72,7 @@ public final class BootstrapPage implements Bootstrap {
             return Optional.empty();
         }
         ClientConfiguration config = new ClientConfiguration(request.applicationId(), request.session(),
-                request.path());
+                request.path(), request.query());
         Map<Slot, Component> all = components.get();
         for (Slot slot : Slot.values()) {
             Component c = all.get(slot);

@@ -54,7 +54,7 @@ final class DocumentSession implements RemoteDocument {
         this.connection = connection;
         this.sequence = new SerialExecutor(host.workers());
         this.reads = new PendingReads(host.clock(), task -> later("read timeout", task::run));
-        this.navigator = new Navigator(this, host.routes());
+        this.navigator = new Navigator(this, host.routes(), host.templates());
     }
 
     // --- The sequence -------------------------------------------------------------------------------------------
@@ -147,7 +147,7 @@ final class DocumentSession implements RemoteDocument {
         RemoteDocumentSettings settings = host.settings();
         emit(Ops.hello(settings.browserMessagesPerSecond(), settings.browserMaxMessageSize()));
         safely("onDocumentOpened", () -> host.hooks().opened(this));
-        navigator.route(route.path(), route.query());
+        navigator.first(route.path(), route.query(), route.rendered());
     }
 
     /** Queues a message from another document; false if this one is closed. */
@@ -350,6 +350,19 @@ final class DocumentSession implements RemoteDocument {
     @Override
     public Element createSvg(String tag) {
         return create(tag, true);
+    }
+
+    @Override
+    public Element attach(String css) {
+        if (css == null || css.isBlank()) {
+            throw new IllegalArgumentException("A selector is not empty.");
+        }
+        if (recording.get() != null) {
+            throw new IllegalStateException("attach cannot be recorded in a block: attach outside it.");
+        }
+        Element element = element(handles.incrementAndGet(), true);
+        emit(Ops.attach(element.ref(), css), element);
+        return element;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.thywill.remote.document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One message from a page's runtime, read and checked: what a malformed or hostile message holds is dropped here, so
@@ -12,8 +13,11 @@ import java.util.Map;
 record Inbound(Route start, Route route, List<Reply> replies, List<Event> events, List<Object> messages,
                List<String> errors, Object other) {
 
-    /** A page's route: the part of its address after {@code /thywill/init/{appId}}. */
-    record Route(String path, String query) {
+    /**
+     * A page's route: the part of its address after {@code /thywill/init/{appId}}; in {@code domStart}, with the
+     * digest of the view HTML the server rendered into the page, or null (see {@link FirstRender}).
+     */
+    record Route(String path, String query, String rendered) {
     }
 
     /** A read's answer: its value, or why it failed. */
@@ -23,6 +27,8 @@ record Inbound(Route start, Route route, List<Reply> replies, List<Event> events
     /** An event for one listener. */
     record Event(int listener, DomEvent event) {
     }
+
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{1,64}");
 
     static Inbound parse(Object data) {
         if (!(data instanceof Map<?, ?> map) || map.isEmpty()
@@ -56,7 +62,8 @@ record Inbound(Route start, Route route, List<Reply> replies, List<Event> events
             return null;
         }
         String query = map.get("query") instanceof String q ? q : "";
-        return new Route(path, query);
+        String rendered = map.get("rendered") instanceof String r && DIGEST.matcher(r).matches() ? r : null;
+        return new Route(path, query, rendered);
     }
 
     private static DomEvent event(Map<?, ?> map) {

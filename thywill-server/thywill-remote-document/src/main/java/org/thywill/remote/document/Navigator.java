@@ -1,6 +1,7 @@
 package org.thywill.remote.document;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which view a document shows and how it changes: resolves a route through its checks (following redirects, at most
@@ -12,12 +13,16 @@ final class Navigator {
     private static final int MAX_REDIRECTS = 8;
     private final DocumentSession document;
     private final Routes routes;
+    private final Templates templates;
     private volatile View view;
     private volatile PageRequest request;
+    /** The digest of the view HTML the server rendered into the page, until the first view is shown. */
+    private String onPage;
 
-    Navigator(DocumentSession document, Routes routes) {
+    Navigator(DocumentSession document, Routes routes, Templates templates) {
         this.document = document;
         this.routes = routes;
+        this.templates = templates;
     }
 
     View view() {
@@ -41,6 +46,16 @@ final class Navigator {
         document.emit(Ops.navigate(target, false));
         int cut = target.indexOf('?');
         route(cut < 0 ? target : target.substring(0, cut), cut < 0 ? "" : target.substring(cut + 1));
+    }
+
+    /**
+     * Shows the page's first route.
+     *
+     * @param rendered the digest of the view HTML rendered into the page, or null
+     */
+    void first(String path, String query, String rendered) {
+        onPage = rendered;
+        route(path, query);
     }
 
     /** Shows the route the page's address names now. */
@@ -106,15 +121,39 @@ final class Navigator {
     }
 
     private void switchTo(PageRequest shown, View next) {
+        Optional<String> html;
+        try {
+            html = next.render(templates);
+            if (html == null) {
+                throw new IllegalStateException("render returned null: return Optional.empty() for no HTML.");
+            }
+        } catch (Exception | LinkageError e) {
+            document.failed("rendering the view of " + shown.path(), e);
+            switchTo(shown, new RefusedView(500, e instanceof TemplateException t ? t.getMessage()
+                    : "This page could not be rendered."));
+            return;
+        }
         View old = view;
         if (old != null) {
             document.safely("stopping the view of " + describe(), () -> old.stop(ViewEnd.REPLACED));
             document.newGeneration();
             document.emit(Ops.reset());
         }
+        placeRendered(html);
         request = shown;
         view = next;
         document.safely("starting the view of " + describe(), () -> next.start(document));
+    }
+
+    /** Puts the view's HTML in its container, unless the page holds that HTML already (rendered with the page). */
+    private void placeRendered(Optional<String> html) {
+        String rendered = onPage;
+        onPage = null;
+        if (html.isPresent() && !FirstRender.digest(html.get()).equals(rendered)) {
+            document.emit(Ops.html(Ops.ROOT, html.get()));
+        } else if (html.isEmpty() && rendered != null) {
+            document.emit(Ops.clear(Ops.ROOT));
+        }
     }
 
     /** The document closed: its view stops. */

@@ -32,6 +32,10 @@ final class Ops {
         return op(svg ? "newSvg" : "new", slot, tag);
     }
 
+    static List<Object> attach(Object slot, String css) {
+        return op("attach", slot, css);
+    }
+
     static List<Object> place(Object node, String where, Object anchor) {
         return op("place", node, where, anchor);
     }

@@ -33,6 +33,20 @@ public interface RemoteDocument extends Dom {
     boolean isOpen();
 
     /**
+     * Attaches to an element the view rendered on the server ({@link View#render}), to change it and listen to it as
+     * to one created with {@link #create}: the first element inside the view's container that matches {@code css}
+     * when the operation is applied, bound once (unlike {@link #select}, which looks again each time). It belongs to
+     * the view, as created elements do. If none matches, the browser skips the operations on it and reports
+     * {@code domError}; script-bearing elements ({@code script}, {@code iframe}, ...) are refused there too.
+     *
+     * @param css a CSS selector, such as {@code #todo} or {@code [data-id="42"]}
+     * @return the element
+     * @throws IllegalArgumentException if the selector is empty
+     * @throws IllegalStateException inside a recorded block
+     */
+    Element attach(String css);
+
+    /**
      * @param text the page's title, as text
      */
     void title(String text);

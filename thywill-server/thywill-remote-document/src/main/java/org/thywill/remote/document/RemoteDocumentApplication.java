@@ -46,6 +46,7 @@ public abstract class RemoteDocumentApplication implements Application {
     private volatile Routes routes;
     private volatile ExecutorService workers;
     private volatile ScheduledExecutorService clock;
+    private volatile Templates templates;
 
     /**
      * Fills the routes, once, when the application starts.
@@ -65,6 +66,34 @@ public abstract class RemoteDocumentApplication implements Application {
      */
     protected List<String> styleSheets() {
         return List.of();
+    }
+
+    /**
+     * @return the class-path folder of the application's templates, in its jar; {@code templates/{id}} by default
+     *         (a folder the server does not serve to browsers, unlike {@value RemoteDocumentClient#FOLDER})
+     */
+    protected String templateFolder() {
+        return "templates/" + id();
+    }
+
+    /**
+     * @return the templates the views render, as file names in {@link #templateFolder()}; each is compiled when the
+     *         application starts, so that a missing or broken one stops the start naming it. None by default.
+     */
+    protected List<String> templates() {
+        return List.of();
+    }
+
+    /**
+     * @return the application's templates, for code outside a view
+     * @throws IllegalStateException before the application started
+     */
+    protected final Templates templateEngine() {
+        Templates t = templates;
+        if (t == null) {
+            throw new IllegalStateException("The application '" + id() + "' has not started yet.");
+        }
+        return t;
     }
 
     /**
@@ -123,6 +152,9 @@ public abstract class RemoteDocumentApplication implements Application {
 
     @Override
     public final void start(ApplicationContext context) throws Exception {
+        Templates templates = new Templates(getClass().getClassLoader(), templateFolder());
+        templates.require(templates());
+        this.templates = templates;
         Routes routes = new Routes();
         routes(routes);
         this.routes = routes;
@@ -140,7 +172,7 @@ public abstract class RemoteDocumentApplication implements Application {
                 onDocumentClosed(document);
             }
         };
-        host = new DocumentHost(context, routes, settings, workers, clock, documents, hooks);
+        host = new DocumentHost(context, routes, settings, workers, clock, documents, hooks, templates);
         try {
             onStart(context);
         } catch (Exception | LinkageError e) {
@@ -175,6 +207,39 @@ public abstract class RemoteDocumentApplication implements Application {
             return Optional.of(refusalPage(refused.status(), refused.message()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Renders the route's view on the server ({@link View#render}) into the page, inside the runtime's view
+     * container, so the page is readable before it connects and with JavaScript off. A view that does not render
+     * leaves the page's body empty, as before.
+     */
+    @Override
+    public final Optional<String> renderBody(org.thywill.api.application.PageRequest request) {
+        Routes r = routes;
+        Templates t = templates;
+        if (r == null || t == null) {
+            return Optional.empty();
+        }
+        Routes.Decision decision;
+        Optional<String> html;
+        try {
+            decision = r.decide(request.path(), rawQuery(request.query()), request.session());
+            if (!(decision instanceof Routes.Decision.Show show)) {
+                return Optional.empty();
+            }
+            View view = show.factory().create(show.request());
+            html = view == null ? Optional.empty() : view.render(t);
+        } catch (TemplateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Rendering " + request.path() + " failed", e);
+        }
+        if (html == null) {
+            throw new IllegalStateException("The view of " + request.path() + " returned null from render: return"
+                    + " Optional.empty() for no HTML.");
+        }
+        return html.map(FirstRender::body);
     }
 
     private HttpResponse refusalPage(int status, String message) {

@@ -36,7 +36,8 @@ final class DocumentHarness implements AutoCloseable {
             public void closed(RemoteDocument document) {
             }
         };
-        DocumentHost host = new DocumentHost(context.context, routes, settings, Runnable::run, clock, documents, hooks);
+        DocumentHost host = new DocumentHost(context.context, routes, settings, Runnable::run, clock, documents, hooks,
+                new Templates(DocumentHarness.class.getClassLoader(), "templates/rd-render"));
         Connection connection = new Connection(new ConnectionId("c1"), new SessionId("s1"), "fake", "websocket", "");
         document = documents.connect(connection.id(), id -> new DocumentSession(host, connection));
     }

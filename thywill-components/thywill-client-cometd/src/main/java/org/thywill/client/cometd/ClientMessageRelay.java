@@ -1,9 +1,5 @@
 package org.thywill.client.cometd;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.cometd.bayeux.server.ServerChannel;
@@ -25,7 +21,7 @@ import org.thywill.api.push.Envelopes;
  * cannot be handled with an error envelope to its sender alone. Acknowledgements of the session inbox and
  * repeated client messages (same id) stop here. While a message is handled, the logging context (MDC) holds
  * {@value #MDC_APPLICATION}, {@value #MDC_SESSION} and {@value #MDC_CONNECTION}, so every line logged about it
- * names them (the JSON log writes them as fields). The session appears as its {@link #logId log id}, never as the
+ * names them (the JSON log writes them as fields). The session appears as its fingerprint ({@link org.thywill.api.admin.ServerView#fingerprint}), never as the
  * id itself, which is the browser's session cookie.
  */
 final class ClientMessageRelay implements ServerChannel.MessageListener {
@@ -38,7 +34,7 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
     static final String MDC_APPLICATION = "applicationId";
     static final String MDC_SESSION = "sessionId";
     static final String MDC_CONNECTION = "connectionId";
-    /** The ServerSession attribute holding its session's {@link #logId}, computed once per connection. */
+    /** The ServerSession attribute holding its session's fingerprint, computed once per connection. */
     static final String SESSION_LOG_ID = "thywill.sessionLogId";
 
     private final ConnectionRegistry registry;
@@ -140,21 +136,6 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
                     + " to " + Envelopes.MAX_ID_LENGTH + " characters; leave it out to send without one.");
         }
         return !inboxes.firstClientMessage(connection.session(), applicationId, (String) id);
-    }
-
-    /**
-     * @param session a session
-     * @return how logs name it: 16 hex digits of the SHA-256 of its id, so a log reader can follow one browser
-     *         without learning the cookie that would let them act as it
-     */
-    static String logId(SessionId session) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(session.value().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 
     /** Sets the logging context of a connection, for lines logged about it; {@link #clearContext} undoes it. */

@@ -36,6 +36,7 @@ import org.thywill.api.ServerSettings;
 import org.thywill.api.ThywillException;
 import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.admin.ConnectionAdmin;
+import org.thywill.api.admin.ServerView;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -387,7 +388,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         Connection connection = new Connection(new ConnectionId(session.getId()), sessionId,
                 String.valueOf(application), transport, remote == null ? "" : remote.toString());
         session.setAttribute(CONNECTION_ATTRIBUTE, connection);
-        String sessionLogId = ClientMessageRelay.logId(sessionId);
+        String sessionLogId = ServerView.fingerprint(sessionId);
         session.setAttribute(ClientMessageRelay.SESSION_LOG_ID, sessionLogId);
         session.addListener(new SlowConsumerPolicy(bayeux, connection.applicationId(), metrics.slowConsumer(),
                 () -> inboxes.fellBehind(connection.id(), sessionId)));

@@ -21,8 +21,9 @@ import org.thywill.api.push.Envelopes;
  * cannot be handled with an error envelope to its sender alone. Acknowledgements of the session inbox and
  * repeated client messages (same id) stop here. While a message is handled, the logging context (MDC) holds
  * {@value #MDC_APPLICATION}, {@value #MDC_SESSION} and {@value #MDC_CONNECTION}, so every line logged about it
- * names them (the JSON log writes them as fields). The session appears as its fingerprint ({@link org.thywill.api.admin.ServerView#fingerprint}), never as the
- * id itself, which is the browser's session cookie.
+ * names them (the JSON log writes them as fields). The session appears as its fingerprint
+ * ({@link org.thywill.api.admin.ServerView#fingerprint}), never as the id itself, which is the browser's session
+ * cookie.
  */
 final class ClientMessageRelay implements ServerChannel.MessageListener {
 

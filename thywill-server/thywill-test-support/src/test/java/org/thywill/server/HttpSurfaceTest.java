@@ -187,4 +187,12 @@ class HttpSurfaceTest {
             assertEquals("DENY", response.headers().firstValue("x-frame-options").orElse(null), path);
         }
     }
+
+    @Test
+    void anApplicationsPageForbidsPluginsAForeignBaseAndFraming() throws Exception {
+        String policy = get("/thywill/init/probe/").headers().firstValue("content-security-policy").orElse("");
+        for (String directive : List.of("object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'")) {
+            assertTrue(policy.contains(directive), () -> "the page's policy lacks " + directive + ": " + policy);
+        }
+    }
 }

@@ -118,9 +118,8 @@ final class InitPageServlet extends HttpServlet {
         }
         response.setContentType("text/html;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
-        if (only != null) {
-            response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, PagePolicy.of(page.get()));
-        }
+        response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY,
+                only != null ? PagePolicy.of(page.get()) : PagePolicy.APPLICATION_PAGE);
         response.getWriter().write(page.get());
     }
 

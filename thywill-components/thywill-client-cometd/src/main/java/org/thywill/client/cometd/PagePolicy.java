@@ -10,9 +10,16 @@ import java.util.regex.Pattern;
 /**
  * The Content-Security-Policy of a page of ours (the admin console): scripts, styles and connections from this
  * server only, and of the page's inline scripts exactly those it was served with (by their SHA-256), so that
- * script injected into the page does not run.
+ * script injected into the page does not run; and the looser one of every application's page.
  */
 final class PagePolicy {
+
+    /**
+     * The policy of an application's page, whose scripts the application writes (inline ones included): no
+     * plugins, no {@code <base>} pointing elsewhere, no framing by another site. It leaves scripts to the
+     * application.
+     */
+    static final String APPLICATION_PAGE = "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(\\s[^>]*)?>(.*?)</script>",
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);

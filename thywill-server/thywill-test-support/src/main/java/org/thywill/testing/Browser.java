@@ -125,7 +125,10 @@ public final class Browser implements AutoCloseable {
      * @return the result
      */
     public <T> T waitFor(Function<WebDriver, T> condition) {
+        // A live page replaces elements while the condition reads them: a stale one means "not yet", as a
+        // missing one does.
         return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition::apply);
     }
 

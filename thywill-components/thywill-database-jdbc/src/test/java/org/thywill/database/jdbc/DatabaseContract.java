@@ -506,7 +506,8 @@ abstract class DatabaseContract {
         database.start();
         Health running = database.health();
         assertTrue(running.up(), running.detail());
-        assertTrue(running.detail().matches("(H2|MySQL) \\S.* at jdbc:(h2|mysql):\\S+, pool [0-2]/2"),
+        assertTrue(running.detail().matches(
+                "(H2|MySQL|PostgreSQL) \\S.* at jdbc:(h2|mysql|postgresql):\\S+, pool [0-2]/2"),
                 running.detail());
 
         database.stop();

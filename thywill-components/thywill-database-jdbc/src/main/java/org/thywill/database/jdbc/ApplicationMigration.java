@@ -65,7 +65,8 @@ final class ApplicationMigration {
             throw new ThywillException("Application '" + owner + "' cannot keep a migration history: its id makes"
                     + " the table name " + table + " longer than " + target.dialect().maxTableName() + " characters. Shorten the id.");
         }
-        String scripts = location.startsWith(CLASSPATH) ? location : CLASSPATH + location;
+        String folder = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+        String scripts = CLASSPATH + target.dialect().applicationScripts(folder, loader);
         HikariDataSource connections;
         try {
             connections = ConnectionPool.openForMigration(target);

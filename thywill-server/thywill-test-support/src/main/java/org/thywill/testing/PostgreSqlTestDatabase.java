@@ -3,10 +3,8 @@ package org.thywill.testing;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -58,9 +56,9 @@ public final class PostgreSqlTestDatabase implements AutoCloseable {
         String user = System.getenv().getOrDefault(USER_VARIABLE, "postgres");
         String password = System.getenv().getOrDefault(PASSWORD_VARIABLE, "");
         String name = "thywill_" + purpose + "_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
-        String admin = withDatabase(server, ADMIN_DATABASE);
-        PostgreSqlTestDatabase database = new PostgreSqlTestDatabase(admin, withDatabase(server, name), user,
-                password, name);
+        String admin = TestDatabaseUrls.withDatabase(server, ADMIN_DATABASE);
+        PostgreSqlTestDatabase database = new PostgreSqlTestDatabase(admin,
+                TestDatabaseUrls.withDatabase(server, name), user, password, name);
         database.onServer("CREATE DATABASE " + name);
         return database;
     }
@@ -85,17 +83,7 @@ public final class PostgreSqlTestDatabase implements AutoCloseable {
      * @return the first column of every row, as strings
      */
     public List<String> column(String sql) {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new AssertionError("Could not run '" + sql + "' in " + name + ": " + e.getMessage(), e);
-        }
+        return TestDatabaseUrls.column(url, user, password, name, sql);
     }
 
     /** Drops the database, closing any connection a test left open. */
@@ -114,14 +102,5 @@ public final class PostgreSqlTestDatabase implements AutoCloseable {
                     + " (for example " + LOCAL_SERVER + "), " + USER_VARIABLE + " (default postgres) and "
                     + PASSWORD_VARIABLE + " (default empty) for a user who may create databases.", e);
         }
-    }
-
-    /** {@code jdbc:postgresql://host:port/anything?options} with the database replaced, host and options kept. */
-    private static String withDatabase(String serverUrl, String database) {
-        int query = serverUrl.indexOf('?');
-        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
-        String options = query < 0 ? "" : serverUrl.substring(query);
-        int path = base.indexOf('/', base.indexOf("//") + 2);
-        return (path < 0 ? base : base.substring(0, path)) + "/" + database + options;
     }
 }

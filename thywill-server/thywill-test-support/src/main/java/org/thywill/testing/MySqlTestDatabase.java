@@ -6,10 +6,8 @@ import java.net.Socket;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.testcontainers.DockerClientFactory;
@@ -77,7 +75,7 @@ public final class MySqlTestDatabase implements AutoCloseable {
         String password = serverPassword();
         String name = "thywill_" + purpose + "_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         onServer(serverUrl, user, password, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
-        return new MySqlTestDatabase(withDatabase(serverUrl, name), user, password, name,
+        return new MySqlTestDatabase(TestDatabaseUrls.withDatabase(serverUrl, name), user, password, name,
                 () -> onServer(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name));
     }
 
@@ -151,17 +149,7 @@ public final class MySqlTestDatabase implements AutoCloseable {
      * @return the first column of every row, as strings
      */
     public List<String> column(String sql) {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new AssertionError("Could not run '" + sql + "' in " + name + ": " + e.getMessage(), e);
-        }
+        return TestDatabaseUrls.column(url, user, password, name, sql);
     }
 
     /** Drops the database, or stops the container. */
@@ -180,12 +168,4 @@ public final class MySqlTestDatabase implements AutoCloseable {
         }
     }
 
-    /** {@code jdbc:mysql://host:port/anything?options} with the database replaced, host and options kept. */
-    private static String withDatabase(String serverUrl, String database) {
-        int query = serverUrl.indexOf('?');
-        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
-        String options = query < 0 ? "" : serverUrl.substring(query);
-        int path = base.indexOf('/', base.indexOf("//") + 2);
-        return (path < 0 ? base : base.substring(0, path)) + "/" + database + options;
-    }
 }

@@ -130,6 +130,17 @@ public final class ThywillTestServer implements AutoCloseable {
         }
 
         /**
+         * @param url the JDBC URL of a PostgreSQL database
+         * @param user the user
+         * @param password the user's password
+         * @return this, with the Database {@code postgresql} there
+         */
+        public Builder postgresql(String url, String user, String password) {
+            return section("database", Map.of("implementation", "postgresql", "url", url, "user", user,
+                    "password", password));
+        }
+
+        /**
          * @param home the folder relative paths resolve against (a fresh temporary folder by default)
          * @return this
          */

@@ -76,7 +76,7 @@ class DockerComposeTest {
                 continue; // not installed, or a docker command without the compose plugin
             }
             for (List<String> arguments : List.of(List.of("config", "-q"),
-                    List.of("--profile", "cluster", "config", "-q"))) {
+                    List.of("--profile", "cluster", "config", "-q"), List.of("--profile", "postgres", "config", "-q"))) {
                 List<String> full = new java.util.ArrayList<>(command);
                 full.addAll(arguments);
                 Process p = new ProcessBuilder(full).directory(ROOT.toFile()).redirectErrorStream(true).start();
@@ -157,9 +157,15 @@ class DockerComposeTest {
     }
 
     @Test
-    @SuppressWarnings("rawtypes")
     void everyVariableItSetsIsASettingOfTheChosenImplementations() {
-        SettingsTree tree = SettingsTree.read(ROOT.resolve("config/thywill-mysql.yml"));
+        assertEveryVariableIsASetting(thywill(), "config/thywill-mysql.yml");
+        assertEquals("mysql", SettingsTree.read(ROOT.resolve("config/thywill-mysql.yml"))
+                .section(Slot.DATABASE.key()).get("implementation"));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void assertEveryVariableIsASetting(JsonNode service, String settingsFile) {
+        SettingsTree tree = SettingsTree.read(ROOT.resolve(settingsFile));
         Set<String> known = new HashSet<>();
         SettingsBinder.keysOf(ServerSettings.class).keySet()
                 .forEach(k -> known.add(EnvironmentOverrides.variableName("server", k)));
@@ -171,9 +177,34 @@ class DockerComposeTest {
                         .forEach(k -> known.add(EnvironmentOverrides.variableName(p.slot().key(), k)));
             }
         }
-        thywill().path("environment").fieldNames().forEachRemaining(name ->
-                assertTrue(known.contains(name), name + " matches no setting of config/thywill-mysql.yml"));
-        assertEquals("mysql", tree.section(Slot.DATABASE.key()).get("implementation"));
+        service.path("environment").fieldNames().forEachRemaining(name ->
+                assertTrue(known.contains(name), name + " matches no setting of " + settingsFile));
+    }
+
+    @Test
+    void thePostgresProfileRunsThywillOnAHealthyPostgresql() {
+        JsonNode services = compose.path("services");
+        for (String name : List.of("postgres", "thywill-postgres")) {
+            assertEquals("[\"postgres\"]", services.path(name).path("profiles").toString(),
+                    name + " runs in the postgres profile only");
+        }
+        JsonNode postgres = services.path("postgres");
+        assertTrue(postgres.path("image").asText().startsWith("postgres:"), "the official PostgreSQL image");
+        assertTrue(postgres.path("healthcheck").path("test").toString().contains("pg_isready"));
+        assertTrue(postgres.path("volumes").toString().contains("/var/lib/postgresql/data"), "data in a volume");
+        JsonNode node = services.path("thywill-postgres");
+        assertEquals("service_healthy", node.path("depends_on").path("postgres").path("condition").asText());
+        assertTrue(node.path("depends_on").path("mysql").isMissingNode(), "no MySQL needed");
+        List<String> command = new java.util.ArrayList<>();
+        node.path("command").forEach(part -> command.add(part.asText()));
+        assertEquals(List.of("java", "-jar", "thywill.jar", "config/thywill-postgresql.yml"), command);
+        assertTrue(node.path("healthcheck").path("test").toString().contains("/thywill/health"));
+        assertEquals("8082:8080", node.path("ports").get(0).asText(), "beside the default thywill's 8080");
+        assertEquals("jdbc:postgresql://postgres:5432/thywill",
+                node.path("environment").path("THYWILL_DATABASE_URL").asText());
+        assertEveryVariableIsASetting(node, "config/thywill-postgresql.yml");
+        assertEquals("postgresql", SettingsTree.read(ROOT.resolve("config/thywill-postgresql.yml"))
+                .section(Slot.DATABASE.key()).get("implementation"));
     }
 
     @Test
@@ -183,15 +214,38 @@ class DockerComposeTest {
             throw new AssertionError("No MySQL or MariaDB server answers at 127.0.0.1:3306: start one, or set"
                     + " THYWILL_TEST_MYSQL_URL to one (for example jdbc:mysql://db.example:3306/).");
         }
-        String user = MySqlTestDatabase.serverUser();
-        String password = MySqlTestDatabase.serverPassword();
+        startsHealthy(thywill(), "config/thywill-mysql.yml", "mysql", base, MySqlTestDatabase.serverUser(),
+                MySqlTestDatabase.serverPassword(), "DROP DATABASE ");
+    }
+
+    @Test
+    void thywillStartsHealthyWithThePostgresProfileSettingsAgainstARealPostgresql() throws Exception {
+        String configured = System.getenv("THYWILL_TEST_POSTGRES_URL");
+        String base = configured == null || configured.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/"
+                : configured.strip();
+        String user = System.getenv().getOrDefault("THYWILL_TEST_POSTGRES_USER", "postgres");
+        String password = System.getenv().getOrDefault("THYWILL_TEST_POSTGRES_PASSWORD", "");
+        startsHealthy(compose.path("services").path("thywill-postgres"), "config/thywill-postgresql.yml",
+                "postgresql", (base.endsWith("/") ? base : base + "/") + "postgres", user, password,
+                "DROP DATABASE IF EXISTS ");
+    }
+
+    /**
+     * Starts Thywill with a compose service's settings file and environment on a new database of the server, swapping
+     * only the address, credentials and port, and checks that its health check passes.
+     */
+    private void startsHealthy(JsonNode service, String settingsFile, String implementation, String adminUrl,
+                               String user, String password, String drop) throws Exception {
         String database = "thywill_compose_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(base, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
+        int hosts = adminUrl.indexOf("//") + 2;
+        int path = adminUrl.indexOf('/', hosts);
+        String url = (path < 0 ? adminUrl : adminUrl.substring(0, path)) + "/" + database;
         Map<String, String> environment = new HashMap<>();
-        thywill().path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
-        environment.put("THYWILL_DATABASE_URL", base.endsWith("/") ? base + database : base + "/" + database);
+        service.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+        environment.put("THYWILL_DATABASE_URL", url);
         environment.put("THYWILL_DATABASE_USER", user);
         environment.put("THYWILL_DATABASE_PASSWORD", password);
         environment.put("THYWILL_SERVER_PORT", "0");
@@ -200,21 +254,21 @@ class DockerComposeTest {
         // The demo jars are not built here: the application section alone is swapped for this test's probe.
         @SuppressWarnings("unchecked")
         Map<String, Object> file = new ObjectMapper(new YAMLFactory())
-                .readValue(ROOT.resolve("config/thywill-mysql.yml").toFile(), Map.class);
+                .readValue(ROOT.resolve(settingsFile).toFile(), Map.class);
         file.put("application", Map.of("implementation", "classpath", "enabled", List.of("probe")));
         Path home = Files.createTempDirectory("thywill-compose-");
-        try (Thywill server = Thywill.start(new ThywillSettings(SettingsTree.of(file, "config/thywill-mysql.yml"),
+        try (Thywill server = Thywill.start(new ThywillSettings(SettingsTree.of(file, settingsFile),
                 new EnvironmentOverrides(environment), home, getClass().getClassLoader()))) {
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/thywill/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), health.body());
-            assertTrue(health.body().contains("\"database\":{\"implementation\":\"mysql\",\"status\":\"up\""),
-                    health.body());
+            assertTrue(health.body().contains("\"database\":{\"implementation\":\"" + implementation
+                    + "\",\"status\":\"up\""), health.body());
         } finally {
-            try (Connection c = DriverManager.getConnection(base, user, password);
+            try (Connection c = DriverManager.getConnection(adminUrl, user, password);
                  Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE " + database);
+                s.execute(drop + database);
             } catch (SQLException e) {
                 System.err.println("Could not drop " + database + ": " + e);
             }

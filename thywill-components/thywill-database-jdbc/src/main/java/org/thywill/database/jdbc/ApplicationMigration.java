@@ -28,9 +28,6 @@ final class ApplicationMigration {
     private static final String TABLE_PREFIX = "thywill_app_";
     private static final String TABLE_SUFFIX = "_history";
 
-    /** MySQL's limit on a table name's length. */
-    private static final int MAX_TABLE_NAME = 64;
-
     private ApplicationMigration() {
     }
 
@@ -64,11 +61,12 @@ final class ApplicationMigration {
                     + " folder of scripts: pass one such as db/" + owner + ".");
         }
         String table = historyTable(owner);
-        if (table.length() > MAX_TABLE_NAME) {
+        if (table.length() > target.dialect().maxTableName()) {
             throw new ThywillException("Application '" + owner + "' cannot keep a migration history: its id makes"
-                    + " the table name " + table + " longer than " + MAX_TABLE_NAME + " characters. Shorten the id.");
+                    + " the table name " + table + " longer than " + target.dialect().maxTableName() + " characters. Shorten the id.");
         }
-        String scripts = location.startsWith(CLASSPATH) ? location : CLASSPATH + location;
+        String folder = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+        String scripts = CLASSPATH + target.dialect().applicationScripts(folder, loader);
         HikariDataSource connections;
         try {
             connections = ConnectionPool.openForMigration(target);

@@ -76,6 +76,6 @@ public final class H2DatabaseProvider implements ComponentProvider<H2Settings> {
         }
         // An embedded database is there or not: nothing to wait for at start-up.
         return new JdbcTarget(NAME, "org.h2.Driver", url, url, "sa", "", settings.poolSize(), Duration.ofSeconds(10),
-                Duration.ZERO, Map.of(), advice, true);
+                Duration.ZERO, Map.of(), advice, true, SqlDialect.MYSQL);
     }
 }

@@ -15,7 +15,7 @@ import org.thywill.api.delivery.Inbox;
 import org.thywill.api.metrics.Metrics;
 
 /**
- * The Database both providers create: one lifecycle for pool, migrations, session and membership stores, whatever
+ * The Database every provider creates: one lifecycle for pool, migrations, session and membership stores, whatever
  * the engine.
  */
 final class JdbcDatabase implements Database {
@@ -55,8 +55,8 @@ final class JdbcDatabase implements Database {
         this.scavenger = new SessionScavenger(this::dataSource, lifetime, activity, clock);
         this.sessions = new JdbcSessionStore(this::dataSource, new SessionIds(random), fresh, sessionRows, lifetime,
                 activity, clock);
-        this.memberships = new JdbcMembershipStore(this::dataSource, fresh, sessionRows);
-        this.inbox = new JdbcInbox(this::dataSource);
+        this.memberships = new JdbcMembershipStore(this::dataSource, fresh, sessionRows, target.dialect());
+        this.inbox = new JdbcInbox(this::dataSource, target.dialect());
     }
 
     @Override

@@ -16,12 +16,13 @@ import org.thywill.api.delivery.InboxCut;
 import org.thywill.api.delivery.InboxEntry;
 
 /**
- * Keeps session inboxes in {@code thywill_inbox} with plain JDBC, in SQL that H2 in MySQL mode, MySQL and MariaDB
- * all accept. A batch of entries is one transaction. Messages never name a session: its id is a secret.
+ * Keeps session inboxes in {@code thywill_inbox} with plain JDBC, in plain SQL but for the
+ * {@link SqlDialect dialect}'s insert. A batch of entries is one transaction. Messages never name a session: its id is a secret.
  */
 final class JdbcInbox implements Inbox {
 
-    private static final String STORE = "INSERT IGNORE INTO thywill_inbox (session_id, application_id, seq, envelope,"
+    /** An entry stored twice (a retried batch) is kept once. */
+    private static final String STORE = "INSERT INTO thywill_inbox (session_id, application_id, seq, envelope,"
             + " created_at_ms) VALUES (?, ?, ?, ?, ?)";
     private static final String REMOVE = "DELETE FROM thywill_inbox"
             + " WHERE session_id = ? AND application_id = ? AND seq <= ?";
@@ -30,15 +31,20 @@ final class JdbcInbox implements Inbox {
     private static final String EXPIRE = "DELETE FROM thywill_inbox WHERE created_at_ms < ?";
 
     private final Supplier<DataSource> dataSource;
+    private final String store;
 
-    /** @param dataSource the pool, looked up at each call since the store exists before the database starts */
-    JdbcInbox(Supplier<DataSource> dataSource) {
+    /**
+     * @param dataSource the pool, looked up at each call since the store exists before the database starts
+     * @param dialect the engine's SQL, for the insert that keeps an entry already stored
+     */
+    JdbcInbox(Supplier<DataSource> dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
+        this.store = dialect.keepingExisting(STORE, "seq");
     }
 
     @Override
     public void store(List<InboxEntry> entries) {
-        inBatch(STORE, entries, "store " + entries.size() + " inbox messages", (statement, e) -> {
+        inBatch(store, entries, "store " + entries.size() + " inbox messages", (statement, e) -> {
             statement.setString(1, e.session().value());
             statement.setString(2, e.applicationId());
             statement.setLong(3, e.seq());

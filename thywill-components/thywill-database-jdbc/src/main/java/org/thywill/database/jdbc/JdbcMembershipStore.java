@@ -13,14 +13,14 @@ import org.thywill.api.client.SessionId;
 import org.thywill.api.database.MembershipStore;
 
 /**
- * Keeps channel membership in {@code thywill_channel_member} with plain JDBC, in SQL that H2 in MySQL mode, MySQL
- * and MariaDB all accept. Messages never name a session: its id is a secret, like a password.
+ * Keeps channel membership in {@code thywill_channel_member} with plain JDBC, in plain SQL but for the
+ * {@link SqlDialect dialect}'s insert. Messages never name a session: its id is a secret, like a password.
  */
 final class JdbcMembershipStore implements MembershipStore {
 
     /** Keeps the first joined_at: a repeated join is not a new membership. */
     private static final String ADD = "INSERT INTO thywill_channel_member (application_id, channel, session_id,"
-            + " joined_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(3)) ON DUPLICATE KEY UPDATE joined_at = joined_at";
+            + " joined_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(3))";
 
     private static final String REMOVE = "DELETE FROM thywill_channel_member"
             + " WHERE application_id = ? AND channel = ? AND session_id = ?";
@@ -34,23 +34,27 @@ final class JdbcMembershipStore implements MembershipStore {
     private final Supplier<DataSource> dataSource;
     private final FreshSessions fresh;
     private final SessionRowWriter sessionRows;
+    private final String add;
 
     /**
      * @param dataSource the pool, looked up at each call since the store exists before the database starts
      * @param fresh the sessions just created, whose channels need no query
      * @param sessionRows the writer of new sessions' rows, which a membership row refers to
+     * @param dialect the engine's SQL, for the insert that keeps a membership already stored
      */
-    JdbcMembershipStore(Supplier<DataSource> dataSource, FreshSessions fresh, SessionRowWriter sessionRows) {
+    JdbcMembershipStore(Supplier<DataSource> dataSource, FreshSessions fresh, SessionRowWriter sessionRows,
+                        SqlDialect dialect) {
         this.dataSource = dataSource;
         this.fresh = fresh;
         this.sessionRows = sessionRows;
+        this.add = dialect.keepingExisting(ADD, "joined_at");
     }
 
     @Override
     public void add(String applicationId, String channel, SessionId session) {
         fresh.forget(session.value());
         sessionRows.awaitStored(session.value());
-        update(ADD, "store a session's membership of channel '" + channel + "' of " + applicationId,
+        update(add, "store a session's membership of channel '" + channel + "' of " + applicationId,
                 applicationId, channel, session.value());
     }
 

@@ -19,11 +19,12 @@ import java.util.Map;
  * @param driverProperties extra connection properties for the driver
  * @param advice what an operator should check when the database cannot be opened
  * @param embedded whether the database runs inside this JVM and must be shut down when the pool closes
+ * @param dialect the engine's SQL where it differs
  */
 record JdbcTarget(String provider, String driverClassName, String url, String displayUrl, String user,
                   String password, int poolSize, Duration connectTimeout, Duration startupTimeout,
                   Map<String, String> driverProperties,
-                  String advice, boolean embedded) {
+                  String advice, boolean embedded, SqlDialect dialect) {
 
     /** Copies the properties. */
     JdbcTarget {

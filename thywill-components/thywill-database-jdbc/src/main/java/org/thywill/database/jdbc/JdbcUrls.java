@@ -2,11 +2,12 @@ package org.thywill.database.jdbc;
 
 import java.util.regex.Pattern;
 
-/** JDBC URL rules both providers need: passwords never reach a log, and MariaDB URLs reach Connector/J. */
+/** JDBC URL rules the server providers need: passwords never reach a log, and MariaDB URLs reach Connector/J. */
 final class JdbcUrls {
 
     static final String MYSQL_PREFIX = "jdbc:mysql:";
     static final String MARIADB_PREFIX = "jdbc:mariadb:";
+    static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
 
     /** {@code ?password=x}, {@code &password2=x}, {@code ;PASSWORD=x}. */
     private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)([?&;]password\\d*=)[^&;]*");

@@ -60,6 +60,6 @@ public final class MySqlDatabaseProvider implements ComponentProvider<MySqlSetti
                 + " the user and password in the database section are right.";
         return new JdbcTarget(NAME, "com.mysql.cj.jdbc.Driver", JdbcUrls.forConnectorJ(settings.url()),
                 JdbcUrls.redact(settings.url()), settings.user(), settings.password(), settings.poolSize(),
-                settings.connectTimeout(), settings.startupTimeout(), properties, advice, false);
+                settings.connectTimeout(), settings.startupTimeout(), properties, advice, false, SqlDialect.MYSQL);
     }
 }

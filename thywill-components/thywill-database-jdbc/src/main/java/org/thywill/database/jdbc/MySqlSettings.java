@@ -1,7 +1,6 @@
 package org.thywill.database.jdbc;
 
 import java.time.Duration;
-import org.thywill.api.SettingsException;
 
 /**
  * The {@code database} section when {@code implementation: mysql}: a MySQL or MariaDB server, reached with MySQL
@@ -39,44 +38,30 @@ public record MySqlSettings(String url, String user, String password, Integer po
     public static final String DEFAULT_USER = "thywill";
 
     /** The pool size unless {@code poolSize} says otherwise. */
-    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final int DEFAULT_POOL_SIZE = ServerSettings.DEFAULT_POOL_SIZE;
 
     /** The connect timeout unless {@code connectTimeout} says otherwise. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = ServerSettings.DEFAULT_CONNECT_TIMEOUT;
 
     /** The shortest connect timeout HikariCP accepts. */
-    public static final Duration MINIMUM_CONNECT_TIMEOUT = Duration.ofMillis(250);
+    public static final Duration MINIMUM_CONNECT_TIMEOUT = ServerSettings.MINIMUM_CONNECT_TIMEOUT;
 
     /** How long start-up waits for the server unless {@code startupTimeout} says otherwise. */
-    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = ServerSettings.DEFAULT_STARTUP_TIMEOUT;
 
     /** Applies defaults and validates. */
     public MySqlSettings {
-        SettingsException.require(url != null && !url.isBlank(), "url",
-                "is required: the JDBC URL of the MySQL server, for example jdbc:mysql://db:3306/thywill");
-        SettingsException.require(url.startsWith(JdbcUrls.MYSQL_PREFIX) || url.startsWith(JdbcUrls.MARIADB_PREFIX),
-                "url", "must start with " + JdbcUrls.MYSQL_PREFIX + " or " + JdbcUrls.MARIADB_PREFIX + ", not "
-                        + JdbcUrls.redact(url));
+        ServerSettings.requireUrl(url, "MySQL", "jdbc:mysql://db:3306/thywill", JdbcUrls.MYSQL_PREFIX,
+                JdbcUrls.MARIADB_PREFIX);
         if (user == null) {
             user = DEFAULT_USER;
         }
         if (password == null) {
             password = "";
         }
-        if (poolSize == null) {
-            poolSize = DEFAULT_POOL_SIZE;
-        }
-        if (connectTimeout == null) {
-            connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        }
-        if (startupTimeout == null) {
-            startupTimeout = DEFAULT_STARTUP_TIMEOUT;
-        }
-        SettingsException.require(poolSize >= 1, "poolSize", "must be at least 1, not " + poolSize);
-        SettingsException.require(connectTimeout.compareTo(MINIMUM_CONNECT_TIMEOUT) >= 0, "connectTimeout",
-                "must be at least 250ms, not " + connectTimeout.toMillis() + "ms");
-        SettingsException.require(!startupTimeout.isNegative(), "startupTimeout",
-                "must be at least 0s, not " + startupTimeout.toMillis() + "ms");
+        poolSize = ServerSettings.poolSize(poolSize);
+        connectTimeout = ServerSettings.connectTimeout(connectTimeout);
+        startupTimeout = ServerSettings.startupTimeout(startupTimeout);
         sessionLifetime = SessionLifetime.of(sessionLifetime).value();
     }
 
@@ -96,8 +81,7 @@ public record MySqlSettings(String url, String user, String password, Integer po
     /** @return the settings with the password hidden, so they can be logged */
     @Override
     public String toString() {
-        return "MySqlSettings[url=" + JdbcUrls.redact(url) + ", user=" + user + ", password="
-                + (password.isEmpty() ? "" : "***") + ", poolSize=" + poolSize + ", connectTimeout="
-                + connectTimeout + ", startupTimeout=" + startupTimeout + ", sessionLifetime=" + sessionLifetime + "]";
+        return ServerSettings.describe("MySqlSettings", url, user, password, poolSize, connectTimeout,
+                startupTimeout, sessionLifetime);
     }
 }

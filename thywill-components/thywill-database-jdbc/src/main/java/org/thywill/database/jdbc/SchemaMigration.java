@@ -6,11 +6,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.thywill.api.ThywillException;
 
-/** Runs this module's Flyway migrations, the one schema both providers share. */
+/** Runs this module's Flyway migrations, one schema written in each {@link SqlDialect}. */
 final class SchemaMigration {
-
-    /** Where the migrations live, on this module's class path. */
-    static final String LOCATION = "classpath:db/thywill";
 
     /** Flyway's history table, named so that applications can keep histories of their own beside it. */
     static final String HISTORY_TABLE = "thywill_schema_history";
@@ -29,7 +26,7 @@ final class SchemaMigration {
             // The kernel may load components in a class loader of their own: Flyway must search this one.
             return Flyway.configure(SchemaMigration.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(LOCATION)
+                    .locations(target.dialect().migrations())
                     .table(HISTORY_TABLE)
                     .load()
                     .migrate();

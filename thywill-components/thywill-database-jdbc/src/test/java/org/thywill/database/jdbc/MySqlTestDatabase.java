@@ -144,8 +144,8 @@ final class MySqlTestDatabase implements AutoCloseable {
         }
     }
 
-    /** Replaces the database of {@code jdbc:mysql://host:port/db?options}, keeping host and options. */
-    private static String withDatabase(String url, String database) {
+    /** Replaces the database of {@code jdbc:mysql://host:port/db?options} (or PostgreSQL's), keeping the rest. */
+    static String withDatabase(String url, String database) {
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
         String options = query < 0 ? "" : url.substring(query);

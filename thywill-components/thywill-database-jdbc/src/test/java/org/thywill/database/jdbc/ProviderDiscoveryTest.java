@@ -19,9 +19,10 @@ class ProviderDiscoveryTest {
                 .<ComponentProvider<?>>map(ServiceLoader.Provider::get)
                 .collect(Collectors.toMap(ComponentProvider::name, Function.identity()));
 
-        assertEquals(Set.of("h2", "mysql"), providers.keySet());
+        assertEquals(Set.of("h2", "mysql", "postgresql"), providers.keySet());
         assertEquals(H2Settings.class, providers.get("h2").settingsType());
         assertEquals(MySqlSettings.class, providers.get("mysql").settingsType());
+        assertEquals(PostgreSqlSettings.class, providers.get("postgresql").settingsType());
         for (ComponentProvider<?> provider : providers.values()) {
             assertEquals(Slot.DATABASE, provider.slot());
             assertEquals(Set.of(Slot.LOG), provider.dependencies());

@@ -33,13 +33,13 @@ final class SessionExpiryMigration {
         HikariDataSource before = ConnectionPool.openForMigration(target);
         try {
             Flyway.configure(SessionExpiryMigration.class.getClassLoader()).dataSource(before)
-                    .locations(SchemaMigration.LOCATION).table(SchemaMigration.HISTORY_TABLE).target("3")
+                    .locations(target.dialect().migrations()).table(SchemaMigration.HISTORY_TABLE).target("3")
                     .load().migrate();
             try (Connection connection = before.getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO thywill_session (id, last_seen_at) VALUES ('" + recent
-                        + "', TIMESTAMPADD(DAY, -1, CURRENT_TIMESTAMP(3))), ('" + stale
-                        + "', TIMESTAMPADD(DAY, -31, CURRENT_TIMESTAMP(3)))");
+                        + "', CURRENT_TIMESTAMP(3) - INTERVAL '1' DAY), ('" + stale
+                        + "', CURRENT_TIMESTAMP(3) - INTERVAL '31' DAY)");
             }
         } finally {
             before.close(); // no SHUTDOWN: an in-memory H2 keeps its data for the next pool

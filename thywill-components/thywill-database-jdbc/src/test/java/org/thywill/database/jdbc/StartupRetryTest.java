@@ -78,6 +78,7 @@ class StartupRetryTest {
 
     private static JdbcTarget target(Duration startupTimeout) {
         return new JdbcTarget("mysql", "com.mysql.cj.jdbc.Driver", "jdbc:mysql://db/thywill", "jdbc:mysql://db/thywill",
-                "thywill", "", 1, Duration.ofSeconds(1), startupTimeout, Map.of(), "Check.", false);
+                "thywill", "", 1, Duration.ofSeconds(1), startupTimeout, Map.of(), "Check.", false,
+                SqlDialect.MYSQL);
     }
 }

@@ -1,0 +1,60 @@
+package org.thywill.database.jdbc;
+
+import java.time.Duration;
+
+/**
+ * The {@code database} section when {@code implementation: postgresql}: a PostgreSQL server, reached with the
+ * PostgreSQL JDBC driver.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>Name</th><th>Default</th><th>Description</th></tr>
+ *   <tr><td>{@code url}</td><td>(required)</td><td>The JDBC URL, naming the database, for example
+ *   {@code jdbc:postgresql://db:5432/thywill}; the driver's URL options apply.</td></tr>
+ *   <tr><td>{@code user}</td><td>{@code thywill}</td><td>The user to log in as.</td></tr>
+ *   <tr><td>{@code password}</td><td>empty</td><td>That user's password.</td></tr>
+ *   <tr><td>{@code poolSize}</td><td>{@code 10}</td><td>Most connections open at once; at least 1.</td></tr>
+ *   <tr><td>{@code connectTimeout}</td><td>{@code 10s}</td><td>How long to wait for the server when opening a
+ *   connection or borrowing one from the pool; at least {@code 250ms}.</td></tr>
+ *   <tr><td>{@code startupTimeout}</td><td>{@code 60s}</td><td>How long start-up keeps trying while the server
+ *   cannot be reached; {@code 0s} fails at once. Wrong credentials or a missing database fail at once.</td></tr>
+ *   <tr><td>{@code sessionLifetime}</td><td>{@code 30d}</td><td>How long a session lasts without activity.</td></tr>
+ * </table>
+ *
+ * @param url the JDBC URL of the server and database
+ * @param user the user name
+ * @param password the password
+ * @param poolSize the maximum number of pooled connections
+ * @param connectTimeout how long to wait for a connection
+ * @param startupTimeout how long start-up waits for an unreachable server
+ * @param sessionLifetime how long a session lasts without activity
+ */
+public record PostgreSqlSettings(String url, String user, String password, Integer poolSize,
+                                 Duration connectTimeout, Duration startupTimeout, Duration sessionLifetime) {
+
+    /** The user unless {@code user} says otherwise. */
+    public static final String DEFAULT_USER = "thywill";
+
+    /** Applies defaults and validates. */
+    public PostgreSqlSettings {
+        ServerSettings.requireUrl(url, "PostgreSQL", "jdbc:postgresql://db:5432/thywill",
+                JdbcUrls.POSTGRESQL_PREFIX);
+        if (user == null) {
+            user = DEFAULT_USER;
+        }
+        if (password == null) {
+            password = "";
+        }
+        poolSize = ServerSettings.poolSize(poolSize);
+        connectTimeout = ServerSettings.connectTimeout(connectTimeout);
+        startupTimeout = ServerSettings.startupTimeout(startupTimeout);
+        sessionLifetime = SessionLifetime.of(sessionLifetime).value();
+    }
+
+    /** @return the settings with the password hidden, so they can be logged */
+    @Override
+    public String toString() {
+        return ServerSettings.describe("PostgreSqlSettings", url, user, password, poolSize, connectTimeout,
+                startupTimeout, sessionLifetime);
+    }
+}

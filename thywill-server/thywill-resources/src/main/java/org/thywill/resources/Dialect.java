@@ -10,12 +10,7 @@ import java.util.Locale;
 enum Dialect {
 
     /** H2, in the MySQL mode the {@code h2} Database runs it in. */
-    H2 {
-        @Override
-        String insertDefaults(String table) {
-            return "INSERT INTO " + table + " () VALUES ()";
-        }
-    },
+    H2,
 
     /** MySQL and MariaDB. */
     MYSQL {

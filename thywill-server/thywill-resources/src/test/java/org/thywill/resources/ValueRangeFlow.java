@@ -50,6 +50,7 @@ final class ValueRangeFlow {
             refused(http, name, beyond(min, -1), min, max);
         }
         assertNull(columns.get("code").get("minimum"), "a text column has a length, not a range");
+        assertNull(http.post(SAMPLES, Map.of()).expect(201).map().get("whole"), "a row of defaults only");
 
         // FLOAT is 4 bytes on MySQL (REAL, with a range), as PostgreSQL's REAL, and 8 on H2 (DOUBLE, any JSON number).
         Object floatMax = columns.get("ratio").get("maximum");

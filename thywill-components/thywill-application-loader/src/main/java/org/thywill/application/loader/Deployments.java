@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.ThywillException;
 import org.thywill.api.admin.AdminAccess;
+import org.thywill.api.application.Capability;
 import org.thywill.api.database.Database;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.api.push.Envelopes;
@@ -61,8 +62,8 @@ final class Deployments {
      * @param push the Push, for the applications' contexts
      * @param database the Database, for migrations and the applications' contexts
      * @param metrics the server's metrics, for the applications' contexts
-     * @param admin the admin console's access when {@code server.admin} is on, else null: the application
-     *              {@value AdminAccess#APPLICATION_ID} runs (last, never the default) only then, and alone gets it
+     * @param admin the admin console's access when {@code server.admin} is on, else null: an application that
+     *              asks for {@link Capability#ADMIN} runs (last, never the default) only then, and alone gets it
      */
     Deployments(List<String> enabled, String enabledKey, Push push, Database database, Metrics metrics,
                 AdminAccess admin) {
@@ -108,18 +109,7 @@ final class Deployments {
         }
         List<String> chosen = new ArrayList<>(enabled.isEmpty() ? candidates.keySet().stream().sorted().toList()
                 : enabled);
-        chosen.remove(AdminAccess.APPLICATION_ID);
-        if (admin != null) {
-            if (candidates.containsKey(AdminAccess.APPLICATION_ID)) {
-                chosen.add(AdminAccess.APPLICATION_ID);
-            } else {
-                LOG.warn("'server.admin' is on but no application '{}' was found: add thywill-app-admin's jar",
-                        AdminAccess.APPLICATION_ID);
-            }
-        } else if (candidates.containsKey(AdminAccess.APPLICATION_ID)) {
-            LOG.info("The admin console '{}' does not run: 'server.admin' is off", AdminAccess.APPLICATION_ID);
-            candidates.remove(AdminAccess.APPLICATION_ID);
-        }
+        grantAdmin(candidates, chosen);
         List<String> clashes = chosen.stream().filter(id -> claims.getOrDefault(id, List.of()).size() > 1)
                 .map(id -> "'" + id + "' by " + String.join(" and ", claims.get(id))).toList();
         if (!clashes.isEmpty()) {
@@ -165,6 +155,29 @@ final class Deployments {
     }
 
     /**
+     * Runs the applications that ask for {@link Capability#ADMIN} when {@code server.admin} grants it, whatever
+     * the enabled list says, and none of them when it does not.
+     *
+     * @param candidates the applications found, by id; those that may not run are removed
+     * @param chosen the ids to start, in order; those asking for the view are moved to the end or removed
+     */
+    private void grantAdmin(Map<String, RunningApplication> candidates, List<String> chosen) {
+        List<String> asking = candidates.values().stream().filter(RunningApplication::asksForAdmin)
+                .map(RunningApplication::id).sorted().toList();
+        chosen.removeAll(asking);
+        if (admin != null) {
+            chosen.addAll(asking);
+            if (asking.isEmpty()) {
+                LOG.warn("'server.admin' is on but no application asks for the server's view: add the admin"
+                        + " console's jar (thywill-app-admin) to the applications");
+            }
+        } else if (!asking.isEmpty()) {
+            LOG.info("{} asked for the server's view and do not run: 'server.admin' is off", asking);
+            candidates.keySet().removeAll(asking);
+        }
+    }
+
+    /**
      * Starts the applications of a bundle added while the server runs, each enabled one, unless one of them claims
      * an id that another application has: then none of the bundle's does, as at start-up (see {@link #clash}).
      *
@@ -178,10 +191,10 @@ final class Deployments {
             if (app == null) {
                 continue;
             }
-            if (AdminAccess.APPLICATION_ID.equals(app.id()) ? admin == null
-                    : !enabled.isEmpty() && !enabled.contains(app.id())) {
-                LOG.info("{}: its application '{}' is not in '{}' and is not deployed", app.source(), app.id(),
-                        enabledKey);
+            if (app.asksForAdmin() ? admin == null : !enabled.isEmpty() && !enabled.contains(app.id())) {
+                LOG.info("{}: its application '{}' {} and is not deployed", app.source(), app.id(),
+                        app.asksForAdmin() ? "asks for the server's view, 'server.admin' is off,"
+                                : "is not in '" + enabledKey + "'");
                 continue;
             }
             wanted.add(app);
@@ -440,8 +453,7 @@ final class Deployments {
 
     /** Called holding the lock. */
     private void publish(Map<String, RunningApplication> byId) {
-        Comparator<RunningApplication> order = Comparator.comparing(
-                (RunningApplication app) -> AdminAccess.APPLICATION_ID.equals(app.id()))
+        Comparator<RunningApplication> order = Comparator.comparing(RunningApplication::asksForAdmin)
                 .thenComparing(enabled.isEmpty() ? Comparator.comparing(RunningApplication::id)
                         : Comparator.comparingInt(app -> enabled.indexOf(app.id())));
         snapshot = new Snapshot(Map.copyOf(byId), byId.values().stream().sorted(order).toList());
@@ -454,8 +466,8 @@ final class Deployments {
         try {
             app = new RunningApplication(loaded);
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("{}: application class {} failed to give its id, title, client or migrations, and does not"
-                    + " run: {}", loaded.source(), type, e.toString(), e);
+            LOG.error("{}: application class {} failed to give its id, title, client, migrations, capabilities"
+                    + " or page options, and does not run: {}", loaded.source(), type, e.toString(), e);
             return null;
         }
         if (app.id() == null || !Envelopes.NAME.matcher(app.id()).matches()) {
@@ -482,7 +494,7 @@ final class Deployments {
                 }
             }
             app.application().start(new HostedContext(app.id(), push, database, metrics,
-                    AdminAccess.APPLICATION_ID.equals(app.id()) ? admin : null));
+                    app.asksForAdmin() ? admin : null));
             return true;
         } catch (Exception | LinkageError e) {
             LOG.error("{}: application '{}' failed to start and does not run: {}; stopping it", app.source(),

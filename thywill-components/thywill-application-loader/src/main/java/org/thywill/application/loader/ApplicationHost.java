@@ -61,7 +61,8 @@ final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, M
                     Optional<AdminAccess> admin) {
         this.source = source;
         this.clients = clients;
-        this.deployments = new Deployments(enabled, enabledKey, push, database, metrics, admin.orElse(null));
+        this.deployments = new Deployments(enabled, enabledKey, new ApplicationRunner(push, database, metrics,
+                admin.orElse(null)));
         this.hotDeploy = new HotDeploy(deployments, push);
         this.calls = new RemoteCalls(push, rpcTimeout, new RpcMetrics(metrics));
     }

@@ -31,7 +31,7 @@ final class HostedContext implements ApplicationContext {
         this(applicationId, push, database, metrics, null);
     }
 
-    /** @param admin the admin console's access, for the console alone; null for every other application */
+    /** @param admin the admin console's access, for an application granted Capability.ADMIN; else null */
     HostedContext(String applicationId, Push push, Database database, Metrics metrics, AdminAccess admin) {
         this.admin = admin;
         this.applicationId = applicationId;

@@ -34,7 +34,6 @@ import org.thywill.api.ClientConfiguration;
 import org.thywill.api.ClientResource;
 import org.thywill.api.ServerSettings;
 import org.thywill.api.ThywillException;
-import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.admin.ConnectionAdmin;
 import org.thywill.api.admin.ServerView;
 import org.thywill.api.client.ClientInterface;
@@ -125,12 +124,12 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         cometd.setAsyncSupported(true);
         cometd.setInitOrder(1);
         context.addServlet(cometd, COMETD_PATH + "/*");
-        context.addServlet(new ServletHolder("init", new InitPageServlet(bootstrap, cookies)), "/thywill/init/*");
-        context.addServlet(new ServletHolder("admin", new InitPageServlet(bootstrap, cookies,
-                AdminAccess.APPLICATION_ID)), "/thywill/admin/*");
+        InitPageServlet pages = new InitPageServlet(bootstrap, cookies);
+        context.addServlet(new ServletHolder("init", pages), "/thywill/init/*");
         context.addServlet(new ServletHolder("client", new ClasspathResourceServlet()), "/thywill/client/*");
         OriginCheck origins = new OriginCheck(COMETD_PATH, settings.allowedOrigins());
-        context.addServlet(new ServletHolder("endpoints", new EndpointServlet(bootstrap, cookies, origins)), "/");
+        context.addServlet(new ServletHolder("endpoints", new EndpointServlet(bootstrap, cookies, origins, pages)),
+                "/");
         if (settings.websocket()) {
             context.insertHandler(WebSocketUpgradeHandler.from(jetty, context));
         }

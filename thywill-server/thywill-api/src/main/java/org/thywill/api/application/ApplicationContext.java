@@ -210,8 +210,8 @@ public interface ApplicationContext {
     }
 
     /**
-     * The server's view and actions, for the admin console alone: given only to the application whose id is
-     * {@link AdminAccess#APPLICATION_ID}, and only when {@code server.admin} is on.
+     * The server's view and actions, for the admin console alone: given only to an application that asks for
+     * {@link Capability#ADMIN}, and only when {@code server.admin} is on.
      *
      * @return present for the admin console when it is on; empty for every other application
      */

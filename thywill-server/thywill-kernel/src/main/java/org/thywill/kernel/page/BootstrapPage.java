@@ -14,6 +14,7 @@ import org.thywill.api.Json;
 import org.thywill.api.Slot;
 import org.thywill.api.application.ApplicationInfo;
 import org.thywill.api.application.ApplicationInterface;
+import org.thywill.api.application.PageOptions;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.http.HttpEndpoint;
@@ -64,6 +65,12 @@ public final class BootstrapPage implements Bootstrap {
             return Optional.empty();
         }
         return ai.beforePage(request);
+    }
+
+    @Override
+    public PageOptions pageOptions(String applicationId) {
+        return components.get().get(Slot.APPLICATION) instanceof ApplicationInterface ai
+                ? ai.pageOptions(applicationId) : PageOptions.ORDINARY;
     }
 
     @Override

@@ -37,7 +37,7 @@ import org.thywill.kernel.settings.SettingsBinder;
 import org.thywill.kernel.settings.SettingsTree;
 
 /**
- * A running Thywill server: the kernel that chose, wired and started the five components. Several can run in one
+ * A running Thywill server: the kernel that chose, wired and started the six components. Several can run in one
  * JVM. Start with {@link #start(ThywillSettings)}; stop with {@link #close()}.
  */
 public final class Thywill implements AutoCloseable {
@@ -46,6 +46,7 @@ public final class Thywill implements AutoCloseable {
     public static final Map<Slot, String> DEFAULT_IMPLEMENTATIONS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             Slot.LOG, "logback",
             Slot.DATABASE, "h2",
+            Slot.AUTHENTICATION, "anonymous",
             Slot.CLIENT_INTERFACE, "cometd",
             Slot.PUSH, "cometd",
             Slot.APPLICATION, "jar")));
@@ -222,7 +223,8 @@ public final class Thywill implements AutoCloseable {
         for (String name : tree.sectionNames()) {
             if (!known.contains(name)) {
                 throw new ThywillException("Unknown section '" + name + "' in " + tree.source()
-                        + ". The sections are: server, log, database, clientInterface, push, application.");
+                        + ". The sections are: server, log, database, authentication, clientInterface, push,"
+                        + " application.");
             }
         }
     }

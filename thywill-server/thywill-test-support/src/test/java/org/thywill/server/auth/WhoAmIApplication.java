@@ -1,0 +1,55 @@
+package org.thywill.server.auth;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ClientSide;
+import org.thywill.api.auth.User;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.ConnectionId;
+
+/**
+ * Answers any message with who the connection's user is, as {@code onConnect} saw it and as the message's handler
+ * sees it: {@code {"user": id or null, "name": the name claim or null, "atConnect": id or null}}.
+ */
+public final class WhoAmIApplication implements Application {
+
+    /** The application's id. */
+    public static final String ID = "whoami";
+
+    private final Map<ConnectionId, Connection> connected = new ConcurrentHashMap<>();
+    private volatile ApplicationContext context;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public ClientSide client() {
+        return new ClientSide("thywill/whoami", "whoami.html", List.of("whoami.js"), List.of());
+    }
+
+    @Override
+    public void start(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void onConnect(Connection connection) {
+        connected.put(connection.id(), connection);
+    }
+
+    @Override
+    public void onMessage(Connection from, Object data) {
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("user", from.user().map(User::id).orElse(null));
+        answer.put("name", from.user().flatMap(u -> u.claim("name")).orElse(null));
+        Connection atConnect = connected.get(from.id());
+        answer.put("atConnect", atConnect == null ? "not seen" : atConnect.user().map(User::id).orElse(null));
+        context.send(from.id(), answer);
+    }
+}

@@ -64,7 +64,7 @@ function errorOf(reply) {
 function schedule(cometd, expiresIn) {
     clearTimeout(refreshTimer);
     refreshTimer = null;
-    if (typeof expiresIn !== 'number' || !supplier) {
+    if (typeof expiresIn !== 'number') {
         expiresAt = null;
         return;
     }
@@ -75,10 +75,11 @@ function schedule(cometd, expiresIn) {
 
 function refresh(cometd) {
     fetchToken().then(fresh => {
-        if (!fresh || cometd.isDisconnected()) {
+        if (cometd.isDisconnected()) {
             return;
         }
-        cometd.publish(REFRESH_CHANNEL, { token: fresh }, reply => {
+        // Without a token (a page signed in by the host's cookie) the server asks the login about the cookies.
+        cometd.publish(REFRESH_CHANNEL, fresh ? { token: fresh } : {}, reply => {
             const auth = reply.ext && reply.ext.thywill && reply.ext.thywill.auth;
             if (reply.successful && auth) {
                 schedule(cometd, auth.expiresIn);

@@ -1,5 +1,6 @@
 package org.thywill.server.auth;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,9 @@ import org.thywill.api.application.ClientSide;
 import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.http.HttpEndpoint;
+import org.thywill.api.http.HttpRequest;
+import org.thywill.api.http.HttpResponse;
 
 /**
  * Answers any message with who the connection's user is, as {@code onConnect} saw it and as the message's handler
@@ -31,6 +35,24 @@ public final class WhoAmIApplication implements Application {
     @Override
     public ClientSide client() {
         return new ClientSide("thywill/whoami", "whoami.html", List.of("whoami.js"), List.of());
+    }
+
+    /** Signs a token for {@code ?user=} living {@code ?seconds=}, as a host application's login would. */
+    @Override
+    public List<HttpEndpoint> endpoints() {
+        return List.of(new HttpEndpoint() {
+            @Override
+            public String pathPrefix() {
+                return "/api/" + ID + "/";
+            }
+
+            @Override
+            public HttpResponse handle(HttpRequest request) {
+                String user = request.query().getOrDefault("user", "alice");
+                long seconds = Long.parseLong(request.query().getOrDefault("seconds", "60"));
+                return HttpResponse.text(200, Tokens.hmac(user, Duration.ofSeconds(seconds)));
+            }
+        });
     }
 
     @Override

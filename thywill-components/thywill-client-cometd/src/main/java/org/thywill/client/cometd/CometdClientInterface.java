@@ -180,7 +180,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.setOption("maxQueue", settings.maxQueue());
         ChannelPolicy policy = new ChannelPolicy(bootstrap, connectionLimits);
         ConnectionAuthentication.install(b, policy, authenticator, settings.sessionCookie(),
-                ChannelPolicy.APPLICATION_ATTRIBUTE);
+                ChannelPolicy.APPLICATION_ATTRIBUTE, session -> ending.add(new ConnectionId(session.getId())));
         b.addExtension(new ExtensionChain(List.of(drain, connectionLimits,
                 new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
                 new MalformedMessages(),

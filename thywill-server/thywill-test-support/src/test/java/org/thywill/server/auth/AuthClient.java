@@ -118,12 +118,25 @@ final class AuthClient implements AutoCloseable {
 
     /** @return what {@link WhoAmIApplication} says of this connection */
     Map<String, Object> whoAmI() {
+        return ask(Map.of());
+    }
+
+    /**
+     * @param data what to send {@link WhoAmIApplication}
+     * @return the data of its next message to this connection
+     */
+    Map<String, Object> ask(Map<String, Object> data) {
         CompletableFuture<Message> reply = new CompletableFuture<>();
         bayeux.getChannel("/service/thywill/" + WhoAmIApplication.ID).publish(
-                Map.of("type", "message", "data", Map.of()), reply::complete);
+                Map.of("type", "message", "data", data), reply::complete);
         if (!await(reply).isSuccessful()) {
             throw new AssertionError("The message was refused: " + reply.join());
         }
+        return next();
+    }
+
+    /** @return the data of {@link WhoAmIApplication}'s next message to this connection, waiting for it */
+    Map<String, Object> next() {
         try {
             Map<String, Object> answer = answers.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (answer == null) {

@@ -35,7 +35,9 @@ class TokenExpiryTest {
 
     @Test
     void anUnrefreshedConnectionIsClosedWhenItsTokenExpiresWithTheReason() throws InterruptedException {
-        try (AuthClient client = AuthClient.connect(server, Tokens.hmac("alice", SHORT))) {
+        try (AuthClient watcher = AuthClient.connect(server, Tokens.hmac("watcher", Duration.ofMinutes(5)));
+             AuthClient client = AuthClient.connect(server, Tokens.hmac("alice", SHORT))) {
+            assertEquals(Map.of("watching", true), watcher.ask(Map.of("watch", true)));
             assertEquals("alice", client.whoAmI().get("user"));
 
             Map<String, Object> notice = client.expiredNotice(SHORT.plusSeconds(5));
@@ -44,6 +46,8 @@ class TokenExpiryTest {
             assertEquals("token-expired", notice.get("code"));
             assertTrue(String.valueOf(notice.get("message")).contains("sign in again"), notice.toString());
             assertTrue(client.waitForDisconnection(Duration.ofSeconds(5)), "still connected after its token expired");
+            assertEquals(Map.of("disconnected", "alice", "reason", "SERVER"), watcher.next(),
+                    "the application is told the server ended it");
         }
     }
 

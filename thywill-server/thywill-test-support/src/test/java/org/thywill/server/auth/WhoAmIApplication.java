@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
@@ -11,6 +12,7 @@ import org.thywill.api.application.ClientSide;
 import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
@@ -25,6 +27,7 @@ public final class WhoAmIApplication implements Application {
     public static final String ID = "whoami";
 
     private final Map<ConnectionId, Connection> connected = new ConcurrentHashMap<>();
+    private final Set<ConnectionId> watchers = ConcurrentHashMap.newKeySet();
     private volatile ApplicationContext context;
 
     @Override
@@ -66,7 +69,22 @@ public final class WhoAmIApplication implements Application {
     }
 
     @Override
+    public void onDisconnect(Connection connection, DisconnectReason reason) {
+        connected.remove(connection.id());
+        watchers.remove(connection.id());
+        Map<String, Object> gone = new HashMap<>();
+        gone.put("disconnected", connection.user().map(User::id).orElse(null));
+        gone.put("reason", reason.name());
+        watchers.forEach(watcher -> context.send(watcher, gone));
+    }
+
+    @Override
     public void onMessage(Connection from, Object data) {
+        if (data instanceof Map<?, ?> command && Boolean.TRUE.equals(command.get("watch"))) {
+            watchers.add(from.id());
+            context.send(from.id(), Map.of("watching", true));
+            return;
+        }
         Map<String, Object> answer = new HashMap<>();
         answer.put("user", from.user().map(User::id).orElse(null));
         answer.put("name", from.user().flatMap(u -> u.claim("name")).orElse(null));

@@ -1,6 +1,7 @@
 package org.thywill.client.cometd.auth;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.cometd.bayeux.server.SecurityPolicy;
 import org.cometd.bayeux.server.ServerSession;
 import org.cometd.server.BayeuxServerImpl;
@@ -25,11 +26,13 @@ public final class ConnectionAuthentication {
      * @param authenticator the authentication slot's component
      * @param sessionCookie the name of Thywill's session cookie, which is not passed to the authenticator
      * @param applicationAttribute the session attribute in which {@code rules} records a connection's application
+     * @param serverEnds told of a session just before it is ended because its credentials expired, so that its
+     *                   end is reported as the server's doing
      */
     public static void install(BayeuxServerImpl bayeux, SecurityPolicy rules, Authenticator authenticator,
-                               String sessionCookie, String applicationAttribute) {
+                               String sessionCookie, String applicationAttribute, Consumer<ServerSession> serverEnds) {
         CredentialCheck check = new CredentialCheck(authenticator, new HandshakeCredentials(sessionCookie),
-                new Expiries(bayeux));
+                new Expiries(bayeux, serverEnds));
         bayeux.addExtension(new AuthReplies());
         bayeux.setSecurityPolicy(new AuthenticatingPolicy(rules, check));
         bayeux.addListener(new TokenRefresh(check, applicationAttribute));

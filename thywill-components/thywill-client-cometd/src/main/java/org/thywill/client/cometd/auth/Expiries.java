@@ -2,6 +2,7 @@ package org.thywill.client.cometd.auth;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.ServerSession;
 import org.cometd.server.BayeuxServerImpl;
@@ -23,9 +24,11 @@ final class Expiries {
     private static final String TASK = "thywill.auth.expiry";
 
     private final BayeuxServerImpl bayeux;
+    private final Consumer<ServerSession> serverEnds;
 
-    Expiries(BayeuxServerImpl bayeux) {
+    Expiries(BayeuxServerImpl bayeux, Consumer<ServerSession> serverEnds) {
         this.bayeux = bayeux;
+        this.serverEnds = serverEnds;
     }
 
     /**
@@ -55,6 +58,7 @@ final class Expiries {
             return;
         }
         LOG.debug("Closing connection {}: its token expired and was not refreshed", session.getId());
+        serverEnds.accept(session);
         session.deliver(null, EXPIRED_CHANNEL, Map.of("code", Authentication.EXPIRED,
                 "message", "The sign-in of this page expired and was not renewed; sign in again to reconnect"),
                 Promise.from(delivered -> session.disconnect(), failure -> session.disconnect()));

@@ -44,7 +44,8 @@ public record CallbackSettings(String url, Duration timeout, String secret, Dura
             throw new SettingsException("url", "is not a URL (" + e.getMessage() + "): '" + url + "'");
         }
         SettingsException.require(("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))
-                && parsed.getHost() != null, "url", "must be an http:// or https:// URL with a host, not '" + url + "'");
+                && parsed.getHost() != null, "url",
+                "must be an http:// or https:// URL with a host, not '" + url + "'");
         SettingsException.require(!timeout.isNegative() && !timeout.isZero()
                 && timeout.compareTo(Duration.ofMinutes(1)) <= 0, "timeout",
                 "must be between 1ms and 1m, not " + timeout.toMillis() + "ms");

@@ -3,7 +3,10 @@ package org.thywill.auth;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
 
-/** Provides the authentication {@code jwt}: signed tokens from the host application (documentation/authentication.md). */
+/**
+ * Provides the authentication {@code jwt}: signed tokens from the host application
+ * (documentation/authentication.md).
+ */
 public final class JwtAuthenticatorProvider extends AuthenticatorProvider<JwtSettings> {
 
     /** The name the settings file uses. */

@@ -32,7 +32,7 @@ final class Tokens {
     private Tokens() {
     }
 
-    /** @return a test server running {@link WhoAmIApplication} with the authentication {@code jwt} and {@link #SECRET} */
+    /** @return a server running {@link WhoAmIApplication} with the authentication {@code jwt} and {@link #SECRET} */
     static ThywillTestServer.Builder jwtServer() {
         return ThywillTestServer.withApplications(WhoAmIApplication.ID)
                 .set("authentication", "implementation", "jwt")

@@ -11,9 +11,9 @@ import org.thywill.api.auth.User;
 
 /**
  * A page's refresh of its token over the live connection: {@code {"token":...}} published on {@value #CHANNEL}.
- * A token the {@link org.thywill.api.auth.Authenticator} accepts for the connection's own user moves the connection's expiry and the
- * reply carries {@code ext.thywill.auth}; any other is refused in the reply, and the connection keeps the expiry it
- * had. Listens on the channel whenever CometD creates it (it sweeps it when unused).
+ * A token the {@link org.thywill.api.auth.Authenticator} accepts for the connection's own user moves the
+ * connection's expiry and the reply carries {@code ext.thywill.auth}; any other is refused in the reply, and the
+ * connection keeps the expiry it had. Listens on the channel whenever CometD creates it (it sweeps it when unused).
  */
 final class TokenRefresh implements ServerChannel.MessageListener, BayeuxServer.ChannelListener {
 

@@ -99,6 +99,23 @@ class AuthenticationSettingsTest {
     }
 
     @Test
+    void jwtWithAllowAnonymousLetsAPageWithoutATokenInAndStillRefusesABadOne() {
+        try (ThywillTestServer server = Tokens.jwtServer().set("authentication", "allowAnonymous", true).start()) {
+            try (AuthClient anonymous = AuthClient.connect(server, null)) {
+                assertEquals(null, anonymous.whoAmI().get("user"));
+            }
+            try (AuthClient alice = AuthClient.connect(server, Tokens.hmac("alice", Duration.ofMinutes(5)))) {
+                assertEquals("alice", alice.whoAmI().get("user"));
+            }
+            try (AuthClient forged = AuthClient.connect(server, Tokens.forged(Tokens.hmac("alice",
+                    Duration.ofMinutes(5)), p -> p.replace("alice", "admin")))) {
+                assertTrue(String.valueOf(forged.handshake().get("error")).startsWith("401:invalid-token:"),
+                        forged.handshake().toString());
+            }
+        }
+    }
+
+    @Test
     void byDefaultConnectionsAreAnonymousAndATokenIsIgnored() {
         try (ThywillTestServer server = ThywillTestServer.withApplications(WhoAmIApplication.ID).start();
              AuthClient client = AuthClient.connect(server, Tokens.hmac("alice", Duration.ofMinutes(5)))) {

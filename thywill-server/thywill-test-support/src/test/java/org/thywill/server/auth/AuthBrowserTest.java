@@ -84,6 +84,16 @@ class AuthBrowserTest {
     }
 
     @Test
+    void aPageWhoseTokenHadExpiredAsksForANewOneAndConnects() {
+        try (Browser browser = Browser.open()) {
+            browser.load(page("fresh=frank&staleFirst"));
+            browser.waitFor(d -> text(browser, "user").equals("frank (Name of frank)"));
+            assertEquals(2L, browser.executeScript("return window.tokensFetched"));
+            assertEquals("", text(browser, "auth-error"), "a renewed token is no error to show");
+        }
+    }
+
+    @Test
     void aPageWhoseTokenExpiresUnrefreshedShowsWhy() {
         try (Browser browser = Browser.open()) {
             browser.load(page(token(Tokens.hmac("dave", Duration.ofSeconds(3)))));

@@ -106,7 +106,8 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
         for (String name : tree.sectionNames()) {
             if (!known.contains(name)) {
                 throw new ThywillException("Unknown section '" + name + "' in " + tree.source()
-                        + ". The sections are: server, log, database, clientInterface, push, application.");
+                        + ". The sections are: server, log, database, authentication, clientInterface, push,"
+                        + " application.");
             }
         }
     }

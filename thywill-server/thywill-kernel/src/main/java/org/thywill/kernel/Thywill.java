@@ -20,7 +20,7 @@ import org.thywill.kernel.components.ProviderCatalog;
 import org.thywill.kernel.components.StartOrder;
 
 /**
- * A running Thywill server: the kernel that chose, wired and started the five components. Several can run in one
+ * A running Thywill server: the kernel that chose, wired and started the six components. Several can run in one
  * JVM. Start with {@link #start(ThywillSettings)}; stop with {@link #close()}.
  */
 public final class Thywill implements AutoCloseable {
@@ -29,6 +29,7 @@ public final class Thywill implements AutoCloseable {
     public static final Map<Slot, String> DEFAULT_IMPLEMENTATIONS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             Slot.LOG, "logback",
             Slot.DATABASE, "h2",
+            Slot.AUTHENTICATION, "anonymous",
             Slot.CLIENT_INTERFACE, "cometd",
             Slot.PUSH, "cometd",
             Slot.APPLICATION, "jar")));

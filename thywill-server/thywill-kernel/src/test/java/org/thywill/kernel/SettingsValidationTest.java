@@ -189,7 +189,8 @@ class SettingsValidationTest {
         String message = failure(SettingsFile.allFake().set("databse", "size", "3"));
 
         assertEquals("Unknown section 'databse' in " + file()
-                + ". The sections are: server, log, database, clientInterface, push, application.", message);
+                + ". The sections are: server, log, database, authentication, clientInterface, push, application.",
+                message);
     }
 
     @Test

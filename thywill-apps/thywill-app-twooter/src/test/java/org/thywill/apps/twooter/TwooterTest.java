@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.testing.Browser;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.ThywillTestServer;
@@ -175,6 +175,6 @@ class TwooterTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(HttpResponse<String> response) {
-        return (Map<String, Object>) Json.parse(response.body());
+        return (Map<String, Object>) TestJson.parse(response.body());
     }
 }

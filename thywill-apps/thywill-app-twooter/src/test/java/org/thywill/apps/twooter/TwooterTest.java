@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.testing.Browser;
 import org.thywill.testing.DatabaseEngine;
 import org.thywill.testing.TestClient;
@@ -185,6 +185,6 @@ class TwooterTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(HttpResponse<String> response) {
-        return (Map<String, Object>) Json.parse(response.body());
+        return (Map<String, Object>) TestJson.parse(response.body());
     }
 }

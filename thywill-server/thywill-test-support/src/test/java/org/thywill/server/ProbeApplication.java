@@ -11,6 +11,7 @@ import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
+import org.thywill.api.delivery.Target;
 
 /**
  * A test application driven by commands, so that tests exercise the server only through the public protocol:
@@ -45,36 +46,37 @@ public final class ProbeApplication implements Application {
     @Override
     public void onMessage(Connection from, Object data) {
         if (!(data instanceof Map<?, ?> command)) {
-            context.send(from.id(), data);
+            context.send(Target.connection(from.id()), data);
             return;
         }
         Object payload = command.get("data");
         switch (String.valueOf(command.get("cmd"))) {
-            case "echo" -> context.send(from.id(), payload);
-            case "toSession" -> context.sendToSession(from.session(), payload);
+            case "echo" -> context.send(Target.connection(from.id()), payload);
+            case "toSession" -> context.send(Target.session(from.session()), payload);
             case "join" -> {
                 context.join(String.valueOf(command.get("channel")), from.id());
-                context.send(from.id(), "joined");
+                context.send(Target.connection(from.id()), "joined");
             }
-            case "toChannel" -> context.sendToChannel(String.valueOf(command.get("channel")), payload,
-                    Boolean.TRUE.equals(command.get("excludeSelf")) ? from.id() : null);
+            case "toChannel" -> context.send(Target.channel(String.valueOf(command.get("channel")))
+                    .except(Boolean.TRUE.equals(command.get("excludeSelf")) ? from.id() : null), payload);
             case "watch" -> {
                 watchers.add(from.id());
-                context.send(from.id(), "watching");
+                context.send(Target.connection(from.id()), "watching");
             }
-            case "whoami" -> context.send(from.id(), Map.of("connection", from.id().value(),
+            case "whoami" -> context.send(Target.connection(from.id()), Map.of("connection", from.id().value(),
                     "transport", from.transport(), "application", from.applicationId()));
             case "flood" -> {
                 long count = ((Number) command.get("count")).longValue();
                 for (long i = 0; i < count; i++) {
-                    context.send(from.id(), i);
+                    context.send(Target.connection(from.id()), i);
                 }
             }
             case "ignore" -> {
                 // Nothing: for tests that measure what the server itself keeps of a message.
             }
             case "throw" -> throw new IllegalStateException("secret detail that must not reach the client");
-            default -> context.send(from.id(), Map.of("unknown", String.valueOf(command.get("cmd"))));
+            default -> context.send(Target.connection(from.id()),
+                    Map.of("unknown", String.valueOf(command.get("cmd"))));
         }
     }
 
@@ -95,7 +97,7 @@ public final class ProbeApplication implements Application {
 
     private void tell(Map<String, Object> event) {
         for (ConnectionId watcher : watchers) {
-            context.send(watcher, event);
+            context.send(Target.connection(watcher), event);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.thywill.application.loader;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -49,7 +50,7 @@ final class HostedContext implements ApplicationContext {
 
     @Override
     public Sent send(Target target, Object data) {
-        return deliver(target, Envelopes.message(data));
+        return deliver(Objects.requireNonNull(target, "target"), Envelopes.message(data));
     }
 
     /**

@@ -19,24 +19,24 @@ public enum EnvelopeType {
      * {@code id} the server uses to drop a retried copy; to a client it may carry the session inbox's {@code seq},
      * a {@code receipt} number and, on a channel, the channel's name.
      */
-    MESSAGE("message", true),
+    MESSAGE("message"),
     /**
      * A client library's acknowledgement of the session inbox ({@code {"type":"ack","seq":N}}) or of one receipted
      * message ({@code {"type":"ack","receipt":N}}); it stops at the Client Interface.
      */
-    ACK("ack", true),
+    ACK("ack"),
     /** A client library's report of its handlers' latency: {@code {"type":"latency","ms":[...]}}. */
-    LATENCY("latency", true),
+    LATENCY("latency"),
     /** A remote call to a {@link org.thywill.api.application.Callable} function: {@code {"type":"rpc",...}}. */
-    CALL("rpc", true),
+    CALL("rpc"),
     /** A remote call's result: {@code {"type":"rpc-result","id":..,"result":..}}. */
-    CALL_RESULT("rpc-result", false),
+    CALL_RESULT("rpc-result"),
     /** A remote call's failure: {@code {"type":"rpc-error","id":..,"error":{"code":..,"message":..}}}. */
-    CALL_ERROR("rpc-error", false),
+    CALL_ERROR("rpc-error"),
     /** The server's answer to a client message it could not handle: {@code {"type":"error","error":{..}}}. */
-    ERROR("error", false),
+    ERROR("error"),
     /** Tells a page that its application went: {@code {"type":"undeployed","reason":...}}. */
-    UNDEPLOYED("undeployed", false);
+    UNDEPLOYED("undeployed");
 
     /** The key of every envelope's kind. */
     public static final String KEY = "type";
@@ -45,21 +45,14 @@ public enum EnvelopeType {
             .collect(Collectors.toUnmodifiableMap(EnvelopeType::wire, kind -> kind));
 
     private final String wire;
-    private final boolean fromClient;
 
-    EnvelopeType(String wire, boolean fromClient) {
+    EnvelopeType(String wire) {
         this.wire = wire;
-        this.fromClient = fromClient;
     }
 
     /** @return the {@code type} string this kind travels under */
     public String wire() {
         return wire;
-    }
-
-    /** @return whether a client may send this kind to the server; the other kinds go from server to client only */
-    public boolean fromClient() {
-        return fromClient;
     }
 
     /**

@@ -37,14 +37,6 @@ class EnvelopeTypeTest {
     }
 
     @Test
-    void onlyWhatAClientMaySendIsMarkedSo() {
-        assertTrue(EnvelopeType.MESSAGE.fromClient());
-        assertTrue(EnvelopeType.CALL.fromClient());
-        assertFalse(EnvelopeType.UNDEPLOYED.fromClient());
-        assertFalse(EnvelopeType.CALL_RESULT.fromClient());
-    }
-
-    @Test
     void aShapeForAnErrorMessageIsTheKindsJson() {
         assertEquals("{\"type\":\"message\",\"data\":...}", EnvelopeType.MESSAGE.shape("\"data\":..."));
         assertEquals("{\"type\":\"ack\"}", EnvelopeType.ACK.shape(""));

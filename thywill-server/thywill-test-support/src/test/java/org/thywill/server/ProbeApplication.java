@@ -11,12 +11,14 @@ import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
+import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
 
 /**
  * A test application driven by commands, so that tests exercise the server only through the public protocol:
- * {@code {"cmd":"echo","data":x}}, {@code toSession}, {@code join}, {@code toChannel}, {@code throw}, and
- * {@code watch} (the sender is told of every later connection and disconnection), and {@code ignore}.
+ * {@code {"cmd":"echo","data":x}}, {@code toSession}, {@code join}, {@code toChannel}, {@code throw},
+ * {@code sent} (sends to a target, then tells the sender what {@code send} returned), {@code watch} (the sender is
+ * told of every later connection and disconnection), and {@code ignore}.
  */
 public final class ProbeApplication implements Application {
 
@@ -59,6 +61,7 @@ public final class ProbeApplication implements Application {
             }
             case "toChannel" -> context.send(Target.channel(String.valueOf(command.get("channel")))
                     .except(Boolean.TRUE.equals(command.get("excludeSelf")) ? from.id() : null), payload);
+            case "sent" -> tellSent(from, command, payload);
             case "watch" -> {
                 watchers.add(from.id());
                 context.send(Target.connection(from.id()), "watching");
@@ -93,6 +96,21 @@ public final class ProbeApplication implements Application {
         event.put("connection", connection.id().value());
         event.put("reason", reason.name());
         tell(event);
+    }
+
+    /** Sends to the target a command names, then tells the sender what the send said it did. */
+    private void tellSent(Connection from, Map<?, ?> command, Object payload) {
+        Target target = switch (String.valueOf(command.get("to"))) {
+            case "connection" -> Boolean.TRUE.equals(command.get("receipted"))
+                    ? Target.connection(new ConnectionId(String.valueOf(command.get("connection")))).withReceipt()
+                    : Target.connection(new ConnectionId(String.valueOf(command.get("connection"))));
+            case "session" -> Target.session(from.session());
+            default -> Target.channel(String.valueOf(command.get("channel")));
+        };
+        Sent sent = context.send(target, payload);
+        sent.receipt().whenComplete((receipt, failure) -> context.send(Target.connection(from.id()),
+                Map.of("queued", sent.queued(), "receipt", failure == null ? "acknowledged"
+                        : failure.getClass().getSimpleName())));
     }
 
     private void tell(Map<String, Object> event) {

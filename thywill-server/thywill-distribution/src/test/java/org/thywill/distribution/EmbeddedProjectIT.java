@@ -36,6 +36,7 @@ class EmbeddedProjectIT {
             import org.thywill.api.application.ApplicationContext;
             import org.thywill.api.application.ClientSide;
             import org.thywill.api.client.Connection;
+            import org.thywill.api.delivery.Target;
             import org.thywill.embedded.ThywillServer;
 
             public final class Hello implements Application {
@@ -59,7 +60,7 @@ class EmbeddedProjectIT {
 
                 @Override
                 public void onMessage(Connection from, Object data) {
-                    context.send(from.id(), "Hello, " + data);
+                    context.send(Target.connection(from.id()), "Hello, " + data);
                 }
 
                 public static void main(String[] args) {

@@ -5,6 +5,7 @@ import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
+import org.thywill.api.delivery.Target;
 
 /** Greets whoever writes, as a one-class program would: no service entry lists it. */
 final class HelloApplication implements Application {
@@ -33,6 +34,6 @@ final class HelloApplication implements Application {
 
     @Override
     public void onMessage(Connection from, Object data) {
-        context.send(from.id(), greeting + ", " + data);
+        context.send(Target.connection(from.id()), greeting + ", " + data);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.delivery.Target;
 
 /**
  * One live resource: a table of the application's, its {@link AccessRule}, and the operations on its rows. The REST
@@ -388,8 +389,8 @@ public final class Resource {
         if (row != null) {
             message.put("row", row);
         }
-        context.sendToChannel(channel(), message);
-        rowChannel(id).ifPresent(channel -> context.sendToChannel(channel, message));
+        context.send(Target.channel(channel()), message);
+        rowChannel(id).ifPresent(channel -> context.send(Target.channel(channel), message));
     }
 
     private Map<Column, Object> convert(Map<String, ?> values, boolean creating) {

@@ -32,6 +32,8 @@ import org.cometd.client.websocket.jakarta.WebSocketTransport;
 import org.cometd.common.JettyJSONContextClient;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.thywill.api.push.EnvelopeType;
+import org.thywill.api.push.Envelopes;
 
 /**
  * A CometD client of a Thywill server over a real socket, as a browser's script would be: it handshakes for one
@@ -68,7 +70,7 @@ public final class TestClient implements AutoCloseable {
 
         /** @return the envelope's {@code type} */
         public Object type() {
-            return envelope.get("type");
+            return envelope.get(EnvelopeType.KEY);
         }
     }
 
@@ -287,7 +289,8 @@ public final class TestClient implements AutoCloseable {
         }
         deliveries.add(new Delivery(channel, envelope, System.nanoTime()));
         if (envelope != null && envelope.get("receipt") instanceof Number receipt && parts.length >= 3) {
-            client.getChannel("/service/thywill/" + parts[2]).publish(Map.of("type", "ack", "receipt", receipt));
+            client.getChannel("/service/thywill/" + parts[2]).publish(Map.of(EnvelopeType.KEY,
+                    EnvelopeType.ACK.wire(), "receipt", receipt));
         }
     }
 
@@ -297,7 +300,8 @@ public final class TestClient implements AutoCloseable {
             return;
         }
         unacknowledged().forEach((app, seq) ->
-                client.getChannel("/service/thywill/" + app).publish(Map.of("type", "ack", "seq", seq)));
+                client.getChannel("/service/thywill/" + app).publish(Map.of(EnvelopeType.KEY,
+                        EnvelopeType.ACK.wire(), "seq", seq)));
     }
 
     /** @return per application, the last seq handled and not acknowledged yet, now counted as acknowledged */
@@ -399,7 +403,8 @@ public final class TestClient implements AutoCloseable {
      * @return the server's publish reply
      */
     public Message send(Object data, String id) {
-        return publish("/service/thywill/" + applicationId, Map.of("type", "message", "data", data, "id", id));
+        return publish("/service/thywill/" + applicationId, Map.of(EnvelopeType.KEY, EnvelopeType.MESSAGE.wire(),
+                "data", data, "id", id));
     }
 
     /** @return the session cookie this client presents */
@@ -424,7 +429,7 @@ public final class TestClient implements AutoCloseable {
      * @return the server's publish reply
      */
     public Message send(Object data) {
-        return publish("/service/thywill/" + applicationId, Map.of("type", "message", "data", data));
+        return publish("/service/thywill/" + applicationId, Envelopes.message(data));
     }
 
     /**
@@ -482,7 +487,7 @@ public final class TestClient implements AutoCloseable {
     /** @return the data of the next delivery, which must be a message envelope */
     public Object nextMessage() {
         Delivery d = next();
-        if (!"message".equals(d.type())) {
+        if (!EnvelopeType.MESSAGE.is(d.envelope())) {
             throw new AssertionError("Expected a message but got " + d);
         }
         return d.data();

@@ -22,6 +22,7 @@ import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.delivery.Target;
 
 /**
  * The admin console, served at {@code /thywill/admin/}: an ordinary application over the client library that asks
@@ -112,7 +113,7 @@ public final class AdminApplication implements Application {
                 return;
             }
             Map<String, Object> snapshot = Snapshot.map("kind", "snapshot", "snapshot", Snapshot.of(view, history));
-            operators.keySet().forEach(c -> context.send(c, snapshot));
+            operators.keySet().forEach(c -> context.send(Target.connection(c), snapshot));
         } catch (RuntimeException e) {
             LOG.warn("The admin console could not read the server", e);
         }

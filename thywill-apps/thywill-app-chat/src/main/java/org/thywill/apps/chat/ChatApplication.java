@@ -8,6 +8,7 @@ import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 
@@ -55,12 +56,12 @@ public final class ChatApplication implements Application, PresenceListener {
     public void onConnect(Connection connection) {
         String name = names.nameOrGuest(connection.session());
         context.join(ROOM, connection.id()); // a newcomer is present from here on: joined(...) announces it
-        context.send(connection.id(), ChatEvents.welcome(name, online()));
+        context.send(Target.connection(connection.id()), ChatEvents.welcome(name, online()));
     }
 
     @Override
     public void joined(String channel, SessionId session) {
-        context.sendToChannelExcept(ROOM, ChatEvents.joined(names.nameOrGuest(session), now()), session);
+        context.send(Target.channel(ROOM).except(session), ChatEvents.joined(names.nameOrGuest(session), now()));
     }
 
     @Override
@@ -73,7 +74,7 @@ public final class ChatApplication implements Application, PresenceListener {
         if (!back) { // if it returned meanwhile, its joined(...) follows: it keeps its name
             names.remove(session);
         }
-        context.sendToChannelExcept(ROOM, ChatEvents.left(name.get(), now()), session);
+        context.send(Target.channel(ROOM).except(session), ChatEvents.left(name.get(), now()));
     }
 
     @Override
@@ -85,11 +86,11 @@ public final class ChatApplication implements Application, PresenceListener {
         }
         ChatRequest request = ChatRequest.parse(data);
         if (request instanceof ChatRequest.Say say) {
-            context.sendToChannel(ROOM, ChatEvents.said(name.get(), say.text(), now()));
+            context.send(Target.channel(ROOM), ChatEvents.said(name.get(), say.text(), now()));
         } else if (request instanceof ChatRequest.Rename rename) {
             rename(from.session(), id, name.get(), rename.name());
         } else if (request instanceof ChatRequest.Invalid invalid) {
-            context.send(id, ChatEvents.error(invalid.reason()));
+            context.send(Target.connection(id), ChatEvents.error(invalid.reason()));
         }
     }
 
@@ -99,9 +100,9 @@ public final class ChatApplication implements Application, PresenceListener {
         }
         Optional<String> old = names.rename(session, wanted);
         if (old.isPresent()) {
-            context.sendToChannel(ROOM, ChatEvents.renamed(old.get(), wanted, now()));
+            context.send(Target.channel(ROOM), ChatEvents.renamed(old.get(), wanted, now()));
         } else {
-            context.send(id, ChatEvents.error("Someone here is already called " + wanted
+            context.send(Target.connection(id), ChatEvents.error("Someone here is already called " + wanted
                     + ": choose another name."));
         }
     }

@@ -7,6 +7,7 @@ import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.delivery.Target;
 
 /**
  * thywill-node's shared canvas: a page's stroke is shown on every other page (the channel {@value #CANVAS}), the
@@ -51,7 +52,7 @@ public final class DrawApplication implements Application {
         ConnectionId id = connection.id();
         synchronized (lock) {
             context.join(CANVAS, id);
-            context.send(id, Map.of("history", history.toJson()));
+            context.send(Target.connection(id), Map.of("history", history.toJson()));
         }
     }
 
@@ -61,15 +62,15 @@ public final class DrawApplication implements Application {
         if (request instanceof DrawRequest.Draw draw) {
             synchronized (lock) {
                 history.add(draw.stroke());
-                context.sendToChannel(CANVAS, Map.of("stroke", draw.stroke().toJson()), from.id());
+                context.send(Target.channel(CANVAS).except(from.id()), Map.of("stroke", draw.stroke().toJson()));
             }
         } else if (request instanceof DrawRequest.Clear) {
             synchronized (lock) {
                 history.clear();
-                context.sendToChannel(CANVAS, Map.of("clear", true));
+                context.send(Target.channel(CANVAS), Map.of("clear", true));
             }
         } else if (request instanceof DrawRequest.Invalid invalid) {
-            context.send(from.id(), Map.of("error", invalid.reason()));
+            context.send(Target.connection(from.id()), Map.of("error", invalid.reason()));
         }
     }
 }

@@ -5,6 +5,7 @@ import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
+import org.thywill.api.delivery.Target;
 
 /** Sends every message back, unchanged, to the connection it came from. */
 public final class EchoApplication implements Application {
@@ -33,6 +34,6 @@ public final class EchoApplication implements Application {
 
     @Override
     public void onMessage(Connection from, Object data) {
-        context.send(from.id(), data);
+        context.send(Target.connection(from.id()), data);
     }
 }

@@ -9,6 +9,7 @@ import org.thywill.api.application.ClientSide;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.http.HttpResponse;
 import org.thywill.api.session.SessionAttribute;
 import org.thywill.api.session.SessionData;
@@ -95,7 +96,7 @@ public final class HelloApplication implements Application {
     }
 
     private void showEverywhere(SessionId session) {
-        context.sendToSession(session, counts(context.session(session)));
+        context.send(Target.session(session), counts(context.session(session)));
     }
 
     private static Map<String, Long> counts(SessionData data) {

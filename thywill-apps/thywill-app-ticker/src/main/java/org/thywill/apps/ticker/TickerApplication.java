@@ -14,6 +14,7 @@ import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.delivery.Target;
 
 /**
  * thywill-node's tabular example, pushes the server starts: one shared task moves a made-up share price every
@@ -84,20 +85,20 @@ public final class TickerApplication implements Application {
         switch (TickerRequest.parse(data)) {
             case SUBSCRIBE -> ticker.execute(() -> {
                 context.join(ROWS, id);
-                context.send(id, Map.of("subscribed", true));
+                context.send(Target.connection(id), Map.of("subscribed", true));
             });
             case UNSUBSCRIBE -> ticker.execute(() -> {
                 context.leave(ROWS, id);
-                context.send(id, Map.of("subscribed", false));
+                context.send(Target.connection(id), Map.of("subscribed", false));
             });
-            case INVALID -> context.send(id, Map.of("error", TickerRequest.HOW));
+            case INVALID -> context.send(Target.connection(id), Map.of("error", TickerRequest.HOW));
         }
     }
 
     private void tick(PriceWalk prices) {
         try {
             PriceRow row = prices.step(System.currentTimeMillis());
-            context.sendToChannel(ROWS, Map.of("row", row.toJson()));
+            context.send(Target.channel(ROWS), Map.of("row", row.toJson()));
         } catch (RuntimeException e) {
             // Thrown out of the task, it would cancel every later tick.
             LOG.error("A ticker row could not be sent", e);

@@ -12,6 +12,7 @@ import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.delivery.Target;
 
 /**
  * pycommunicate's tutorial todo list: items live in the database, and every addition and removal is shown at once
@@ -89,11 +90,11 @@ public final class TodoApplication implements Application {
         onWorker(() -> {
             context.join(LIST, id);
             try {
-                context.send(id, TodoEvents.items(store.all()));
+                context.send(Target.connection(id), TodoEvents.items(store.all()));
             } catch (SQLException e) {
                 LOG.warn("Could not load the todo list for connection {}", id, e);
-                context.send(id, TodoEvents.error("The todo list's database is not answering, so the list could"
-                        + " not be loaded. Reload the page in a moment."));
+                context.send(Target.connection(id), TodoEvents.error("The todo list's database is not answering,"
+                        + " so the list could not be loaded. Reload the page in a moment."));
             }
         });
     }
@@ -107,7 +108,7 @@ public final class TodoApplication implements Application {
         } else if (request instanceof TodoRequest.Remove remove) {
             onWorker(() -> remove(id, remove.id()));
         } else if (request instanceof TodoRequest.Invalid invalid) {
-            context.send(id, TodoEvents.error(invalid.reason()));
+            context.send(Target.connection(id), TodoEvents.error(invalid.reason()));
         }
     }
 
@@ -124,24 +125,24 @@ public final class TodoApplication implements Application {
 
     private void add(ConnectionId from, String text) {
         try {
-            context.sendToChannel(LIST, TodoEvents.added(store.add(text)));
+            context.send(Target.channel(LIST), TodoEvents.added(store.add(text)));
         } catch (SQLException e) {
             LOG.warn("Could not add a todo item for connection {}", from, e);
-            context.send(from, TodoEvents.error(UNAVAILABLE));
+            context.send(Target.connection(from), TodoEvents.error(UNAVAILABLE));
         }
     }
 
     private void remove(ConnectionId from, long itemId) {
         try {
             if (store.remove(itemId)) {
-                context.sendToChannel(LIST, TodoEvents.removed(itemId));
+                context.send(Target.channel(LIST), TodoEvents.removed(itemId));
             } else {
-                context.send(from, TodoEvents.error("There is no item " + itemId + " to remove: someone may have"
-                        + " removed it already."));
+                context.send(Target.connection(from), TodoEvents.error("There is no item " + itemId
+                        + " to remove: someone may have removed it already."));
             }
         } catch (SQLException e) {
             LOG.warn("Could not remove todo item {} for connection {}", itemId, from, e);
-            context.send(from, TodoEvents.error(UNAVAILABLE));
+            context.send(Target.connection(from), TodoEvents.error(UNAVAILABLE));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.resources.AccessRule;
 import org.thywill.resources.Operation;
@@ -78,7 +79,7 @@ public final class TwooterApplication extends ResourceApplication {
     Map<String, Object> say(String name, String text) {
         Map<String, Object> line = Map.of("chat", Map.of("name", name == null || name.isBlank() ? "someone"
                 : clip(name, MAX_NAME), "text", clip(text, MAX_TEXT)));
-        context().sendToChannel(CHAT, line);
+        context().send(Target.channel(CHAT), line);
         return line;
     }
 

@@ -20,7 +20,6 @@ import org.thywill.api.application.ApplicationInterface;
 import org.thywill.api.application.PageOptions;
 import org.thywill.api.application.PageRenderException;
 import org.thywill.api.application.PageRequest;
-import org.thywill.api.application.RpcEnvelopes;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.client.Connection;
@@ -31,7 +30,7 @@ import org.thywill.api.database.Database;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpResponse;
 import org.thywill.api.metrics.Metrics;
-import org.thywill.api.push.Envelopes;
+import org.thywill.api.push.EnvelopeType;
 import org.thywill.api.push.Push;
 
 /**
@@ -43,6 +42,8 @@ import org.thywill.api.push.Push;
 final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, MessageRouter, ConnectionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationHost.class);
+    /** The rest of a message envelope's shape, in error messages. */
+    private static final String DATA = "\"data\":...";
     private static final Pattern JAR_VERSION = Pattern.compile(".*?-(\\d[\\w.-]*)\\.jar");
 
     private final ApplicationSource source;
@@ -164,7 +165,8 @@ final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, M
     public void route(Connection from, String applicationId, Map<String, Object> envelope) {
         Deployments.Snapshot now = deployments.snapshot();
         RunningApplication app = now.byId().get(applicationId);
-        if (RpcEnvelopes.CALL.equals(envelope.get("type"))) {
+        EnvelopeType type = EnvelopeType.of(envelope).orElse(null);
+        if (type == EnvelopeType.CALL) {
             calls.call(app, applicationId, from, envelope);
             return;
         }
@@ -173,14 +175,14 @@ final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, M
                     + " has the id '" + applicationId + "'. Running: "
                     + now.ordered().stream().map(RunningApplication::id).toList() + ".");
         }
-        Object type = envelope.get("type");
-        if (!Envelopes.MESSAGE.equals(type)) {
-            throw new ClientMessageException(ClientMessageException.BAD_MESSAGE, "Unknown message type '" + type
-                    + "'. Send {\"type\":\"message\",\"data\":...} or {\"type\":\"rpc\",...}.");
+        if (type != EnvelopeType.MESSAGE) {
+            throw new ClientMessageException(ClientMessageException.BAD_MESSAGE, "Unknown message type '"
+                    + envelope.get(EnvelopeType.KEY) + "'. Send " + EnvelopeType.MESSAGE.shape(DATA) + " or "
+                    + EnvelopeType.CALL.shape("...") + ".");
         }
         if (!envelope.containsKey("data")) {
             throw new ClientMessageException(ClientMessageException.BAD_MESSAGE,
-                    "The message has no 'data'. Send {\"type\":\"message\",\"data\":...}.");
+                    "The message has no 'data'. Send " + EnvelopeType.MESSAGE.shape(DATA) + ".");
         }
         try {
             app.application().onMessage(from, envelope.get("data"));

@@ -1,6 +1,5 @@
 package org.thywill.application.loader;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +8,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.push.EnvelopeType;
 import org.thywill.api.push.Push;
 
 /**
@@ -18,8 +18,6 @@ import org.thywill.api.push.Push;
  */
 final class HotDeploy implements BundleChanges {
 
-    /** The envelope type that tells a page its application is gone. */
-    static final String UNDEPLOYED = "undeployed";
     /** A new version of the application runs in its place. */
     static final String REPLACED = "replaced";
     /** The application no longer runs. */
@@ -73,8 +71,7 @@ final class HotDeploy implements BundleChanges {
 
     /** Tells the connections of an application that went, and forgets them. */
     void tell(RunningApplication gone, String reason) {
-        Map<String, Object> envelope = new LinkedHashMap<>(2);
-        envelope.put("type", UNDEPLOYED);
+        Map<String, Object> envelope = EnvelopeType.UNDEPLOYED.envelope(1);
         envelope.put("reason", reason);
         for (ConnectionId connection : gone.connections()) {
             push.toConnection(connection, gone.id(), envelope);

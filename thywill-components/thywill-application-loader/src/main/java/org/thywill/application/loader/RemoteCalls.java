@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.thywill.api.application.RpcEnvelopes;
 import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.client.Connection;
+import org.thywill.api.push.EnvelopeType;
 import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
 
@@ -26,7 +27,8 @@ import org.thywill.api.push.Push;
 final class RemoteCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteCalls.class);
-    private static final String EXAMPLE = " Send {\"type\":\"rpc\",\"id\":\"1\",\"name\":\"add\",\"args\":[1,2]}.";
+    private static final String EXAMPLE = " Send "
+            + EnvelopeType.CALL.shape("\"id\":\"1\",\"name\":\"add\",\"args\":[1,2]") + ".";
 
     private final Push push;
     private final Duration maxTimeout;

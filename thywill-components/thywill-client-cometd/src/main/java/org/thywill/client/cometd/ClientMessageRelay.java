@@ -14,6 +14,7 @@ import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.MessageRouter;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.metrics.Timer;
+import org.thywill.api.push.EnvelopeType;
 import org.thywill.api.push.Envelopes;
 
 /**
@@ -28,8 +29,6 @@ import org.thywill.api.push.Envelopes;
 final class ClientMessageRelay implements ServerChannel.MessageListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientMessageRelay.class);
-    private static final String ACK = "ack";
-    private static final String LATENCY = "latency";
     private static final int MAX_LATENCY_SAMPLES = 200;
     private static final double MAX_LATENCY_MS = 3_600_000;
     static final String MDC_APPLICATION = "applicationId";
@@ -72,7 +71,7 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
             }
             if (!(message.getData() instanceof Map<?, ?> data)) {
                 throw new ClientMessageException(ClientMessageException.BAD_MESSAGE,
-                        "A message must be a JSON object such as {\"type\":\"message\",\"data\":...}.");
+                        "A message must be a JSON object such as " + EnvelopeType.MESSAGE.shape("\"data\":...") + ".");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> envelope = (Map<String, Object>) data;
@@ -100,8 +99,8 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
      * @return true if the message is done with and must not reach the application
      */
     private boolean delivery(Connection connection, String applicationId, Map<String, Object> envelope) {
-        Object type = envelope.get("type");
-        if (ACK.equals(type)) {
+        EnvelopeType type = EnvelopeType.of(envelope).orElse(null);
+        if (type == EnvelopeType.ACK) {
             if (envelope.get("seq") instanceof Number seq) {
                 inboxes.acknowledge(connection.id(), connection.session(), applicationId, seq.longValue());
                 metrics.acknowledged(false).increment();
@@ -109,14 +108,16 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
                 inboxes.acknowledgeReceipt(connection.id(), receipt.longValue());
             } else {
                 throw new ClientMessageException(ClientMessageException.BAD_MESSAGE,
-                        "An acknowledgement is {\"type\":\"ack\",\"seq\":N} or {\"type\":\"ack\",\"receipt\":N}.");
+                        "An acknowledgement is " + EnvelopeType.ACK.shape("\"seq\":N") + " or "
+                        + EnvelopeType.ACK.shape("\"receipt\":N") + ".");
             }
             return true;
         }
-        if (LATENCY.equals(type)) {
+        if (type == EnvelopeType.LATENCY) {
             if (!(envelope.get("ms") instanceof List<?> samples) || samples.size() > MAX_LATENCY_SAMPLES) {
-                throw new ClientMessageException(ClientMessageException.BAD_MESSAGE, "A latency report is"
-                        + " {\"type\":\"latency\",\"ms\":[...]} with at most " + MAX_LATENCY_SAMPLES + " numbers.");
+                throw new ClientMessageException(ClientMessageException.BAD_MESSAGE, "A latency report is "
+                        + EnvelopeType.LATENCY.shape("\"ms\":[...]") + " with at most " + MAX_LATENCY_SAMPLES
+                        + " numbers.");
             }
             Timer timer = metrics.handlerLatency(connection, applicationId);
             for (Object sample : samples) {
@@ -127,7 +128,7 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
             }
             return true;
         }
-        if (!Envelopes.MESSAGE.equals(type) || !envelope.containsKey("id")) {
+        if (type != EnvelopeType.MESSAGE || !envelope.containsKey("id")) {
             return false;
         }
         Object id = envelope.get("id");

@@ -5,6 +5,7 @@ import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.application.RpcEnvelopes;
+import org.thywill.api.push.EnvelopeType;
 import org.thywill.api.push.Envelopes;
 
 /**
@@ -36,7 +37,7 @@ final class Refusal {
      */
     static void tell(ServerSession from, ServerMessage message, String code, String callCode, String reason) {
         String applicationId = message.getChannel().substring(ChannelPolicy.SERVICE_PREFIX.length());
-        Object callId = message.getData() instanceof Map<?, ?> data && RpcEnvelopes.CALL.equals(data.get("type"))
+        Object callId = message.getData() instanceof Map<?, ?> data && EnvelopeType.CALL.is(data)
                 ? data.get("id") : null;
         from.deliver(null, Envelopes.applicationChannel(applicationId), callId != null
                 ? RpcEnvelopes.error(callId, callCode, reason)

@@ -12,6 +12,7 @@ import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.Receipt;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
 
 /**
@@ -59,31 +60,34 @@ public final class ClusterProbeApplication implements Application, PresenceListe
         switch (String.valueOf(command.get("cmd"))) {
             case "join" -> {
                 context.join(room, from.id());
-                context.send(from.id(), Map.of("joined", room));
+                context.send(Target.connection(from.id()), Map.of("joined", room));
             }
-            case "say" -> context.sendToChannel(room, Map.of("text", text));
-            case "toMySession" -> context.sendToSession(from.session(), Map.of("text", text));
-            case "whoami" -> context.send(from.id(), Map.of("session", from.session().value(),
+            case "say" -> context.send(Target.channel(room), Map.of("text", text));
+            case "toMySession" -> context.send(Target.session(from.session()), Map.of("text", text));
+            case "whoami" -> context.send(Target.connection(from.id()), Map.of("session", from.session().value(),
                     "connection", from.id().value()));
-            case "toSessionReceipted" -> tellReceipt(from, context.sendToSessionReceipted(
-                    new SessionId(String.valueOf(command.get("session"))), Map.of("text", text)));
-            case "toConnectionReceipted" -> tellReceipt(from, context.sendReceipted(
-                    new ConnectionId(String.valueOf(command.get("connection"))), Map.of("text", text)));
-            case "toSession" -> context.sendToSession(new SessionId(String.valueOf(command.get("session"))),
+            case "toSessionReceipted" -> tellReceipt(from, context.send(
+                    Target.session(new SessionId(String.valueOf(command.get("session")))).withReceipt(),
+                    Map.of("text", text)).receipt());
+            case "toConnectionReceipted" -> tellReceipt(from, context.send(
+                    Target.connection(new ConnectionId(String.valueOf(command.get("connection")))).withReceipt(),
+                    Map.of("text", text)).receipt());
+            case "toSession" -> context.send(Target.session(new SessionId(String.valueOf(command.get("session")))),
                     Map.of("text", text));
-            case "presence" -> context.send(from.id(), Map.of("present", context.presence(ROOM).size()));
+            case "presence" -> context.send(Target.connection(from.id()),
+                    Map.of("present", context.presence(ROOM).size()));
             case "watch" -> {
                 watchers.add(from.id());
-                context.send(from.id(), Map.of("watching", true));
+                context.send(Target.connection(from.id()), Map.of("watching", true));
             }
-            default -> context.send(from.id(), Map.of("error", "unknown command " + command));
+            default -> context.send(Target.connection(from.id()), Map.of("error", "unknown command " + command));
         }
     }
 
     private void tellReceipt(Connection from, CompletionStage<Receipt> receipt) {
         receipt.whenComplete((done, failure) -> {
             Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
-            context.send(from.id(), cause == null ? Map.of("receipt", done.seq())
+            context.send(Target.connection(from.id()), cause == null ? Map.of("receipt", done.seq())
                     : Map.of("receiptFailed", cause instanceof DeliveryFailedException lost ? lost.reason().name()
                             : String.valueOf(cause)));
         });
@@ -96,16 +100,17 @@ public final class ClusterProbeApplication implements Application, PresenceListe
 
     @Override
     public void joined(String channel, SessionId session) {
-        watchers.forEach(w -> context.send(w, Map.of("event", "joined")));
+        watchers.forEach(w -> context.send(Target.connection(w), Map.of("event", "joined")));
     }
 
     @Override
     public void left(String channel, SessionId session) {
-        watchers.forEach(w -> context.send(w, Map.of("event", "left")));
+        watchers.forEach(w -> context.send(Target.connection(w), Map.of("event", "left")));
     }
 
     @Override
     public void nodeDown(String node, Set<SessionId> sessions) {
-        watchers.forEach(w -> context.send(w, Map.of("nodeDown", node, "sessions", sessions.size())));
+        watchers.forEach(w -> context.send(Target.connection(w),
+                Map.of("nodeDown", node, "sessions", sessions.size())));
     }
 }

@@ -3,12 +3,12 @@ package org.thywill.api.application;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import javax.sql.DataSource;
 import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
-import org.thywill.api.delivery.Receipt;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
@@ -16,7 +16,8 @@ import org.thywill.api.session.SessionData;
 
 /**
  * An application's view of the server. Every method is thread-safe and may be called at any time after
- * {@link Application#start}, from any thread. Sends never block on the network: they queue the message and return.
+ * {@link Application#start}, from any thread. There is one way out, {@link #send}: it never blocks on the network,
+ * it queues the message and returns.
  *
  * <p>Data is a JSON value tree (Map, List, String, Number, Boolean, null); clients receive it as
  * {@code {"type":"message","data":data}}.
@@ -33,94 +34,52 @@ public interface ApplicationContext {
     String applicationId();
 
     /**
-     * @param connection the target
-     * @param data the message data
-     * @return true if the connection is live and the message was queued
-     */
-    boolean send(ConnectionId connection, Object data);
-
-    /**
-     * @param session the target: every connection of the session (every tab of one browser)
-     * @param data the message data
-     * @return how many connections it was queued for
-     */
-    int sendToSession(SessionId session, Object data);
-
-    /**
-     * Sends to one connection, as {@link #send} does, and says when it arrived. The message is not kept for the
-     * session: use {@link #sendToSessionReceipted} for a message that must wait for a reconnection.
+     * Sends a message to one connection, every connection of one session, or the members of one of this
+     * application's channels; the {@link Target} says which, and whether the client acknowledges it:
+     * <pre>{@code
+     * context.send(Target.connection(from.id()), reply);                        // this tab alone
+     * context.send(Target.session(from.session()), note);                       // every tab of this browser
+     * context.send(Target.channel("room").except(from.id()), line);             // everyone else in the room
+     * context.send(Target.channel("cursors").except(from.id()).atMostOnce(), xy); // stale a moment later
+     * context.send(Target.connection(id).withReceipt(), data).receipt()
+     *         .thenAccept(receipt -> ...);                                      // after the page's handler ran
+     * }</pre>
      *
-     * @param connection the target
-     * @param data the message data
-     * @return completes when the connection's client library acknowledged the message, after the page's handler
-     *         ran; fails with a {@link org.thywill.api.delivery.DeliveryFailedException} whose reason is
-     *         {@code DISCONNECTED} (the connection was not live or ended first) or {@code EXPIRED} (no
-     *         acknowledgement within {@code inboxMaxAge}). Completes on a thread of the server.
-     */
-    default CompletionStage<Receipt> sendReceipted(ConnectionId connection, Object data) {
-        throw new UnsupportedOperationException("This server's Application Interface does not give receipts");
-    }
-
-    /**
-     * Sends to every connection of a session, as {@link #sendToSession} does (through the session's inbox: kept
-     * until acknowledged, replayed in order after a reconnection or a restart), and says when it arrived.
+     * <p>Clients receive {@code {"type":"message","data":data}}: on {@code /thywill/{applicationId}} from a
+     * connection or session target, on {@code /thywill/{applicationId}/channel/{channel}} from a channel.
      *
-     * @param session the target
-     * @param data the message data
-     * @return completes when the session's client library acknowledged the message, after the page's handler
-     *         ran; fails with a {@link org.thywill.api.delivery.DeliveryFailedException} whose reason is
-     *         {@code EXPIRED} (not acknowledged within {@code inboxMaxAge}) or {@code OVERFLOW} (dropped past
-     *         {@code inboxMaxMessages}). Completes on a thread of the server: do not block in its callbacks.
-     */
-    default CompletionStage<Receipt> sendToSessionReceipted(SessionId session, Object data) {
-        throw new UnsupportedOperationException("This server's Application Interface does not give receipts");
-    }
-
-    /**
-     * @param channel the channel's name
-     * @param data the message data
-     * @return how many connections it was queued for
-     */
-    default int sendToChannel(String channel, Object data) {
-        return sendToChannel(channel, data, null);
-    }
-
-    /**
-     * Sends to the channel's members: through each present member session's inbox, so that a page reloading (or
-     * reconnecting within the presence grace) gets it afterwards, in order, once (documentation/protocol.md).
+     * <p>Per target:
+     * <ul>
+     * <li>{@link Target#connection}: that connection alone, at most once; not kept if it ends first. With
+     *     {@link Target.ToConnection#withReceipt()}, the receipt completes when its client library acknowledged
+     *     the message and fails with {@link org.thywill.api.delivery.DeliveryFailedException} whose reason is
+     *     {@code DISCONNECTED} (the connection was not live, or ended first) or {@code EXPIRED} (no
+     *     acknowledgement within {@code inboxMaxAge}).</li>
+     * <li>{@link Target#session}: through the session's inbox, numbered, kept until its client library
+     *     acknowledges it (also while it has no connection, and across a restart), replayed in order to its next
+     *     connection. With {@link Target.ToSession#withReceipt()}, the receipt completes on that acknowledgement
+     *     and fails with reason {@code EXPIRED} (not acknowledged within {@code inboxMaxAge}), {@code OVERFLOW}
+     *     (dropped past {@code inboxMaxMessages}) or, in a cluster, {@code NODE_LOST}.</li>
+     * <li>{@link Target#channel}: through each present member session's inbox, so that a page reloading (or
+     *     reconnecting within the presence grace) gets it afterwards, in order, once (documentation/protocol.md);
+     *     with {@link Target.ToChannel#atMostOnce()}, once to the live connections only, neither numbered nor kept.
+     *     A channel send gives no receipt: send to each session for one.</li>
+     * </ul>
      *
-     * @param channel the channel's name
-     * @param data the message data
-     * @param excluded a connection not to send to, or null
-     * @return how many connections it was queued for
-     */
-    int sendToChannel(String channel, Object data, ConnectionId excluded);
-
-    /**
-     * Sends to the channel's live connections only, at most once, neither numbered nor kept: for data that is
-     * stale a moment later (pointer positions, prices that tick), where an inbox entry per member would cost more
-     * than losing one is worth. A page that reloads misses what was sent meanwhile. A Push that cannot tell the
-     * difference sends as {@link #sendToChannel(String, Object, ConnectionId)} does.
+     * <p>Threading and ordering: callable from any thread; it never blocks on the network, it queues the message
+     * and returns. Messages sent from one thread to one connection or one session arrive in the order they were
+     * sent. A receipt completes on a thread of the server: do not block in its callbacks.
      *
-     * @param channel the channel's name
-     * @param data the message data
-     * @param excluded a connection not to send to, or null
-     * @return how many connections it was queued for
+     * @param target where it goes
+     * @param data the message data, a JSON value tree
+     * @return how many live connections it was queued for now (a session's inbox keeps it also when that is 0),
+     *         and its {@link Sent#receipt()}: already failed with an {@link UnsupportedOperationException} when
+     *         the target asked for none
+     * @throws UnsupportedOperationException if this server's Push cannot reach the target as asked (a channel
+     *                                       target that leaves out a session and also a connection, or that
+     *                                       leaves out a session at most once); the message says which
      */
-    default int sendToChannelVolatile(String channel, Object data, ConnectionId excluded) {
-        return sendToChannel(channel, data, excluded);
-    }
-
-    /**
-     * Sends to every connection of the channel's members but the connections of one session: for example, to
-     * tell everyone else that this session arrived.
-     *
-     * @param channel the channel's name
-     * @param data the message data
-     * @param excluded the session whose connections are skipped, or null
-     * @return how many connections it was queued for
-     */
-    int sendToChannelExcept(String channel, Object data, SessionId excluded);
+    Sent send(Target target, Object data);
 
     /**
      * Makes the connection's session a member of one of this application's channels (see {@link #joinSession}):

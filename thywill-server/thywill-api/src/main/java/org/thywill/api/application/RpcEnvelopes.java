@@ -3,21 +3,16 @@ package org.thywill.api.application;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.thywill.api.push.EnvelopeType;
 
 /**
  * The envelopes and error codes of remote calls to {@link Callable} functions (documentation/protocol.md, "RPC").
  * A client publishes {@code {"type":"rpc","id":..,"name":..,"args":[..]}} on the application's service channel and
  * receives, on the application's channel, {@code {"type":"rpc-result","id":..,"result":..}} or
- * {@code {"type":"rpc-error","id":..,"error":{"code":..,"message":..}}} carrying the same id.
+ * {@code {"type":"rpc-error","id":..,"error":{"code":..,"message":..}}} carrying the same id. Their kinds are
+ * {@link EnvelopeType#CALL}, {@link EnvelopeType#CALL_RESULT} and {@link EnvelopeType#CALL_ERROR}.
  */
 public final class RpcEnvelopes {
-
-    /** The envelope type of a call. */
-    public static final String CALL = "rpc";
-    /** The envelope type of a call's result. */
-    public static final String RESULT = "rpc-result";
-    /** The envelope type of a call's failure. */
-    public static final String ERROR = "rpc-error";
 
     /** The application has no callable function by that name. */
     public static final String NOT_FOUND = "not-found";
@@ -44,8 +39,7 @@ public final class RpcEnvelopes {
      * @return {@code {"type":"rpc","id":id,"name":name,"args":args}}
      */
     public static Map<String, Object> call(Object id, String name, List<?> args) {
-        Map<String, Object> envelope = new LinkedHashMap<>(4);
-        envelope.put("type", CALL);
+        Map<String, Object> envelope = EnvelopeType.CALL.envelope(3);
         envelope.put("id", id);
         envelope.put("name", name);
         envelope.put("args", args);
@@ -58,8 +52,7 @@ public final class RpcEnvelopes {
      * @return {@code {"type":"rpc-result","id":id,"result":result}}
      */
     public static Map<String, Object> result(Object id, Object result) {
-        Map<String, Object> envelope = new LinkedHashMap<>(3);
-        envelope.put("type", RESULT);
+        Map<String, Object> envelope = EnvelopeType.CALL_RESULT.envelope(2);
         envelope.put("id", id);
         envelope.put("result", result);
         return envelope;
@@ -75,8 +68,7 @@ public final class RpcEnvelopes {
         Map<String, Object> error = new LinkedHashMap<>(2);
         error.put("code", code);
         error.put("message", message);
-        Map<String, Object> envelope = new LinkedHashMap<>(3);
-        envelope.put("type", ERROR);
+        Map<String, Object> envelope = EnvelopeType.CALL_ERROR.envelope(2);
         envelope.put("id", id);
         envelope.put("error", error);
         return envelope;

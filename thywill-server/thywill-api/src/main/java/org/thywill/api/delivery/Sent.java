@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
  *               this is 0
  * @param receipt completes when the target's client library acknowledged the message, after the page's handler ran,
  *                or fails with a {@link DeliveryFailedException}; for a target that gives no receipt (a connection
- *                not asked {@link Target.ToConnection#withReceipt()}, a channel) it is already failed with an
+ *                or a session not asked {@code withReceipt()}, a channel) it is already failed with an
  *                {@link UnsupportedOperationException} that says how to ask for one
  */
 public record Sent(int queued, CompletionStage<Receipt> receipt) {
@@ -26,9 +26,10 @@ public record Sent(int queued, CompletionStage<Receipt> receipt) {
      * @return a result whose receipt says that this target gives none
      */
     public static Sent withoutReceipt(int queued, Target target) {
-        String how = target instanceof Target.ToConnection
-                ? "ask for one with Target.connection(id).withReceipt()"
-                : "send to each session (Target.session) for one";
+        String how = target instanceof Target.ToChannel
+                ? "send to each session with Target.session(id).withReceipt() for one"
+                : "ask for one with " + (target instanceof Target.ToConnection ? "Target.connection(id)"
+                : "Target.session(id)") + ".withReceipt()";
         return new Sent(queued, CompletableFuture.failedFuture(
                 new UnsupportedOperationException("No receipt was asked for " + target + ": " + how)));
     }

@@ -8,14 +8,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * The message shapes and channel names of Thywill's public protocol (documentation/protocol.md).
+ * The message shapes and channel names of Thywill's public protocol (documentation/protocol.md); the kinds of
+ * envelope are {@link EnvelopeType}.
  */
 public final class Envelopes {
 
-    /** The envelope type of an application message. */
-    public static final String MESSAGE = "message";
-    /** The envelope type of an error answer. */
-    public static final String ERROR = "error";
     /**
      * The key of a numbered message's id: given once, where the message is sent, and kept by every copy (the
      * session's inbox, the Database's stored copy, the cluster's bus and log), so that a client recognises a copy
@@ -80,8 +77,7 @@ public final class Envelopes {
      * @return {@code {"type":"message","data":data}}
      */
     public static Map<String, Object> message(Object data) {
-        Map<String, Object> envelope = new LinkedHashMap<>(2);
-        envelope.put("type", MESSAGE);
+        Map<String, Object> envelope = EnvelopeType.MESSAGE.envelope(1);
         envelope.put("data", data);
         return envelope;
     }
@@ -112,8 +108,7 @@ public final class Envelopes {
         Map<String, Object> error = new LinkedHashMap<>(2);
         error.put("code", code);
         error.put("message", message);
-        Map<String, Object> envelope = new LinkedHashMap<>(2);
-        envelope.put("type", ERROR);
+        Map<String, Object> envelope = EnvelopeType.ERROR.envelope(1);
         envelope.put("error", error);
         return envelope;
     }

@@ -89,7 +89,7 @@ public interface Push extends Component {
 
     /**
      * Sends to the live connections of the channel's member sessions, at most once, without the session inboxes
-     * (see {@link org.thywill.api.application.ApplicationContext#sendToChannelVolatile}). By default as
+     * (see {@link org.thywill.api.delivery.Target.ToChannel#atMostOnce()}). By default as
      * {@link #toChannel}.
      *
      * @param applicationId the application owning the channel

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.client.Connection;
+import org.thywill.api.delivery.Target;
 import org.thywill.benchmark.server.ProcessStats;
 
 /**
@@ -37,19 +38,19 @@ public final class BenchmarkApplication implements Application {
     @Override
     public void onMessage(Connection from, Object data) {
         if (!(data instanceof Map<?, ?> command)) {
-            context.send(from.id(), Map.of("unknown", String.valueOf(data)));
+            context.send(Target.connection(from.id()), Map.of("unknown", String.valueOf(data)));
             return;
         }
         Object room = command.get("room");
         switch (String.valueOf(command.get("cmd"))) {
             case "join" -> {
                 context.join(String.valueOf(room), from.id());
-                context.send(from.id(), Map.of("joined", String.valueOf(room)));
+                context.send(Target.connection(from.id()), Map.of("joined", String.valueOf(room)));
             }
-            case "broadcast" -> context.sendToChannel(String.valueOf(room), data);
-            case "stats" -> context.send(from.id(),
+            case "broadcast" -> context.send(Target.channel(String.valueOf(room)), data);
+            case "stats" -> context.send(Target.connection(from.id()),
                     Map.of("stats", ProcessStats.sample(Boolean.TRUE.equals(command.get("gc"))).toMap()));
-            default -> context.send(from.id(), Map.of("unknown", data));
+            default -> context.send(Target.connection(from.id()), Map.of("unknown", data));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.thywill.benchmark.client;
 import java.util.List;
 import java.util.Map;
 import org.cometd.bayeux.Message;
+import org.thywill.api.push.EnvelopeType;
 import org.thywill.benchmark.Scenario;
 
 /**
@@ -34,7 +35,7 @@ final class ThywillDialect implements Dialect {
 
     @Override
     public Object ack(long seq) {
-        return Map.of("type", "ack", "seq", seq);
+        return Map.of(EnvelopeType.KEY, EnvelopeType.ACK.wire(), "seq", seq);
     }
 
     @Override
@@ -72,7 +73,7 @@ final class ThywillDialect implements Dialect {
 
     @Override
     public Object outgoing(Map<String, Object> data) {
-        return Map.of("type", "message", "data", data);
+        return Map.of(EnvelopeType.KEY, EnvelopeType.MESSAGE.wire(), "data", data);
     }
 
     @Override
@@ -82,7 +83,7 @@ final class ThywillDialect implements Dialect {
         if (envelope == null) {
             return null;
         }
-        if ("error".equals(envelope.get("type"))) {
+        if (EnvelopeType.ERROR.is(envelope)) {
             return Map.of("error", String.valueOf(envelope.get("error")));
         }
         return envelope.get("data") instanceof Map<?, ?> data ? (Map<String, Object>) data : null;

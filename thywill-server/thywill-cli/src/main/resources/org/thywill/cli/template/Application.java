@@ -6,6 +6,7 @@ import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
+import org.thywill.api.delivery.Target;
 
 /** @title@: every message a page sends reaches every open page, with how many pages are open. */
 public final class @class@Application implements Application {
@@ -43,7 +44,7 @@ public final class @class@Application implements Application {
     @Override
     public void onMessage(Connection from, Object data) {
         if (data instanceof Map<?, ?> message && message.get("text") instanceof String text && !text.isBlank()) {
-            context.sendToChannel(EVERYONE, Map.of("text", text.strip()));
+            context.send(Target.channel(EVERYONE), Map.of("text", text.strip()));
         }
     }
 }

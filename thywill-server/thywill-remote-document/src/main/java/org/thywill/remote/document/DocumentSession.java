@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.delivery.Target;
 
 /**
  * One connection's document: it batches operations and sends them when a callback returns, keeps the reads waiting
@@ -229,7 +230,7 @@ final class DocumentSession implements RemoteDocument {
         if (batch.isEmpty() || closed) {
             return;
         }
-        if (!host.context().send(connection.id(), Ops.batch(batch))) {
+        if (host.context().send(Target.connection(connection.id()), Ops.batch(batch)).queued() == 0) {
             reads.failAll(what -> new DocumentClosedException("The page's connection is gone: " + what
                     + " cannot be read."));
         }

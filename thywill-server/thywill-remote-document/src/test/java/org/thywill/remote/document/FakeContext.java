@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.thywill.testing.TestJson;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 
 /**
  * An application context that keeps what it is asked to send, as JSON text, for tests without a server. A proxy,
@@ -20,11 +22,10 @@ final class FakeContext {
             (proxy, method, args) -> switch (method.getName()) {
                 case "applicationId" -> "fake";
                 case "send" -> {
-                    if (!connected) {
-                        yield false;
+                    if (connected) {
+                        sent.add(TestJson.write(args[1]));
                     }
-                    sent.add(TestJson.write(args[1]));
-                    yield true;
+                    yield Sent.withoutReceipt(connected ? 1 : 0, (Target) args[0]);
                 }
                 case "toString" -> "FakeContext";
                 default -> throw new UnsupportedOperationException(method.getName());

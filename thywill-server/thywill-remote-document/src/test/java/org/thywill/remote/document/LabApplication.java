@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.delivery.Target;
 
 /** A remote-document application exercising each feature, for the browser tests and the measurements. */
 public final class LabApplication extends RemoteDocumentApplication {
@@ -35,7 +36,8 @@ public final class LabApplication extends RemoteDocumentApplication {
                             .text("Home");
                 })
                 .view("/bench", request -> new BenchView(pacing))
-                .view("/raw", request -> document -> context.send(document.id(), Map.of("dom", RAW_SCRIPTING)));
+                .view("/raw", request -> document -> context.send(Target.connection(document.id()),
+                        Map.of("dom", RAW_SCRIPTING)));
     }
 
     @Override

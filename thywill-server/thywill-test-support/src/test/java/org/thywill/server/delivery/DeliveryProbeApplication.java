@@ -11,6 +11,8 @@ import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 
 /**
  * A test application for acknowledged delivery, driven by commands from a client: {@code {"cmd":"numbers",
@@ -62,25 +64,30 @@ public final class DeliveryProbeApplication implements Application {
                 boolean tell = Boolean.TRUE.equals(command.get("tell"));
                 senders.execute(() -> {
                     for (int i = 0; i < count; i++) {
-                        context.sendToSession(to, i);
+                        context.send(Target.session(to), i);
                         if (tell) {
-                            context.send(from.id(), Map.of("sent", i));
+                            context.send(Target.connection(from.id()), Map.of("sent", i));
                         }
                         sleep(pause);
                     }
-                    context.send(from.id(), "sent " + count);
+                    context.send(Target.connection(from.id()), "sent " + count);
                 });
             }
-            case "receipted" -> context.sendToSessionReceipted(new SessionId(String.valueOf(command.get("session"))),
-                    command.get("data")).whenComplete((receipt, failure) -> context.send(from.id(),
-                    failure == null ? Map.of("receipt", receipt.seq())
-                            : Map.of("failed", ((DeliveryFailedException) unwrap(failure)).reason().name())));
-            case "receiptedTo" -> context.sendReceipted(new ConnectionId(String.valueOf(command.get("connection"))),
-                    command.get("data")).whenComplete((receipt, failure) -> context.send(from.id(),
-                    failure == null ? Map.of("receipt", receipt.seq())
-                            : Map.of("failed", ((DeliveryFailedException) unwrap(failure)).reason().name())));
-            default -> context.send(from.id(), data);
+            case "receipted" -> tellReceipt(from, context.send(
+                    Target.session(new SessionId(String.valueOf(command.get("session")))).withReceipt(),
+                    command.get("data")));
+            case "receiptedTo" -> tellReceipt(from, context.send(
+                    Target.connection(new ConnectionId(String.valueOf(command.get("connection")))).withReceipt(),
+                    command.get("data")));
+            default -> context.send(Target.connection(from.id()), data);
         }
+    }
+
+    /** Tells the commanding connection how a receipted send ended. */
+    private void tellReceipt(Connection from, Sent sent) {
+        sent.receipt().whenComplete((receipt, failure) -> context.send(Target.connection(from.id()),
+                failure == null ? Map.of("receipt", receipt.seq())
+                        : Map.of("failed", ((DeliveryFailedException) unwrap(failure)).reason().name())));
     }
 
     private static Throwable unwrap(Throwable t) {

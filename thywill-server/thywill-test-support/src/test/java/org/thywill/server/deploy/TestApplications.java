@@ -17,6 +17,7 @@ public final class TestApplications {
             import org.thywill.api.application.ApplicationContext;
             import org.thywill.api.application.ClientSide;
             import org.thywill.api.client.Connection;
+            import org.thywill.api.delivery.Target;
 
             public final class App implements Application {
                 private volatile ApplicationContext context;
@@ -38,7 +39,7 @@ public final class TestApplications {
 
                 @Override
                 public void onMessage(Connection from, Object data) {
-                    context.send(from.id(), "%REPLY%" + data);
+                    context.send(Target.connection(from.id()), "%REPLY%" + data);
                 }
             }
             """;
@@ -230,6 +231,7 @@ public final class TestApplications {
                         import java.sql.Statement;
                         import org.thywill.api.application.Application;
                         import org.thywill.api.application.ApplicationContext;
+                        import org.thywill.api.delivery.Target;
 
                         public final class App implements Application {
                             private volatile ApplicationContext context;
@@ -255,7 +257,7 @@ public final class TestApplications {
                                      Statement s = c.createStatement();
                                      ResultSet r = s.executeQuery("SELECT text FROM %ID%_notes WHERE id = 1")) {
                                     r.next();
-                                    context.send(from.id(), r.getString(1));
+                                    context.send(Target.connection(from.id()), r.getString(1));
                                 } catch (SQLException e) {
                                     throw new IllegalStateException(e);
                                 }

@@ -15,6 +15,7 @@ import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
 
 /**
@@ -58,34 +59,37 @@ public final class PresenceProbeApplication implements Application, PresenceList
         switch (String.valueOf(command.get("cmd"))) {
             case "join" -> {
                 context.join(channel, from.id());
-                context.send(from.id(), "joined");
+                context.send(Target.connection(from.id()), "joined");
             }
             case "leave" -> {
                 context.leave(channel, from.id());
-                context.send(from.id(), "left");
+                context.send(Target.connection(from.id()), "left");
             }
             case "joinSession" -> {
                 context.joinSession(channel, session(command, from));
-                context.send(from.id(), "joined");
+                context.send(Target.connection(from.id()), "joined");
             }
             case "leaveSession" -> {
                 context.leaveSession(channel, session(command, from));
-                context.send(from.id(), "left");
+                context.send(Target.connection(from.id()), "left");
             }
-            case "toChannel" -> context.sendToChannel(channel, command.get("data"));
-            case "toChannelVolatile" -> context.sendToChannelVolatile(channel, command.get("data"), null);
-            case "toChannelExcept" -> context.sendToChannelExcept(channel, command.get("data"), from.session());
-            case "presence" -> context.send(from.id(), Map.of("presence", context.presence(channel).stream()
+            case "toChannel" -> context.send(Target.channel(channel), command.get("data"));
+            case "toChannelVolatile" -> context.send(Target.channel(channel).atMostOnce(), command.get("data"));
+            case "toChannelExcept" -> context.send(Target.channel(channel).except(from.session()),
+                    command.get("data"));
+            case "presence" -> context.send(Target.connection(from.id()), Map.of("presence", context.presence(channel)
+                    .stream()
                     .sorted(Comparator.comparing(p -> who(p.session())))
                     .map(p -> Map.of("who", who(p.session()), "connections", p.connections()))
                     .toList()));
-            case "members" -> context.send(from.id(), Map.of("members",
+            case "members" -> context.send(Target.connection(from.id()), Map.of("members",
                     context.memberSessions(channel).stream().map(PresenceProbeApplication::who).sorted().toList()));
             case "watch" -> {
                 watchers.add(from.id());
-                context.send(from.id(), "watching");
+                context.send(Target.connection(from.id()), "watching");
             }
-            default -> context.send(from.id(), Map.of("unknown", String.valueOf(command.get("cmd"))));
+            default -> context.send(Target.connection(from.id()),
+                    Map.of("unknown", String.valueOf(command.get("cmd"))));
         }
     }
 
@@ -126,7 +130,7 @@ public final class PresenceProbeApplication implements Application, PresenceList
         told.put("who", who(session));
         told.put("at", System.currentTimeMillis());
         for (ConnectionId watcher : watchers) {
-            context.send(watcher, told);
+            context.send(Target.connection(watcher), told);
         }
     }
 

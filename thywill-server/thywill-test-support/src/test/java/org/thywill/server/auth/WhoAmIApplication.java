@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
@@ -75,14 +76,14 @@ public final class WhoAmIApplication implements Application {
         Map<String, Object> gone = new HashMap<>();
         gone.put("disconnected", connection.user().map(User::id).orElse(null));
         gone.put("reason", reason.name());
-        watchers.forEach(watcher -> context.send(watcher, gone));
+        watchers.forEach(watcher -> context.send(Target.connection(watcher), gone));
     }
 
     @Override
     public void onMessage(Connection from, Object data) {
         if (data instanceof Map<?, ?> command && Boolean.TRUE.equals(command.get("watch"))) {
             watchers.add(from.id());
-            context.send(from.id(), Map.of("watching", true));
+            context.send(Target.connection(from.id()), Map.of("watching", true));
             return;
         }
         Map<String, Object> answer = new HashMap<>();
@@ -90,6 +91,6 @@ public final class WhoAmIApplication implements Application {
         answer.put("name", from.user().flatMap(u -> u.claim("name")).orElse(null));
         Connection atConnect = connected.get(from.id());
         answer.put("atConnect", atConnect == null ? "not seen" : atConnect.user().map(User::id).orElse(null));
-        context.send(from.id(), answer);
+        context.send(Target.connection(from.id()), answer);
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.thywill.testing.MySqlTestDatabase;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 import org.thywill.testing.ThywillTestServer;
 
 /**
@@ -35,7 +35,7 @@ class RestApiMySqlTest {
     @Test
     @Timeout(120)
     void aValueOutsideItsColumnsRangeIsRefusedNamingTheFieldAndTheRange() {
-        try (ThywillTestServer server = database.use(ThywillTestServer.withApplications("shop")).start()) {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").database(database).start()) {
             ValueRangeFlow.run(server.uri());
         }
     }
@@ -43,7 +43,7 @@ class RestApiMySqlTest {
     @Test
     @Timeout(180)
     void everyOperationAnswersItsStatusAndEveryChangeReachesTheWatcher() {
-        try (ThywillTestServer server = database.use(ThywillTestServer.withApplications("shop")).start()) {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").database(database).start()) {
             RestApiFlow.run(server.uri());
         }
     }
@@ -51,7 +51,7 @@ class RestApiMySqlTest {
     @Test
     @Timeout(120)
     void theTablesComeFromTheRecords() {
-        try (ThywillTestServer server = database.use(ThywillTestServer.withApplications("blog")).start()) {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("blog").database(database).start()) {
             RecordFlow.tablesComeFromTheRecords(server.uri());
         }
     }
@@ -59,7 +59,7 @@ class RestApiMySqlTest {
     @Test
     @Timeout(120)
     void relationsExpandAndFilterAcrossAndBadNamesAreRefused() {
-        try (ThywillTestServer server = database.use(ThywillTestServer.withApplications("blog")).start()) {
+        try (ThywillTestServer server = ThywillTestServer.withApplications("blog").database(database).start()) {
             RecordFlow.relationsExpandAndFilter(server.uri());
         }
     }
@@ -67,13 +67,13 @@ class RestApiMySqlTest {
     @Test
     @Timeout(120)
     void theNextStartChecksTheTablesTheLibraryMade() {
-        RecordFlow.theNextStartChecksTheTables(database.use(ThywillTestServer.withApplications("blog")));
+        RecordFlow.theNextStartChecksTheTables(ThywillTestServer.withApplications("blog").database(database));
     }
 
     @Test
     @Timeout(120)
     void aRecordThatDoesNotMatchItsTableStopsStartUpNamingTheColumn() throws Exception {
         RecordFlow.aRecordThatDoesNotMatchItsTableStopsTheApplication(
-                database.use(ThywillTestServer.withApplications("drift")), home.resolve("thywill.log"));
+                ThywillTestServer.withApplications("drift").database(database), home.resolve("thywill.log"));
     }
 }

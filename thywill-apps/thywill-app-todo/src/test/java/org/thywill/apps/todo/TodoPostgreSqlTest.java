@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.thywill.testing.PostgreSqlTestDatabase;
+import org.thywill.testing.fixtures.PostgreSqlTestDatabase;
 import org.thywill.testing.ThywillTestServer;
 
 /**
@@ -35,7 +35,7 @@ class TodoPostgreSqlTest {
 
     @Test
     void everyChangeReachesEveryOpenPageAndTheItemsSurviveARestart(@TempDir Path home) {
-        ThywillTestServer.Builder settings = database.use(ThywillTestServer.withApplications("todo")).home(home);
+        ThywillTestServer.Builder settings = ThywillTestServer.withApplications("todo").database(database).home(home);
         List<Map<String, Object>> remaining;
         try (ThywillTestServer server = settings.start()) {
             remaining = TodoFlow.addRemoveAndLateComer(server.uri(), List.of());

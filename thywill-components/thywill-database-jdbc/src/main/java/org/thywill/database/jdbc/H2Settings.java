@@ -22,7 +22,8 @@ import org.thywill.api.SettingsException;
  * @param poolSize the maximum number of pooled connections
  * @param sessionLifetime how long a session lasts without activity
  */
-public record H2Settings(String file, Integer poolSize, Duration sessionLifetime) {
+public record H2Settings(String file, Integer poolSize, Duration sessionLifetime)
+        implements JdbcDatabaseProvider.Settings {
 
     /** The value of {@code file} that asks for an in-memory database. */
     public static final String IN_MEMORY = "mem";

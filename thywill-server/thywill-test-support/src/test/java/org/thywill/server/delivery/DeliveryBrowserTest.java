@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.thywill.server.operations.Scrape;
 import org.thywill.testing.Browser;
-import org.thywill.testing.TcpProxy;
+import org.thywill.testing.fixtures.TcpProxy;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
 import org.thywill.testing.ThywillTestServer;

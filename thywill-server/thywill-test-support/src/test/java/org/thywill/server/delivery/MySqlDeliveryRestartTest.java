@@ -2,7 +2,7 @@ package org.thywill.server.delivery;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.thywill.testing.MySqlTestDatabase;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 import org.thywill.testing.ThywillTestServer;
 
 /**
@@ -27,6 +27,6 @@ class MySqlDeliveryRestartTest extends DeliveryRestartContract {
 
     @Override
     protected ThywillTestServer.Builder database(ThywillTestServer.Builder builder) {
-        return database.use(builder);
+        return builder.database(database);
     }
 }

@@ -3,7 +3,7 @@ package org.thywill.server.presence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.thywill.kernel.ThywillSettings;
-import org.thywill.testing.MySqlTestDatabase;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 
 /**
  * Membership across a restart with the MySQL Database, on a throw-away database of this class's own on the server

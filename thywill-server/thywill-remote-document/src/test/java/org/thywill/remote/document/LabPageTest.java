@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,16 +19,12 @@ import org.thywill.testing.ThywillTestServer;
 /** The library in a real headless Chromium against a real server: every feature of the lab application. */
 class LabPageTest {
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
     static void start() {
         server = ThywillTestServer.withApplications("rd-lab").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Browser open(String route) {

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.thywill.server.operations.Scrape;
 import org.thywill.testing.Browser;
@@ -30,9 +29,7 @@ class DeliveryBrowserTest {
         try (ThywillTestServer server = ThywillTestServer.withApplications("delivery").start();
              Browser browser = Browser.open();
              TestClient sender = TestClient.connect(server, "delivery", Transport.WEBSOCKET)) {
-            browser.load(server.page("delivery")).waitUntilConnected();
-            String session = browser.driver().manage().getCookieNamed("thywill_session").getValue();
-            sender.send(Map.of("cmd", "numbers", "session", session, "count", count, "pauseMillis", 10));
+            NumberStream.toPage(server, browser, sender, count, 10);
             browser.waitFor(d -> received(browser).size() >= 30);
             browser.driver().navigate().refresh();
             browser.waitUntilConnected();
@@ -73,9 +70,7 @@ class DeliveryBrowserTest {
         try (ThywillTestServer server = ThywillTestServer.withApplications("delivery").start();
              Browser browser = Browser.open();
              TestClient sender = TestClient.connectPlain(server, "delivery", Transport.WEBSOCKET)) {
-            browser.load(server.page("delivery")).waitUntilConnected();
-            String session = browser.driver().manage().getCookieNamed("thywill_session").getValue();
-            sender.send(Map.of("cmd", "numbers", "session", session, "count", count, "pauseMillis", 20));
+            NumberStream.toPage(server, browser, sender, count, 20);
             browser.waitFor(d -> received(browser).size() >= count);
             assertEquals(range(count), normalise(received(browser)));
             // Every message handled is acknowledged, and the inbox is empty...

@@ -17,9 +17,8 @@ class MySqlDatabaseTest extends ServerDatabaseContract {
     @RegisterExtension
     static final ServerDatabase<MySqlTestDatabase, MySqlSettings> SERVER = ServerDatabase.mysql();
 
-    @Override
-    protected ServerDatabase<?, ?> server() {
-        return SERVER;
+    MySqlDatabaseTest() {
+        super(SERVER);
     }
 
     @Test

@@ -9,8 +9,7 @@ class MySqlInboxTest extends ServerInboxContract {
     @RegisterExtension
     static final ServerDatabase<MySqlTestDatabase, MySqlSettings> SERVER = ServerDatabase.mysql();
 
-    @Override
-    protected ServerDatabase<?, ?> server() {
-        return SERVER;
+    MySqlInboxTest() {
+        super(SERVER);
     }
 }

@@ -18,9 +18,8 @@ class PostgreSqlDatabaseTest extends ServerDatabaseContract {
     @RegisterExtension
     static final ServerDatabase<PostgreSqlTestDatabase, PostgreSqlSettings> SERVER = ServerDatabase.postgresql();
 
-    @Override
-    protected ServerDatabase<?, ?> server() {
-        return SERVER;
+    PostgreSqlDatabaseTest() {
+        super(SERVER);
     }
 
     @Test

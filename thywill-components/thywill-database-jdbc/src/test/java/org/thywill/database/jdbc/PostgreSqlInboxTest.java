@@ -9,8 +9,7 @@ class PostgreSqlInboxTest extends ServerInboxContract {
     @RegisterExtension
     static final ServerDatabase<PostgreSqlTestDatabase, PostgreSqlSettings> SERVER = ServerDatabase.postgresql();
 
-    @Override
-    protected ServerDatabase<?, ?> server() {
-        return SERVER;
+    PostgreSqlInboxTest() {
+        super(SERVER);
     }
 }

@@ -14,24 +14,28 @@ abstract class ServerDatabaseContract extends PersistentDatabaseContract {
     @TempDir
     Path home;
 
-    /** @return the test class's server database, a static extension of the subclass */
-    protected abstract ServerDatabase<?, ?> server();
+    private final ServerDatabase<?, ?> server;
+
+    /** @param server the test class's server database, a static extension of the subclass */
+    ServerDatabaseContract(ServerDatabase<?, ?> server) {
+        this.server = server;
+    }
 
     @Override
     protected Database newDatabase() {
-        return database(server().target(server().database(), home));
+        return database(server.target(server.database(), home));
     }
 
     @Test
     void migrationV4KeepsEachSessionsLastSeenTime() throws Exception {
-        try (TestDatabase empty = server().another()) {
-            SessionExpiryMigration.check(server().target(empty, home));
+        try (TestDatabase empty = server.another()) {
+            SessionExpiryMigration.check(server.target(empty, home));
         }
     }
 
     @Test
     void poolOfOneIsEnoughToMigrateAndServe() throws Exception {
-        Database database = onePool(server());
+        Database database = onePool(server);
         try {
             database.start();
             assertTrue(database.sessions().find(database.sessions().create().value()).isPresent());

@@ -11,12 +11,16 @@ abstract class ServerInboxContract extends InboxContract {
     @TempDir
     Path home;
 
-    /** @return the test class's server database, a static extension of the subclass */
-    protected abstract ServerDatabase<?, ?> server();
+    private final ServerDatabase<?, ?> server;
+
+    /** @param server the test class's server database, a static extension of the subclass */
+    ServerInboxContract(ServerDatabase<?, ?> server) {
+        this.server = server;
+    }
 
     @Override
     protected Database newDatabase() {
-        return database(server());
+        return database(server);
     }
 
     @Test

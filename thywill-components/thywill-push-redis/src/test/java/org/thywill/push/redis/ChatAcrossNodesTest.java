@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thywill.testing.TestClient;
@@ -19,6 +19,7 @@ class ChatAcrossNodesTest {
 
     private static final String ROOM = "/thywill/chat/channel/room";
 
+    @AutoClose
     private static TestCluster cluster;
     private static final List<ThywillTestServer> NODES = new ArrayList<>();
 
@@ -28,11 +29,6 @@ class ChatAcrossNodesTest {
         for (String id : List.of("n1", "n2", "n3")) {
             NODES.add(cluster.start(id));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.thywill.server.delivery;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.thywill.testing.fixtures.MySqlTestDatabase;
 import org.thywill.testing.ThywillTestServer;
@@ -11,18 +11,12 @@ import org.thywill.testing.ThywillTestServer;
  */
 class MySqlDeliveryRestartTest extends DeliveryRestartContract {
 
+    @AutoClose
     private static MySqlTestDatabase database;
 
     @BeforeAll
     static void createDatabase() {
         database = MySqlTestDatabase.create("delivery");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.thywill.server.presence;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.thywill.kernel.ThywillSettings;
 import org.thywill.testing.fixtures.MySqlTestDatabase;
@@ -11,18 +11,12 @@ import org.thywill.testing.fixtures.MySqlTestDatabase;
  */
 class MySqlMembershipRestartTest extends MembershipRestartContract {
 
+    @AutoClose
     private static MySqlTestDatabase database;
 
     @BeforeAll
     static void createDatabase() {
         database = MySqlTestDatabase.create("membership");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Override

@@ -115,16 +115,7 @@ class ChatPageTest {
     }
 
     private static Browser open() {
-        Browser browser = Browser.open();
-        try {
-            browser.load(server.page("chat"));
-            browser.waitUntilConnected();
-            browser.waitFor(d -> d.findElement(By.id("me")).getText().startsWith("Guest "));
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(server.page("chat"), d -> d.findElement(By.id("me")).getText().startsWith("Guest "));
     }
 
     private static void rename(Browser page, String name) {

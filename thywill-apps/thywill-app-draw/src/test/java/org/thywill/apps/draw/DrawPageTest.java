@@ -44,15 +44,7 @@ class DrawPageTest {
     }
 
     private static Browser open() {
-        Browser browser = Browser.open();
-        try {
-            browser.load(server.page("draw"));
-            browser.waitUntilConnected();
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(server.page("draw"));
     }
 
     private static void pickColour(Browser page, String colour) {

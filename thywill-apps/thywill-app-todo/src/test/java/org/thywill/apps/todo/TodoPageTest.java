@@ -46,16 +46,7 @@ class TodoPageTest {
     }
 
     private static Browser open() {
-        Browser browser = Browser.open();
-        try {
-            browser.load(server.page("todo"));
-            browser.waitUntilConnected();
-            browser.waitFor(d -> !d.findElement(By.id("loadingBar")).isDisplayed());
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(server.page("todo"), d -> !d.findElement(By.id("loadingBar")).isDisplayed());
     }
 
     private static void add(Browser page, String text) {

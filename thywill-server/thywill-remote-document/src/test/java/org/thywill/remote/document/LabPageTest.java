@@ -28,15 +28,7 @@ class LabPageTest {
     }
 
     private static Browser open(String route) {
-        Browser browser = Browser.open();
-        try {
-            browser.load(URI.create(server.page("rd-lab") + route));
-            browser.waitUntilConnected();
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(URI.create(server.page("rd-lab") + route));
     }
 
     private static void waitForText(Browser page, String css, String expected) {

@@ -1,8 +1,9 @@
 package org.thywill.resources;
 
+import java.net.URI;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,50 +19,38 @@ class RestApiMySqlTest {
 
     @TempDir
     Path home;
-    private MySqlTestDatabase database;
+    @AutoClose
+    private final MySqlTestDatabase database = MySqlTestDatabase.create("resources");
 
-    @BeforeEach
-    void createDatabase() {
-        database = MySqlTestDatabase.create("resources");
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        if (database != null) {
-            database.close();
+    /** Runs a flow against a server of the application on this test's database. */
+    private void run(String application, Consumer<URI> flow) {
+        try (ThywillTestServer server = ThywillTestServer.withApplications(application).database(database).start()) {
+            flow.accept(server.uri());
         }
     }
 
     @Test
     @Timeout(120)
     void aValueOutsideItsColumnsRangeIsRefusedNamingTheFieldAndTheRange() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").database(database).start()) {
-            ValueRangeFlow.run(server.uri());
-        }
+        run("shop", ValueRangeFlow::run);
     }
 
     @Test
     @Timeout(180)
     void everyOperationAnswersItsStatusAndEveryChangeReachesTheWatcher() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").database(database).start()) {
-            RestApiFlow.run(server.uri());
-        }
+        run("shop", RestApiFlow::run);
     }
 
     @Test
     @Timeout(120)
     void theTablesComeFromTheRecords() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("blog").database(database).start()) {
-            RecordFlow.tablesComeFromTheRecords(server.uri());
-        }
+        run("blog", RecordFlow::tablesComeFromTheRecords);
     }
 
     @Test
     @Timeout(120)
     void relationsExpandAndFilterAcrossAndBadNamesAreRefused() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("blog").database(database).start()) {
-            RecordFlow.relationsExpandAndFilter(server.uri());
-        }
+        run("blog", RecordFlow::relationsExpandAndFilter);
     }
 
     @Test

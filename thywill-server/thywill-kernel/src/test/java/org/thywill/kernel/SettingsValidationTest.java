@@ -22,6 +22,8 @@ import org.thywill.api.log.Log;
 import org.thywill.api.push.Push;
 import org.thywill.kernel.fake.FakeSettings;
 import org.thywill.kernel.fake.Journal;
+import org.thywill.kernel.settings.InvalidSettingsException;
+import org.thywill.kernel.settings.SettingsProblem;
 import org.thywill.kernel.settings.SettingsTree;
 
 /** Every mistake in a settings file stops start-up with a message naming what to change, and nothing starts. */
@@ -115,7 +117,7 @@ class SettingsValidationTest {
                 whole("an unknown section is rejected with the sections that exist",
                         "databse", "size", "3",
                         "Unknown section 'databse' in FILE. The sections are: server, log, database, "
-                        + "clientInterface, push, application."));
+                        + "authentication, clientInterface, push, application."));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,6 +142,23 @@ class SettingsValidationTest {
 
         assertTrue(e.getMessage().startsWith("Unknown database implementation 'h2' in " + file()
                 + ". Available for database: fake."), e.getMessage());
+    }
+
+    @Test
+    void everyBadValueOfTheFileIsReportedAtOnceEachWithWhatToChange() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> SettingsFile.allFake()
+                .set("server", "port", "abc").set("database", "size", "0").set("push", "sise", "3").start(home));
+        assertEquals(List.of(), Journal.events(), "nothing may start when the settings are wrong");
+
+        assertEquals(List.of("server.port", "push.sise", "database.size"), e.problems().stream()
+                .map(p -> p.section() + "." + p.key()).toList(), "the server first, then the slots in their order");
+        assertEquals(List.of(SettingsProblem.Kind.WRONG_TYPE, SettingsProblem.Kind.UNKNOWN_KEY,
+                SettingsProblem.Kind.BAD_VALUE), e.problems().stream().map(SettingsProblem::kind).toList());
+        assertEquals("Setting 'server.port' in " + file() + " must be a whole number but is 'abc'."
+                + " Change it in that file. Unknown setting 'push.sise' in " + file() + ". The keys of this"
+                + " section are: implementation, size, timeout, failOnStart, failOnOpen, tags, someKey. Remove it or"
+                + " correct its spelling. Setting 'database.size' in " + file() + ": must be between 1 and 100,"
+                + " not 0. Change it in that file.", e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")

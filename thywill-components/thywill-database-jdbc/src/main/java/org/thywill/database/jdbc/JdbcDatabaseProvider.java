@@ -22,6 +22,12 @@ abstract class JdbcDatabaseProvider<S extends JdbcDatabaseProvider.Settings> imp
 
         /** @return how long a session lasts without activity */
         Duration sessionLifetime();
+
+        /** @return the most bytes of session data a session may hold */
+        Integer sessionDataMaxBytes();
+
+        /** @return the most session data attributes a session may hold */
+        Integer sessionDataMaxAttributes();
     }
 
     private final String name;
@@ -55,6 +61,7 @@ abstract class JdbcDatabaseProvider<S extends JdbcDatabaseProvider.Settings> imp
     @Override
     public final Database create(S settings, ComponentContext context) {
         return new JdbcDatabase(target(settings, context), new SessionLifetime(settings.sessionLifetime()),
+                new SessionDataLimits(settings.sessionDataMaxBytes(), settings.sessionDataMaxAttributes()),
                 new SecureRandom(), context.metrics(), Clock.systemUTC());
     }
 

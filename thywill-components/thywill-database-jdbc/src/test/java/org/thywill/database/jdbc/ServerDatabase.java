@@ -105,11 +105,12 @@ final class ServerDatabase<D extends TestDatabase, S extends ServerSettings>
 
     /**
      * @param on the database to point at
+     * @param poolSize the pool size
      * @param home the test's home folder
-     * @return what the provider connects to there, with a pool of 2
+     * @return what the provider connects to there
      */
-    JdbcTarget target(TestDatabase on, Path home) {
-        return provider.target(settings(on, 2), new HomeComponentContext(home));
+    JdbcTarget target(TestDatabase on, int poolSize, Path home) {
+        return provider.target(settings(on, poolSize), new HomeComponentContext(home));
     }
 
     /**

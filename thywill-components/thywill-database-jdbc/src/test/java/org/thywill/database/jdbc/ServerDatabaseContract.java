@@ -23,13 +23,13 @@ abstract class ServerDatabaseContract extends PersistentDatabaseContract {
 
     @Override
     protected Database newDatabase() {
-        return database(server.target(server.database(), home));
+        return database(server.target(server.database(), 2, home));
     }
 
     @Test
     void migrationV4KeepsEachSessionsLastSeenTime() throws Exception {
         try (TestDatabase empty = server.another()) {
-            SessionExpiryMigration.check(server.target(empty, home));
+            SessionExpiryMigration.check(server.target(empty, 2, home));
         }
     }
 

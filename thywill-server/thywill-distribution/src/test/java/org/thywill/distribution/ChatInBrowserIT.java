@@ -3,7 +3,7 @@ package org.thywill.distribution;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +15,7 @@ class ChatInBrowserIT {
 
     @TempDir
     static Path folder;
+    @AutoClose
     private static DistributionProcess server;
 
     @BeforeAll
@@ -22,13 +23,6 @@ class ChatInBrowserIT {
         int port = DistributionProcess.freePort();
         Path settings = DistributionProcess.writeSettings(folder, port, null, "");
         server = DistributionProcess.start(folder, settings, port, Map.of()).awaitServing();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
@@ -47,14 +41,6 @@ class ChatInBrowserIT {
     }
 
     private static Browser open() {
-        Browser browser = Browser.open();
-        try {
-            browser.load(server.uri().resolve("/thywill/init/chat/"));
-            browser.waitUntilConnected();
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(server.uri().resolve("/thywill/init/chat/"));
     }
 }

@@ -3,7 +3,7 @@ package org.thywill.distribution;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +18,7 @@ class EchoInBrowserIT {
 
     @TempDir
     static Path folder;
+    @AutoClose
     private static DistributionProcess server;
 
     @BeforeAll
@@ -29,13 +30,6 @@ class EchoInBrowserIT {
                 "THYWILL_DATABASE_FILE", folder.resolve("thywill").toString(),
                 "THYWILL_LOG_FILE", folder.resolve("thywill.log").toString()));
         server.awaitServing();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

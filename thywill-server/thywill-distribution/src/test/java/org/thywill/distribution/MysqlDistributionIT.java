@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.thywill.testing.MySqlTestDatabase;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 import org.thywill.testing.TestClient;
 
 /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.thywill.testing.PostgreSqlTestDatabase;
+import org.thywill.testing.fixtures.PostgreSqlTestDatabase;
 
 /**
  * The distribution started with its shipped config/thywill-postgresql.yml (only the address, the database and the

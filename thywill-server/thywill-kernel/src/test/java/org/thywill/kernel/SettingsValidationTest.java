@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.thywill.api.Component;
 import org.thywill.api.ThywillException;
 import org.thywill.api.log.Log;
@@ -45,13 +47,90 @@ class SettingsValidationTest {
         return home.resolve("thywill.yml").toString();
     }
 
-    @Test
-    void anUnknownImplementationListsTheNamesAvailableForItsSlot() {
-        String message = failure(SettingsFile.allFake().set("clientInterface", "implementation", "jetty"));
+    /** A wrong value in a section, and the message it stops start-up with ({@code FILE} is the file's path). */
+    record WrongValue(String behaviour, String section, String key, String value, String message, boolean whole) {
 
-        assertEquals("Unknown clientInterface implementation 'jetty' in " + file()
-                + ". Available for clientInterface: cyclic, dependent, fake."
-                + " Set 'clientInterface.implementation' to one of them.", message);
+        @Override
+        public String toString() {
+            return behaviour;
+        }
+    }
+
+    private static WrongValue whole(String behaviour, String section, String key, String value, String message) {
+        return new WrongValue(behaviour, section, key, value, message, true);
+    }
+
+    private static WrongValue start(String behaviour, String section, String key, String value, String message) {
+        return new WrongValue(behaviour, section, key, value, message, false);
+    }
+
+    static Stream<WrongValue> wrongValues() {
+        return Stream.of(
+                whole("an unknown implementation lists the names available for its slot",
+                        "clientInterface", "implementation", "jetty",
+                        "Unknown clientInterface implementation 'jetty' in FILE. Available for clientInterface: "
+                        + "cyclic, dependent, fake. Set 'clientInterface.implementation' to one of them."),
+                whole("an implementation that is not text is rejected",
+                        "log", "implementation", "[fake]",
+                        "Setting 'log.implementation' in FILE must name an implementation. Available for log: "
+                        + "broken, fake."),
+                whole("an unknown key is named with its section and file and the valid keys are listed",
+                        "push", "sise", "3",
+                        "Unknown setting 'push.sise' in FILE. The keys of this section are: implementation, "
+                        + "size, timeout, failOnStart, failOnOpen, tags, someKey. Remove it or correct its "
+                        + "spelling."),
+                whole("an unknown key in the server section lists only the server keys",
+                        "server", "prot", "8080",
+                        "Unknown setting 'server.prot' in FILE. The keys of this section are: host, port, "
+                        + "shutdownTimeout, metrics, admin, adminToken, trustedProxies. Remove it or correct its "
+                        + "spelling."),
+                whole("a shutdown timeout under one second is refused",
+                        "server", "shutdownTimeout", "500ms",
+                        "Setting 'server.shutdownTimeout' in FILE: must be at least 1s, not 500ms. Change it in "
+                        + "that file."),
+                whole("text where a whole number belongs says so",
+                        "server", "port", "abc",
+                        "Setting 'server.port' in FILE must be a whole number but is 'abc'. Change it in that "
+                        + "file."),
+                start("a fraction where a whole number belongs is rejected rather than truncated",
+                        "server", "port", "8080.5",
+                        "Setting 'server.port' in FILE must be a whole number"),
+                whole("a port out of range names server port and the range",
+                        "server", "port", "70000",
+                        "Setting 'server.port' in FILE: must be between 0 and 65535, not 70000. Change it in "
+                        + "that file."),
+                whole("a component's own range check names its section and key",
+                        "database", "size", "0",
+                        "Setting 'database.size' in FILE: must be between 1 and 100, not 0. Change it in that "
+                        + "file."),
+                whole("a boolean that is not true or false says so",
+                        "log", "failOnStart", "maybe",
+                        "Setting 'log.failOnStart' in FILE must be true or false but is 'maybe'. Change it in "
+                        + "that file."),
+                start("a single value where a list belongs says so",
+                        "log", "tags", "solo",
+                        "Setting 'log.tags' in FILE must be a list"),
+                whole("a duration that is not one is rejected with the forms that work",
+                        "push", "timeout", "soon",
+                        "Setting 'push.timeout' in FILE must be a duration such as 250ms, 10s, 5m or 1h but is "
+                        + "'soon'. Change it in that file."),
+                whole("an unknown section is rejected with the sections that exist",
+                        "databse", "size", "3",
+                        "Unknown section 'databse' in FILE. The sections are: server, log, database, "
+                        + "authentication, clientInterface, push, application."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongValues")
+    void aWrongValueStopsStartUpWithAMessageNamingWhatToChange(WrongValue wrong) {
+        String message = failure(SettingsFile.allFake().set(wrong.section(), wrong.key(), wrong.value()));
+
+        String expected = wrong.message().replace("FILE", file());
+        if (wrong.whole()) {
+            assertEquals(expected, message);
+        } else {
+            assertTrue(message.startsWith(expected), message);
+        }
     }
 
     @Test
@@ -63,46 +142,6 @@ class SettingsValidationTest {
 
         assertTrue(e.getMessage().startsWith("Unknown database implementation 'h2' in " + file()
                 + ". Available for database: fake."), e.getMessage());
-    }
-
-    @Test
-    void anImplementationThatIsNotTextIsRejected() {
-        String message = failure(SettingsFile.allFake().set("log", "implementation", "[fake]"));
-
-        assertEquals("Setting 'log.implementation' in " + file() + " must name an implementation."
-                + " Available for log: broken, fake.", message);
-    }
-
-    @Test
-    void anUnknownKeyIsNamedWithItsSectionAndFileAndTheValidKeysAreListed() {
-        String message = failure(SettingsFile.allFake().set("push", "sise", "3"));
-
-        assertEquals("Unknown setting 'push.sise' in " + file() + ". The keys of this section are: implementation,"
-                + " size, timeout, failOnStart, failOnOpen, tags, someKey. Remove it or correct its spelling.", message);
-    }
-
-    @Test
-    void anUnknownKeyInTheServerSectionListsOnlyTheServerKeys() {
-        String message = failure(SettingsFile.allFake().set("server", "prot", "8080"));
-
-        assertEquals("Unknown setting 'server.prot' in " + file() + ". The keys of this section are: host, port,"
-                + " shutdownTimeout, metrics, admin, adminToken, trustedProxies. Remove it or correct its spelling.", message);
-    }
-
-    @Test
-    void aShutdownTimeoutUnderOneSecondIsRefused() {
-        String message = failure(SettingsFile.allFake().set("server", "shutdownTimeout", "500ms"));
-
-        assertEquals("Setting 'server.shutdownTimeout' in " + file() + ": must be at least 1s, not 500ms."
-                + " Change it in that file.", message);
-    }
-
-    @Test
-    void textWhereAWholeNumberBelongsSaysSo() {
-        String message = failure(SettingsFile.allFake().set("server", "port", "abc"));
-
-        assertEquals("Setting 'server.port' in " + file() + " must be a whole number but is 'abc'."
-                + " Change it in that file.", message);
     }
 
     @Test
@@ -122,44 +161,6 @@ class SettingsValidationTest {
                 + " not 0. Change it in that file.", e.getMessage());
     }
 
-    @Test
-    void aFractionWhereAWholeNumberBelongsIsRejectedRatherThanTruncated() {
-        String message = failure(SettingsFile.allFake().set("server", "port", "8080.5"));
-
-        assertTrue(message.startsWith("Setting 'server.port' in " + file() + " must be a whole number"), message);
-    }
-
-    @Test
-    void aPortOutOfRangeNamesServerPortAndTheRange() {
-        String message = failure(SettingsFile.allFake().set("server", "port", "70000"));
-
-        assertEquals("Setting 'server.port' in " + file() + ": must be between 0 and 65535, not 70000."
-                + " Change it in that file.", message);
-    }
-
-    @Test
-    void aComponentsOwnRangeCheckNamesItsSectionAndKey() {
-        String message = failure(SettingsFile.allFake().set("database", "size", "0"));
-
-        assertEquals("Setting 'database.size' in " + file() + ": must be between 1 and 100, not 0."
-                + " Change it in that file.", message);
-    }
-
-    @Test
-    void aBooleanThatIsNotTrueOrFalseSaysSo() {
-        String message = failure(SettingsFile.allFake().set("log", "failOnStart", "maybe"));
-
-        assertEquals("Setting 'log.failOnStart' in " + file() + " must be true or false but is 'maybe'."
-                + " Change it in that file.", message);
-    }
-
-    @Test
-    void aSingleValueWhereAListBelongsSaysSo() {
-        String message = failure(SettingsFile.allFake().set("log", "tags", "solo"));
-
-        assertTrue(message.startsWith("Setting 'log.tags' in " + file() + " must be a list"), message);
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource({"10s, 10000", "250ms, 250", "5m, 300000", "1h, 3600000", "PT5S, 5000", "1500, 1500"})
     void durationsBindFromTheUsualForms(String written, long millis) {
@@ -169,28 +170,11 @@ class SettingsValidationTest {
     }
 
     @Test
-    void aDurationThatIsNotOneIsRejectedWithTheFormsThatWork() {
-        String message = failure(SettingsFile.allFake().set("push", "timeout", "soon"));
-
-        assertEquals("Setting 'push.timeout' in " + file() + " must be a duration such as 250ms, 10s, 5m or 1h"
-                + " but is 'soon'. Change it in that file.", message);
-    }
-
-    @Test
     void absentKeysTakeTheRecordsDefaults() {
         try (Thywill thywill = SettingsFile.allFake().start(home)) {
             assertEquals(new FakeSettings(1, Duration.ofSeconds(30), false, false, List.of(), ""),
                     settings(thywill, Log.class));
         }
-    }
-
-    @Test
-    void anUnknownSectionIsRejectedWithTheSectionsThatExist() {
-        String message = failure(SettingsFile.allFake().set("databse", "size", "3"));
-
-        assertEquals("Unknown section 'databse' in " + file()
-                + ". The sections are: server, log, database, authentication, clientInterface, push, application.",
-                message);
     }
 
     @Test

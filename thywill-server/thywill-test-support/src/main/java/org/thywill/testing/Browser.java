@@ -45,6 +45,34 @@ public final class Browser implements AutoCloseable {
         return open(false);
     }
 
+    /**
+     * Opens a browser on a page and waits until its Thywill connection is up and {@code ready} holds, closing the
+     * browser again when either never happens, so that a failed set-up leaves no Chromium behind.
+     *
+     * @param page the page's address
+     * @param ready what the page must show besides, such as its data loaded
+     * @return the browser, on the page
+     */
+    public static Browser openConnected(URI page, Function<WebDriver, Boolean> ready) {
+        Browser browser = open();
+        try {
+            browser.load(page).waitUntilConnected();
+            browser.waitFor(ready);
+            return browser;
+        } catch (RuntimeException | AssertionError e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    /**
+     * @param page the page's address
+     * @return a browser on the page once its Thywill connection is up; see {@link #openConnected(URI, Function)}
+     */
+    public static Browser openConnected(URI page) {
+        return openConnected(page, d -> true);
+    }
+
     private static Browser open(boolean javaScript) {
         String chromium = System.getenv().getOrDefault("THYWILL_CHROMIUM", "/usr/bin/chromium");
         String chromedriver = System.getenv().getOrDefault("THYWILL_CHROMEDRIVER", "/usr/bin/chromedriver");

@@ -1,7 +1,11 @@
 package org.thywill.testing;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
+import org.thywill.testing.fixtures.PostgreSqlTestDatabase;
+import org.thywill.testing.fixtures.TestDatabase;
 
 /**
  * The Databases a test can run on, to run one test class on each of them rather than copy it per database:
@@ -36,17 +40,11 @@ public enum DatabaseEngine {
      * @throws AssertionError if the server cannot be reached, saying what to set
      */
     public Database create(String purpose, Path home) {
-        return switch (this) {
-            case H2 -> new Database(b -> b.home(home).set("database", "file", "data/" + purpose), () -> { });
-            case MYSQL -> {
-                MySqlTestDatabase db = MySqlTestDatabase.create(purpose);
-                yield new Database(b -> db.use(b.home(home)), db::close);
-            }
-            case POSTGRESQL -> {
-                PostgreSqlTestDatabase db = PostgreSqlTestDatabase.create(purpose);
-                yield new Database(b -> db.use(b.home(home)), db::close);
-            }
-        };
+        if (this == H2) {
+            return new Database(b -> b.home(home).set("database", "file", "data/" + purpose), () -> { });
+        }
+        TestDatabase db = TestDatabase.create(name().toLowerCase(Locale.ROOT), purpose);
+        return new Database(b -> b.home(home).database(db), db::close);
     }
 
     /** A throw-away database of one engine, for one test; every server started with {@link #use} shares it. */

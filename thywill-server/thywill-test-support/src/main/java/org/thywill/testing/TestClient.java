@@ -7,41 +7,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
-import org.cometd.bayeux.Channel;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.cometd.bayeux.Message;
-import org.cometd.bayeux.client.ClientSession;
+import org.cometd.bayeux.client.ClientSessionChannel;
 import org.cometd.client.BayeuxClient;
 import org.cometd.client.ext.AckExtension;
-import org.cometd.client.http.jetty.JettyHttpClientTransport;
-import org.cometd.client.transport.ClientTransport;
-import org.cometd.client.websocket.jakarta.WebSocketTransport;
-import org.cometd.common.JettyJSONContextClient;
 import org.eclipse.jetty.http.HttpCookie;
-import org.eclipse.jetty.util.component.LifeCycle;
-import org.thywill.api.push.EnvelopeType;
-import org.thywill.api.push.Envelopes;
 
 /**
  * A CometD client of a Thywill server over a real socket, as a browser's script would be: it handshakes for one
  * application and collects what the server delivers on {@code /thywill/**}. Like the browser library it takes part
  * in acknowledged delivery: it asks CometD to confirm every message of its connection, drops a message whose
- * {@code seq} it already handled or whose {@code mid} is among the last {@value #RECENT_IDS} it handled (a copy
- * replayed under a new seq), acknowledges handled messages to the server (batched, every
- * {@value #ACK_PERIOD_MILLIS} ms) and, on {@link #reconnect}, tells the server the last seq it handled so that the
+ * {@code seq} it already handled or whose {@code mid} is among the last {@value PageMemory#RECENT_IDS} it handled (a
+ * copy replayed under a new seq), acknowledges handled messages to the server (batched, see {@link Acknowledger})
+ * and, on {@link #reconnect}, tells the server the last seq it handled so that the
  * server replays only what is newer.
  */
 public final class TestClient implements AutoCloseable {
@@ -70,47 +56,28 @@ public final class TestClient implements AutoCloseable {
 
         /** @return the envelope's {@code type} */
         public Object type() {
-            return envelope.get(EnvelopeType.KEY);
+            return envelope.get("type");
         }
     }
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final long ACK_PERIOD_MILLIS = 50;
-    /** How many message ids a page remembers: thywill.js's RECENT_IDS. */
-    private static final int RECENT_IDS = 1000;
-    private final org.eclipse.jetty.client.HttpClient httpClient;
-    private final Object container;
+    private final CometdTransports transports;
     private final BayeuxClient client;
-    private final String applicationId;
-    private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
-    /** The last seq handled per application: the browser keeps it in sessionStorage, so a reload still knows it. */
-    private final Map<String, Long> handled;
-    /** The ids ({@code mid}) of the last messages handled, as the browser library keeps them; guarded by handled. */
-    private final Set<String> recentIds;
-    private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
-    private final AtomicInteger duplicates = new AtomicInteger();
-    private final ScheduledExecutorService acker;
     private final URI serverUri;
+    private final String applicationId;
+    private final PageMemory memory;
+    private final Acknowledger acknowledger;
+    private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+    private final AtomicInteger duplicates = new AtomicInteger();
     private volatile HttpCookie cookie;
-    private volatile boolean acknowledgeOnConnects = true;
-    private final java.util.concurrent.atomic.AtomicReference<Map<String, Object>> nextConnectExtension =
-            new java.util.concurrent.atomic.AtomicReference<>();
 
-    private TestClient(org.eclipse.jetty.client.HttpClient httpClient, Object container, BayeuxClient client,
-                       URI serverUri, String applicationId, Map<String, Long> handled, Set<String> recentIds) {
+    private TestClient(CometdTransports transports, URI serverUri, String applicationId, PageMemory memory) {
+        this.transports = transports;
+        this.client = transports.bayeux();
         this.serverUri = serverUri;
-        this.httpClient = httpClient;
-        this.container = container;
-        this.client = client;
         this.applicationId = applicationId;
-        this.handled = handled;
-        this.recentIds = recentIds;
-        this.acker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "test-client-acks");
-            t.setDaemon(true);
-            return t;
-        });
-        acker.scheduleWithFixedDelay(this::acknowledge, ACK_PERIOD_MILLIS, ACK_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        this.memory = memory;
+        this.acknowledger = new Acknowledger(memory, client);
     }
 
     /**
@@ -135,8 +102,7 @@ public final class TestClient implements AutoCloseable {
      * @return the connected client
      */
     public static TestClient connect(URI server, String applicationId, Transport transport, HttpCookie sessionCookie) {
-        return connect(server, applicationId, transport, sessionCookie, new ConcurrentHashMap<>(), recentIds(),
-                true);
+        return connect(server, applicationId, transport, sessionCookie, new PageMemory(), true);
     }
 
     /**
@@ -150,7 +116,7 @@ public final class TestClient implements AutoCloseable {
      */
     public static TestClient connectPlain(ThywillTestServer server, String applicationId, Transport transport) {
         return connect(server.uri(), applicationId, transport, newSession(server.uri(), applicationId),
-                new ConcurrentHashMap<>(), recentIds(), false);
+                new PageMemory(), false);
     }
 
     /**
@@ -161,7 +127,7 @@ public final class TestClient implements AutoCloseable {
      * @return the new connection, which shares this client's record of handled messages
      */
     public TestClient reconnect(Transport transport) {
-        return connect(serverUri, applicationId, transport, sessionCookie(), handled, recentIds, true);
+        return connect(serverUri, applicationId, transport, sessionCookie(), memory, true);
     }
 
     /**
@@ -172,63 +138,33 @@ public final class TestClient implements AutoCloseable {
      * @return the new connection, which shares this client's record of handled messages
      */
     public TestClient reconnect(URI server, Transport transport) {
-        return connect(server, applicationId, transport, sessionCookie(), handled, recentIds, true);
+        return connect(server, applicationId, transport, sessionCookie(), memory, true);
     }
 
     private static TestClient connect(URI server, String applicationId, Transport transport, HttpCookie sessionCookie,
-                                      Map<String, Long> handled, Set<String> recentIds,
-                                      boolean acknowledging) {
-        org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
-        try {
-            http.start();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        ClientTransport chosen;
-        WebSocketContainer container = null;
-        // Lists for JSON arrays on both transports, as the server's applications see them.
-        JettyJSONContextClient json = new ListArraysClientJson();
-        Map<String, Object> options = new java.util.HashMap<>(Map.of(ClientTransport.JSON_CONTEXT_OPTION, json));
-        if (transport == Transport.WEBSOCKET) {
-            container = ContainerProvider.getWebSocketContainer();
-            chosen = new WebSocketTransport(options, null, container);
-        } else {
-            chosen = new JettyHttpClientTransport(options, http);
-        }
-        BayeuxClient bayeux = new BayeuxClient(server.resolve("/thywill/cometd").toString(), chosen);
+                                      PageMemory memory, boolean acknowledging) {
+        CometdTransports transports = CometdTransports.open(server, transport);
+        BayeuxClient bayeux = transports.bayeux();
         if (sessionCookie != null) {
             bayeux.putCookie(sessionCookie);
         }
+        TestClient client = new TestClient(transports, server, applicationId, memory);
         if (acknowledging) {
             bayeux.addExtension(new AckExtension());
+            bayeux.addExtension(client.acknowledger);
         }
-        TestClient client = new TestClient(http, container, bayeux, server, applicationId, handled, recentIds);
-        if (acknowledging) {
-            bayeux.addExtension(client.new ConnectAcks());
-        }
-        bayeux.getChannel("/thywill/**").addListener((org.cometd.bayeux.client.ClientSessionChannel.MessageListener)
-                (channel, message) -> {
-                    if (!message.isPublishReply()) {
-                        client.receive(message.getChannel(), message.getDataAsMap());
-                    }
-                });
-        CompletableFuture<Message> handshake = new CompletableFuture<>();
-        bayeux.handshake(Map.of(Message.EXT_FIELD, Map.of("thywill", acknowledging
-                ? Map.of("application", applicationId, "ack", true, "handled", Map.copyOf(handled))
-                : Map.of("application", applicationId))), handshake::complete);
-        try {
-            Message reply = handshake.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (!reply.isSuccessful()) {
-                client.close();
-                throw new IllegalStateException("Handshake refused: " + reply);
+        bayeux.getChannel("/thywill/**").addListener((ClientSessionChannel.MessageListener) (channel, message) -> {
+            if (!message.isPublishReply()) {
+                client.receive(message.getChannel(), message.getDataAsMap());
             }
-        } catch (Exception e) {
+        });
+        try {
+            transports.handshake(Map.of("thywill", acknowledging
+                    ? Map.of("application", applicationId, "ack", true, "handled", memory.handled())
+                    : Map.of("application", applicationId)), WAIT);
+        } catch (IllegalStateException e) {
             client.close();
-            throw e instanceof IllegalStateException ise ? ise : new IllegalStateException("Handshake failed", e);
-        }
-        if (!bayeux.waitFor(WAIT.toMillis(), BayeuxClient.State.CONNECTED)) {
-            client.close();
-            throw new IllegalStateException("Not connected within " + WAIT);
+            throw e;
         }
         client.cookie = sessionCookie != null ? sessionCookie : bayeux.getCookie("thywill_session");
         return client;
@@ -259,83 +195,17 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
-    /** @return a page's memory of the ids it handled last, oldest first */
-    private static Set<String> recentIds() {
-        return new LinkedHashSet<>();
-    }
-
     private void receive(String channel, Map<String, Object> envelope) {
         String[] parts = channel.split("/");
         // Messages to the session and to its channels share one sequence per application.
-        if (envelope != null && envelope.get("seq") instanceof Number seq && parts.length >= 3) {
-            String app = parts[2];
-            synchronized (handled) {
-                if (seq.longValue() <= handled.getOrDefault(app, 0L)) {
-                    duplicates.incrementAndGet();
-                    return;
-                }
-                handled.put(app, seq.longValue());
-                if (envelope.get("mid") instanceof String id) {
-                    if (!recentIds.add(id)) {
-                        // Handled already under another seq: acknowledged with this one, not handed on again.
-                        duplicates.incrementAndGet();
-                        return;
-                    }
-                    if (recentIds.size() > RECENT_IDS) {
-                        recentIds.remove(recentIds.iterator().next());
-                    }
-                }
-            }
+        if (envelope != null && envelope.get("seq") instanceof Number seq && parts.length >= 3
+                && !memory.handle(parts[2], seq.longValue(), envelope.get("mid"))) {
+            duplicates.incrementAndGet();
+            return;
         }
         deliveries.add(new Delivery(channel, envelope, System.nanoTime()));
         if (envelope != null && envelope.get("receipt") instanceof Number receipt && parts.length >= 3) {
-            client.getChannel("/service/thywill/" + parts[2]).publish(Map.of(EnvelopeType.KEY,
-                    EnvelopeType.ACK.wire(), "receipt", receipt));
-        }
-    }
-
-    /** Tells the server, per application, the last seq handled since the last acknowledgement, by publishing. */
-    private void acknowledge() {
-        if (!client.isConnected()) {
-            return;
-        }
-        unacknowledged().forEach((app, seq) ->
-                client.getChannel("/service/thywill/" + app).publish(Map.of(EnvelopeType.KEY,
-                        EnvelopeType.ACK.wire(), "seq", seq)));
-    }
-
-    /** @return per application, the last seq handled and not acknowledged yet, now counted as acknowledged */
-    private Map<String, Long> unacknowledged() {
-        Map<String, Long> acks = new java.util.HashMap<>();
-        synchronized (handled) {
-            handled.forEach((app, seq) -> {
-                if (!seq.equals(acknowledged.get(app))) {
-                    acknowledged.put(app, seq);
-                    acks.put(app, seq);
-                }
-            });
-        }
-        return acks;
-    }
-
-    /**
-     * Acknowledges in {@code /meta/connect} messages, as the browser library does: the next connect after a batch
-     * of numbered messages carries {@code ext.thywill.acks}.
-     */
-    private final class ConnectAcks implements ClientSession.Extension {
-        @Override
-        public boolean sendMeta(ClientSession session, Message.Mutable message) {
-            Map<String, Object> given = Channel.META_CONNECT.equals(message.getChannel())
-                    ? nextConnectExtension.getAndSet(null) : null;
-            if (given != null) {
-                message.getExt(true).put("thywill", given);
-            } else if (acknowledgeOnConnects && Channel.META_CONNECT.equals(message.getChannel())) {
-                Map<String, Long> acks = unacknowledged();
-                if (!acks.isEmpty()) {
-                    message.getExt(true).put("thywill", Map.of("acks", acks));
-                }
-            }
-            return true;
+            client.getChannel("/service/thywill/" + parts[2]).publish(Map.of("type", "ack", "receipt", receipt));
         }
     }
 
@@ -346,7 +216,7 @@ public final class TestClient implements AutoCloseable {
      * @return this client
      */
     public TestClient acknowledgeOnlyOnConnects() {
-        stopAcknowledging();
+        acknowledger.stopPublishing(WAIT);
         return this;
     }
 
@@ -358,7 +228,7 @@ public final class TestClient implements AutoCloseable {
      * @return this client
      */
     public TestClient withNextConnectExtension(Map<String, Object> thywill) {
-        nextConnectExtension.set(thywill);
+        acknowledger.nextConnectExtension(thywill);
         return this;
     }
 
@@ -369,7 +239,7 @@ public final class TestClient implements AutoCloseable {
      * @return this client
      */
     public TestClient acknowledgeOnlyByPublishing() {
-        acknowledgeOnConnects = false;
+        acknowledger.onlyByPublishing();
         return this;
     }
 
@@ -378,7 +248,7 @@ public final class TestClient implements AutoCloseable {
      * @return the last seq this client (and the clients it was reconnected from) handled for it, 0 for none
      */
     public long handledSeq(String app) {
-        return handled.getOrDefault(app, 0L);
+        return memory.handledSeq(app);
     }
 
     /**
@@ -386,7 +256,7 @@ public final class TestClient implements AutoCloseable {
      * @return the last seq this client told the server it handled, 0 for none
      */
     public long acknowledgedSeq(String app) {
-        return acknowledged.getOrDefault(app, 0L);
+        return acknowledger.acknowledgedSeq(app);
     }
 
     /** @return how many messages this client dropped because it had handled their seq already */
@@ -403,8 +273,7 @@ public final class TestClient implements AutoCloseable {
      * @return the server's publish reply
      */
     public Message send(Object data, String id) {
-        return publish("/service/thywill/" + applicationId, Map.of(EnvelopeType.KEY, EnvelopeType.MESSAGE.wire(),
-                "data", data, "id", id));
+        return publish("/service/thywill/" + applicationId, Map.of("type", "message", "data", data, "id", id));
     }
 
     /** @return the session cookie this client presents */
@@ -429,7 +298,7 @@ public final class TestClient implements AutoCloseable {
      * @return the server's publish reply
      */
     public Message send(Object data) {
-        return publish("/service/thywill/" + applicationId, Envelopes.message(data));
+        return publish("/service/thywill/" + applicationId, Map.of("type", "message", "data", data));
     }
 
     /**
@@ -475,19 +344,19 @@ public final class TestClient implements AutoCloseable {
      * @param wait how long to wait
      * @return the next delivery, or empty if none arrived in time
      */
-    public java.util.Optional<Delivery> next(Duration wait) {
+    public Optional<Delivery> next(Duration wait) {
         try {
-            return java.util.Optional.ofNullable(deliveries.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
+            return Optional.ofNullable(deliveries.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     /** @return the data of the next delivery, which must be a message envelope */
     public Object nextMessage() {
         Delivery d = next();
-        if (!EnvelopeType.MESSAGE.is(d.envelope())) {
+        if (!"message".equals(d.type())) {
             throw new AssertionError("Expected a message but got " + d);
         }
         return d.data();
@@ -502,30 +371,15 @@ public final class TestClient implements AutoCloseable {
 
     /** Says goodbye politely, as a page that closes does. */
     public void disconnect() {
-        stopAcknowledging();
+        acknowledger.stopPublishing(WAIT);
         client.disconnect(WAIT.toMillis());
-    }
-
-    /**
-     * Stops the batched acknowledgements, waiting for one under way: an acknowledgement published while the
-     * client disconnects goes out on a session the server has ended, and the client then waits for its
-     * disconnection in vain.
-     */
-    private void stopAcknowledging() {
-        acker.shutdownNow();
-        try {
-            acker.awaitTermination(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Vanishes without a goodbye, as a browser whose network died: the sockets close, no disconnect is sent. */
     public void drop() {
-        acker.shutdownNow();
+        acknowledger.stopPublishing(Duration.ZERO);
         client.abort();
-        LifeCycle.stop(httpClient);
-        LifeCycle.stop(container);
+        transports.stop();
     }
 
     /** @return true if the client is connected */
@@ -535,11 +389,10 @@ public final class TestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        stopAcknowledging();
+        acknowledger.stopPublishing(WAIT);
         if (!client.isDisconnected()) {
             client.disconnect(2000);
         }
-        LifeCycle.stop(httpClient);
-        LifeCycle.stop(container);
+        transports.stop();
     }
 }

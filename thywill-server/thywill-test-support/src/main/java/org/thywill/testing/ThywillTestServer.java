@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.thywill.kernel.Thywill;
 import org.thywill.kernel.ThywillSettings;
+import org.thywill.testing.fixtures.TestDatabase;
 
 /**
  * A real Thywill server for tests: every component the distribution uses, on a free loopback port, with an
@@ -130,14 +131,12 @@ public final class ThywillTestServer implements AutoCloseable {
         }
 
         /**
-         * @param url the JDBC URL of a PostgreSQL database
-         * @param user the user
-         * @param password the user's password
-         * @return this, with the Database {@code postgresql} there
+         * @param database a throw-away database on a real server
+         * @return this, with the Database implementation of that engine there
          */
-        public Builder postgresql(String url, String user, String password) {
-            return section("database", Map.of("implementation", "postgresql", "url", url, "user", user,
-                    "password", password));
+        public Builder database(TestDatabase database) {
+            return section("database", Map.of("implementation", database.implementation(), "url", database.url(),
+                    "user", database.user(), "password", database.password()));
         }
 
         /**

@@ -33,7 +33,7 @@ import org.thywill.kernel.ThywillSettings;
 import org.thywill.kernel.settings.EnvironmentOverrides;
 import org.thywill.kernel.settings.SettingsBinder;
 import org.thywill.kernel.settings.SettingsTree;
-import org.thywill.testing.MySqlTestDatabase;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so it is checked by reading it: its services, health

@@ -192,23 +192,20 @@ class ProtectionTest {
 
     @Test
     void aMessageOverTheSizeLimitIsRefusedWithoutHarmingOthers() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("probe")
-                .set("clientInterface", "maxMessageSize", 2048).start();
+        try (ThywillTestServer server = sizeLimited();
              TestClient big = TestClient.connect(server, "probe", Transport.LONG_POLLING);
              TestClient small = TestClient.connect(server, "probe", Transport.WEBSOCKET)) {
             Message refused = big.send(Map.of("cmd", "echo", "data", "x".repeat(10_000)));
             assertFalse(refused.isSuccessful(), "the oversized message is refused: " + refused);
             assertTrue(big.next(Duration.ofMillis(500)).map(d -> !"x".repeat(10_000).equals(d.data())).orElse(true),
                     "and never reaches the application");
-            small.send(Map.of("cmd", "echo", "data", "fine"));
-            assertEquals("fine", small.nextMessage());
+            assertEchoes(small);
         }
     }
 
     @Test
     void aWebSocketMessageOverTheSizeLimitIsAnsweredWithAnErrorAndTheSocketCarriesOn() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("probe")
-                .set("clientInterface", "maxMessageSize", 2048).start();
+        try (ThywillTestServer server = sizeLimited();
              TestClient big = TestClient.connect(server, "probe", Transport.WEBSOCKET);
              TestClient small = TestClient.connect(server, "probe", Transport.WEBSOCKET)) {
             String connection = big.connectionId();
@@ -223,22 +220,30 @@ class ProtectionTest {
             big.send(Map.of("cmd", "echo", "data", "after"));
             assertEquals("after", big.nextMessage());
             assertEquals(connection, big.connectionId(), "no reconnection was needed");
-            small.send(Map.of("cmd", "echo", "data", "fine"));
-            assertEquals("fine", small.nextMessage());
+            assertEchoes(small);
         }
     }
 
     @Test
     void aWebSocketFrameFarOverTheSizeLimitClosesOnlyThatSocket() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("probe")
-                .set("clientInterface", "maxMessageSize", 2048).start();
+        try (ThywillTestServer server = sizeLimited();
              TestClient huge = TestClient.connect(server, "probe", Transport.WEBSOCKET);
              TestClient small = TestClient.connect(server, "probe", Transport.WEBSOCKET)) {
             // Past the frame limit (4 times maxMessageSize, or 64 KiB more) the socket is closed unread (1009).
             assertThrowsOrUnsuccessful(() -> huge.send(Map.of("cmd", "echo", "data", "x".repeat(200_000))));
-            small.send(Map.of("cmd", "echo", "data", "fine"));
-            assertEquals("fine", small.nextMessage());
+            assertEchoes(small);
         }
+    }
+
+    /** @return a server whose messages may be at most 2 KiB */
+    private static ThywillTestServer sizeLimited() {
+        return ThywillTestServer.withApplications("probe").set("clientInterface", "maxMessageSize", 2048).start();
+    }
+
+    /** Checks that a client other than the offender is still served. */
+    private static void assertEchoes(TestClient other) {
+        other.send(Map.of("cmd", "echo", "data", "fine"));
+        assertEquals("fine", other.nextMessage());
     }
 
     private static void assertThrowsOrUnsuccessful(java.util.function.Supplier<Message> send) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,16 +16,12 @@ import org.thywill.testing.ThywillTestServer;
 /** The calculations application's functions, called as a page calls them, over both transports. */
 class CalculationsApplicationTest {
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
     static void start() {
         server = ThywillTestServer.withApplications("calculations").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static int ids;

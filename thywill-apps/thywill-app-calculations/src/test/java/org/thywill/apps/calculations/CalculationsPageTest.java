@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,16 +15,12 @@ import org.thywill.testing.ThywillTestServer;
 /** The calculations page in headless Chromium: numbers typed, buttons clicked, answers shown. */
 class CalculationsPageTest {
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
     static void start() {
         server = ThywillTestServer.withApplications("calculations").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,16 +28,12 @@ class ChatApplicationTest {
     private static final String DIRECT = "/thywill/chat";
     private static final Duration QUIET = Duration.ofSeconds(1);
 
+    @AutoClose
     private ThywillTestServer server;
 
     @BeforeEach
     void start() {
         server = ThywillTestServer.withApplications("chat").start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,17 +22,13 @@ import org.thywill.testing.ThywillTestServer;
 /** The chat page in two headless Chromium browsers, each a person of its own. */
 class ChatPageTest {
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
     static void start() {
         // A grace long enough that a reload on a loaded machine is never taken for a departure.
         server = ThywillTestServer.withApplications("chat").set("push", "presenceGrace", "30s").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -119,16 +115,7 @@ class ChatPageTest {
     }
 
     private static Browser open() {
-        Browser browser = Browser.open();
-        try {
-            browser.load(server.page("chat"));
-            browser.waitUntilConnected();
-            browser.waitFor(d -> d.findElement(By.id("me")).getText().startsWith("Guest "));
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(server.page("chat"), d -> d.findElement(By.id("me")).getText().startsWith("Guest "));
     }
 
     private static void rename(Browser page, String name) {

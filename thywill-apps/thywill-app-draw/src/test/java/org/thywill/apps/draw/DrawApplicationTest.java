@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,16 +35,12 @@ class DrawApplicationTest {
     private static final String CANVAS = "/thywill/draw/channel/canvas";
     private static final Duration QUIET = Duration.ofSeconds(1);
 
+    @AutoClose
     private ThywillTestServer server;
 
     @BeforeEach
     void start() {
         server = ThywillTestServer.withApplications("draw").start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

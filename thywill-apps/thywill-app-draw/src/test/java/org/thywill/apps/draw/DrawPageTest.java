@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,16 +17,12 @@ import org.thywill.testing.ThywillTestServer;
 /** The shared canvas in two headless Chromium browsers: a line drawn with the mouse on one appears on the other. */
 class DrawPageTest {
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
     static void start() {
         server = ThywillTestServer.withApplications("draw").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -48,15 +44,7 @@ class DrawPageTest {
     }
 
     private static Browser open() {
-        Browser browser = Browser.open();
-        try {
-            browser.load(server.page("draw"));
-            browser.waitUntilConnected();
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(server.page("draw"));
     }
 
     private static void pickColour(Browser page, String colour) {

@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.jetty.http.HttpCookie;
 import org.junit.jupiter.api.Test;
-import org.thywill.testing.MySqlTestDatabase;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.ThywillTestServer;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 
 /**
  * Two real CometD clients in one session, as two tabs of one browser: they share the counts, on one server and on
@@ -86,8 +86,8 @@ class HelloApplicationTest {
     @Test
     void twoNodesSharingADatabaseShareTheCountsAndLoseNoClick() throws Exception {
         try (MySqlTestDatabase database = MySqlTestDatabase.create("hello");
-             ThywillTestServer first = database.use(ThywillTestServer.withApplications("hello")).start();
-             ThywillTestServer second = database.use(ThywillTestServer.withApplications("hello")).start()) {
+             ThywillTestServer first = ThywillTestServer.withApplications("hello").database(database).start();
+             ThywillTestServer second = ThywillTestServer.withApplications("hello").database(database).start()) {
             HttpCookie browser = TestClient.newSession(first.uri(), "hello");
             try (TestClient one = TestClient.connect(first.uri(), "hello", TestClient.Transport.WEBSOCKET, browser);
                  TestClient two = TestClient.connect(second.uri(), "hello", TestClient.Transport.WEBSOCKET,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +26,12 @@ class TickerApplicationTest {
     private static final String ROWS = "/thywill/ticker/channel/rows";
     private static final Set<String> SYMBOLS = Set.of("THY", "CMT", "BYX", "JTY", "LPL");
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
     static void start() {
         server = ThywillTestServer.withApplications("ticker").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @ParameterizedTest

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,16 +17,12 @@ import org.thywill.testing.ThywillTestServer;
 /** The ticker page in a headless Chromium: Start fills the table, Stop stops it. */
 class TickerPageTest {
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
     static void start() {
         server = ThywillTestServer.withApplications("ticker").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

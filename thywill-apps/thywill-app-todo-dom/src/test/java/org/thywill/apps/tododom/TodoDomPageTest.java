@@ -20,14 +20,7 @@ import org.thywill.testing.ThywillTestServer;
 class TodoDomPageTest {
 
     private static Browser open(ThywillTestServer server, String route) {
-        Browser browser = Browser.open();
-        try {
-            browser.load(URI.create(server.page("todo-dom") + route)).waitUntilConnected();
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(URI.create(server.page("todo-dom") + route));
     }
 
     private static WebElement item(Browser page, String text) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.thywill.testing.Browser;
-import org.thywill.testing.PostgreSqlTestDatabase;
+import org.thywill.testing.fixtures.PostgreSqlTestDatabase;
 import org.thywill.testing.ThywillTestServer;
 
 /**
@@ -24,7 +24,7 @@ class TodoDomPostgreSqlTest {
     @Test
     void theListIsKeptInPostgreSqlAndRenderedFromIt() throws Exception {
         try (PostgreSqlTestDatabase database = PostgreSqlTestDatabase.create("todo_dom");
-             ThywillTestServer server = database.use(ThywillTestServer.withApplications("todo-dom")).start();
+             ThywillTestServer server = ThywillTestServer.withApplications("todo-dom").database(database).start();
              Browser page = Browser.open()) {
             page.load(server.page("todo-dom")).waitUntilConnected();
             page.find("#next").sendKeys("Buy milk" + Keys.ENTER);

@@ -13,7 +13,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,16 +27,12 @@ import org.thywill.testing.ThywillTestServer;
 /** The todo list on the test server's in-memory H2; each test has a fresh server and so an empty list. */
 class TodoApplicationTest {
 
+    @AutoClose
     private ThywillTestServer server;
 
     @BeforeEach
     void start() {
         server = ThywillTestServer.withApplications("todo").start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

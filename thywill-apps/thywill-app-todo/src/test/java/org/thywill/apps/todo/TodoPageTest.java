@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,16 +16,12 @@ import org.thywill.testing.ThywillTestServer;
 /** The todo page in two headless Chromium browsers: what one does, the other sees. */
 class TodoPageTest {
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
     static void start() {
         server = ThywillTestServer.withApplications("todo").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -50,16 +46,7 @@ class TodoPageTest {
     }
 
     private static Browser open() {
-        Browser browser = Browser.open();
-        try {
-            browser.load(server.page("todo"));
-            browser.waitUntilConnected();
-            browser.waitFor(d -> !d.findElement(By.id("loadingBar")).isDisplayed());
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(server.page("todo"), d -> !d.findElement(By.id("loadingBar")).isDisplayed());
     }
 
     private static void add(Browser page, String text) {

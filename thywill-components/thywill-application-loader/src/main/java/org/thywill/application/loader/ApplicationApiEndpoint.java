@@ -16,21 +16,14 @@ import org.thywill.api.http.HttpResponse;
  * Passes {@code /api/{id}/...} to the running application's own endpoints ({@code Application.endpoints()}),
  * looked up at each request so that a redeployed application answers at once.
  */
-final class ApplicationApiEndpoint implements HttpEndpoint {
+final class ApplicationApiEndpoint extends RunningApplicationEndpoint {
 
     static final String PREFIX = "/api/";
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationApiEndpoint.class);
-    private static final Pattern PATH = Pattern.compile("/api/([A-Za-z0-9][A-Za-z0-9._-]{0,63})(/.*)?");
-
-    private final Function<String, Optional<RunningApplication>> running;
+    private static final Pattern PATH = Pattern.compile(PREFIX + APPLICATION_ID + "(/.*)?");
 
     ApplicationApiEndpoint(Function<String, Optional<RunningApplication>> running) {
-        this.running = running;
-    }
-
-    @Override
-    public String pathPrefix() {
-        return PREFIX;
+        super(PREFIX, running);
     }
 
     @Override
@@ -39,7 +32,7 @@ final class ApplicationApiEndpoint implements HttpEndpoint {
         if (!m.matches()) {
             return notFound(request.path());
         }
-        Optional<RunningApplication> found = running.apply(m.group(1));
+        Optional<RunningApplication> found = running(m.group(1));
         if (found.isEmpty()) {
             return notFound(request.path());
         }

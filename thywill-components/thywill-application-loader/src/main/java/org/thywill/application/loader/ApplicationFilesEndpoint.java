@@ -5,16 +5,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
 
 /** Serves each running application's browser files at {@code /thywill/app/{id}/{file}}. */
-final class ApplicationFilesEndpoint implements HttpEndpoint {
+final class ApplicationFilesEndpoint extends RunningApplicationEndpoint {
 
     static final String PREFIX = "/thywill/app/";
     private static final Pattern PATH = Pattern.compile(
-            "/thywill/app/([A-Za-z0-9][A-Za-z0-9._-]{0,63})/((?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*)");
+            PREFIX + APPLICATION_ID + "/((?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*)");
     private static final Map<String, String> TYPES = Map.of(
             "js", "text/javascript;charset=utf-8",
             "css", "text/css;charset=utf-8",
@@ -24,15 +23,8 @@ final class ApplicationFilesEndpoint implements HttpEndpoint {
             "png", "image/png",
             "ico", "image/x-icon");
 
-    private final Function<String, Optional<RunningApplication>> running;
-
     ApplicationFilesEndpoint(Function<String, Optional<RunningApplication>> running) {
-        this.running = running;
-    }
-
-    @Override
-    public String pathPrefix() {
-        return PREFIX;
+        super(PREFIX, running);
     }
 
     @Override
@@ -46,7 +38,7 @@ final class ApplicationFilesEndpoint implements HttpEndpoint {
         }
         String file = m.group(2);
         String extension = file.substring(file.lastIndexOf('.') + 1);
-        return running.apply(m.group(1))
+        return running(m.group(1))
                 .flatMap(app -> app.file(file))
                 .map(bytes -> HttpResponse.resource(TYPES.getOrDefault(extension, "application/octet-stream"), bytes))
                 .orElseGet(() -> HttpResponse.text(404, "Not found."));

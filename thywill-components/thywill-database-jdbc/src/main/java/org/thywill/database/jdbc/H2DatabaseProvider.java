@@ -1,22 +1,16 @@
 package org.thywill.database.jdbc;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.thywill.api.ComponentContext;
-import org.thywill.api.ComponentProvider;
-import org.thywill.api.Slot;
-import org.thywill.api.database.Database;
 
 /**
  * Provides the {@code h2} database, the embedded default: an H2 file under Thywill's home (or memory), in MySQL
  * mode so that the same migrations run as on MySQL. Settings: {@link H2Settings}.
  */
-public final class H2DatabaseProvider implements ComponentProvider<H2Settings> {
+public final class H2DatabaseProvider extends JdbcDatabaseProvider<H2Settings> {
 
     /** The name the settings file uses. */
     public static final String NAME = "h2";
@@ -25,40 +19,11 @@ public final class H2DatabaseProvider implements ComponentProvider<H2Settings> {
 
     /** Discovered by {@link java.util.ServiceLoader}. */
     public H2DatabaseProvider() {
+        super(NAME, H2Settings.class);
     }
 
     @Override
-    public Slot slot() {
-        return Slot.DATABASE;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Class<H2Settings> settingsType() {
-        return H2Settings.class;
-    }
-
-    @Override
-    public Set<Slot> dependencies() {
-        return Set.of(Slot.LOG);
-    }
-
-    @Override
-    public Database create(H2Settings settings, ComponentContext context) {
-        return new JdbcDatabase(target(settings, context), new SessionLifetime(settings.sessionLifetime()),
-                settings.sessionDataLimits(), new SecureRandom(), context.metrics(), Clock.systemUTC());
-    }
-
-    /**
-     * @param settings the section
-     * @param context resolves the file against Thywill's home
-     * @return what to connect to
-     */
-    static JdbcTarget target(H2Settings settings, ComponentContext context) {
+    JdbcTarget target(H2Settings settings, ComponentContext context) {
         String url;
         String advice;
         if (settings.inMemory()) {

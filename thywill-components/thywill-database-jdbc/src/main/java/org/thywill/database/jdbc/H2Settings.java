@@ -29,7 +29,7 @@ import org.thywill.api.SettingsException;
  * @param sessionDataMaxAttributes the most attributes of one session in one application
  */
 public record H2Settings(String file, Integer poolSize, Duration sessionLifetime, Integer sessionDataMaxBytes,
-                         Integer sessionDataMaxAttributes) {
+                         Integer sessionDataMaxAttributes) implements JdbcDatabaseProvider.Settings {
 
     /** The value of {@code file} that asks for an in-memory database. */
     public static final String IN_MEMORY = "mem";

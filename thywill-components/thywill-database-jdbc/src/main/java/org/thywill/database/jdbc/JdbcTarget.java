@@ -31,6 +31,22 @@ record JdbcTarget(String provider, String driverClassName, String url, String di
         driverProperties = Map.copyOf(driverProperties);
     }
 
+    /**
+     * @param provider the provider's name
+     * @param driverClassName the JDBC driver
+     * @param url the URL handed to the driver
+     * @param settings the server's section
+     * @param driverProperties extra connection properties for the driver
+     * @param dialect the engine's SQL
+     * @return a target on a database server, which start-up waits for and whose URL is shown without passwords
+     */
+    static JdbcTarget server(String provider, String driverClassName, String url, ServerSettings settings,
+                             Map<String, String> driverProperties, SqlDialect dialect) {
+        return new JdbcTarget(provider, driverClassName, url, JdbcUrls.redact(settings.url()), settings.user(),
+                settings.password(), settings.poolSize(), settings.connectTimeout(), settings.startupTimeout(),
+                driverProperties, ServerSettings.ADVICE, false, dialect);
+    }
+
     @Override
     public String toString() {
         return "JdbcTarget[" + provider + " " + displayUrl + " as " + user + "]";

@@ -1,6 +1,7 @@
 package org.thywill.database.jdbc;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The {@code database} section when {@code implementation: mysql}: a MySQL or MariaDB server, reached with MySQL
@@ -39,7 +40,7 @@ import java.time.Duration;
  */
 public record MySqlSettings(String url, String user, String password, Integer poolSize, Duration connectTimeout,
                             Duration startupTimeout, Duration sessionLifetime,
-                            Integer sessionDataMaxBytes, Integer sessionDataMaxAttributes) {
+                            Integer sessionDataMaxBytes, Integer sessionDataMaxAttributes) implements ServerSettings {
 
     /** The user unless {@code user} says otherwise. */
     public static final String DEFAULT_USER = "thywill";
@@ -60,12 +61,8 @@ public record MySqlSettings(String url, String user, String password, Integer po
     public MySqlSettings {
         ServerSettings.requireUrl(url, "MySQL", "jdbc:mysql://db:3306/thywill", JdbcUrls.MYSQL_PREFIX,
                 JdbcUrls.MARIADB_PREFIX);
-        if (user == null) {
-            user = DEFAULT_USER;
-        }
-        if (password == null) {
-            password = "";
-        }
+        user = Objects.requireNonNullElse(user, DEFAULT_USER);
+        password = Objects.requireNonNullElse(password, "");
         poolSize = ServerSettings.poolSize(poolSize);
         connectTimeout = ServerSettings.connectTimeout(connectTimeout);
         startupTimeout = ServerSettings.startupTimeout(startupTimeout);
@@ -105,8 +102,7 @@ public record MySqlSettings(String url, String user, String password, Integer po
     /** @return the settings with the password hidden, so they can be logged */
     @Override
     public String toString() {
-        return ServerSettings.describe("MySqlSettings", url, user, password, poolSize, connectTimeout,
-                startupTimeout, sessionLifetime);
+        return ServerSettings.describe("MySqlSettings", this);
     }
 
     /** @return the caps on session data these settings give */

@@ -1,6 +1,7 @@
 package org.thywill.database.jdbc;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The {@code database} section when {@code implementation: postgresql}: a PostgreSQL server, reached with the
@@ -37,7 +38,8 @@ import java.time.Duration;
  */
 public record PostgreSqlSettings(String url, String user, String password, Integer poolSize,
                                  Duration connectTimeout, Duration startupTimeout, Duration sessionLifetime,
-                                 Integer sessionDataMaxBytes, Integer sessionDataMaxAttributes) {
+                                 Integer sessionDataMaxBytes, Integer sessionDataMaxAttributes)
+        implements ServerSettings {
 
     /** The user unless {@code user} says otherwise. */
     public static final String DEFAULT_USER = "thywill";
@@ -46,12 +48,8 @@ public record PostgreSqlSettings(String url, String user, String password, Integ
     public PostgreSqlSettings {
         ServerSettings.requireUrl(url, "PostgreSQL", "jdbc:postgresql://db:5432/thywill",
                 JdbcUrls.POSTGRESQL_PREFIX);
-        if (user == null) {
-            user = DEFAULT_USER;
-        }
-        if (password == null) {
-            password = "";
-        }
+        user = Objects.requireNonNullElse(user, DEFAULT_USER);
+        password = Objects.requireNonNullElse(password, "");
         poolSize = ServerSettings.poolSize(poolSize);
         connectTimeout = ServerSettings.connectTimeout(connectTimeout);
         startupTimeout = ServerSettings.startupTimeout(startupTimeout);
@@ -78,8 +76,7 @@ public record PostgreSqlSettings(String url, String user, String password, Integ
     /** @return the settings with the password hidden, so they can be logged */
     @Override
     public String toString() {
-        return ServerSettings.describe("PostgreSqlSettings", url, user, password, poolSize, connectTimeout,
-                startupTimeout, sessionLifetime);
+        return ServerSettings.describe("PostgreSqlSettings", this);
     }
 
     /** @return the caps on session data these settings give */

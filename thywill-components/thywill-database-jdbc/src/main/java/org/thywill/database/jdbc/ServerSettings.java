@@ -3,23 +3,45 @@ package org.thywill.database.jdbc;
 import java.time.Duration;
 import org.thywill.api.SettingsException;
 
-/** The defaults and limits the settings of every database server share (MySQL, PostgreSQL), written once. */
-final class ServerSettings {
+/**
+ * The settings of every database server (MySQL, PostgreSQL): the keys they share, and their defaults and limits,
+ * written once.
+ */
+interface ServerSettings extends JdbcDatabaseProvider.Settings {
+
+    /** What an operator should check when a server's database cannot be opened. */
+    String ADVICE = "Check that the server is running and reachable from here, that the database exists, and that"
+            + " the user and password in the database section are right.";
 
     /** The pool size unless {@code poolSize} says otherwise. */
-    static final int DEFAULT_POOL_SIZE = 10;
+    int DEFAULT_POOL_SIZE = 10;
 
     /** The connect timeout unless {@code connectTimeout} says otherwise. */
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /** The shortest connect timeout HikariCP accepts. */
-    static final Duration MINIMUM_CONNECT_TIMEOUT = Duration.ofMillis(250);
+    Duration MINIMUM_CONNECT_TIMEOUT = Duration.ofMillis(250);
 
     /** How long start-up waits for the server unless {@code startupTimeout} says otherwise. */
-    static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-    private ServerSettings() {
-    }
+    /** @return the JDBC URL of the server and database */
+    String url();
+
+    /** @return the user name */
+    String user();
+
+    /** @return the password */
+    String password();
+
+    /** @return the maximum number of pooled connections */
+    Integer poolSize();
+
+    /** @return how long to wait for a connection */
+    Duration connectTimeout();
+
+    /** @return how long start-up waits for an unreachable server */
+    Duration startupTimeout();
 
     /**
      * @param url the configured URL
@@ -64,10 +86,10 @@ final class ServerSettings {
     }
 
     /** @return the settings as text, the password hidden, so that they can be logged */
-    static String describe(String type, String url, String user, String password, int poolSize,
-                           Duration connectTimeout, Duration startupTimeout, Duration sessionLifetime) {
-        return type + "[url=" + JdbcUrls.redact(url) + ", user=" + user + ", password="
-                + (password.isEmpty() ? "" : "***") + ", poolSize=" + poolSize + ", connectTimeout="
-                + connectTimeout + ", startupTimeout=" + startupTimeout + ", sessionLifetime=" + sessionLifetime + "]";
+    static String describe(String type, ServerSettings settings) {
+        return type + "[url=" + JdbcUrls.redact(settings.url()) + ", user=" + settings.user() + ", password="
+                + (settings.password().isEmpty() ? "" : "***") + ", poolSize=" + settings.poolSize()
+                + ", connectTimeout=" + settings.connectTimeout() + ", startupTimeout=" + settings.startupTimeout()
+                + ", sessionLifetime=" + settings.sessionLifetime() + "]";
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thywill.api.ThywillException;
+import org.thywill.testing.fixtures.HomeComponentContext;
 
 class ApplicationMigrationTest {
 
@@ -23,7 +24,7 @@ class ApplicationMigrationTest {
 
     @Test
     void ownerTooLongForATableNameIsRefusedBeforeConnecting() {
-        JdbcTarget target = H2DatabaseProvider.target(new H2Settings("mem", 1), new TestComponentContext(home));
+        JdbcTarget target = new H2DatabaseProvider().target(new H2Settings("mem", 1), new HomeComponentContext(home));
         String owner = "x".repeat(45);
         ThywillException e = assertThrows(ThywillException.class,
                 () -> ApplicationMigration.migrate(target, owner, getClass().getClassLoader(), "db/app-notes"));

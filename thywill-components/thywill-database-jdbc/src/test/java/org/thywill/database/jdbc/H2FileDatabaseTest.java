@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thywill.api.database.Database;
+import org.thywill.testing.fixtures.HomeComponentContext;
 
 class H2FileDatabaseTest extends PersistentDatabaseContract {
 
@@ -16,8 +17,8 @@ class H2FileDatabaseTest extends PersistentDatabaseContract {
 
     @Override
     protected Database newDatabase() {
-        return database(H2DatabaseProvider.target(new H2Settings("data/nested/thywill", 2),
-                new TestComponentContext(home)));
+        return database(new H2DatabaseProvider().target(new H2Settings("data/nested/thywill", 2),
+                new HomeComponentContext(home)));
     }
 
     @Test
@@ -28,7 +29,7 @@ class H2FileDatabaseTest extends PersistentDatabaseContract {
 
     @Test
     void defaultFileIsDataThywillUnderHome() {
-        String url = H2DatabaseProvider.target(new H2Settings(null, null), new TestComponentContext(home)).url();
+        String url = new H2DatabaseProvider().target(new H2Settings(null, null), new HomeComponentContext(home)).url();
         assertEquals("jdbc:h2:file:" + home.resolve("data/thywill").toAbsolutePath()
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", url);
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
+import org.thywill.testing.fixtures.HomeComponentContext;
 
 class H2InMemoryDatabaseTest extends DatabaseContract {
 
@@ -20,7 +21,7 @@ class H2InMemoryDatabaseTest extends DatabaseContract {
 
     @Override
     protected Database newDatabase() {
-        return database(H2DatabaseProvider.target(new H2Settings("mem", 2), new TestComponentContext(home)));
+        return database(new H2DatabaseProvider().target(new H2Settings("mem", 2), new HomeComponentContext(home)));
     }
 
     @Test
@@ -33,13 +34,13 @@ class H2InMemoryDatabaseTest extends DatabaseContract {
 
     @Test
     void migrationV4KeepsEachSessionsLastSeenTime() throws Exception {
-        SessionExpiryMigration.check(H2DatabaseProvider.target(new H2Settings("mem", 2),
-                new TestComponentContext(home)));
+        SessionExpiryMigration.check(new H2DatabaseProvider().target(new H2Settings("mem", 2),
+                new HomeComponentContext(home)));
     }
 
     @Test
     void poolOfOneIsEnoughToMigrateAndServe() throws Exception {
-        Database database = new H2DatabaseProvider().create(new H2Settings("mem", 1), new TestComponentContext(home));
+        Database database = new H2DatabaseProvider().create(new H2Settings("mem", 1), new HomeComponentContext(home));
         try {
             database.start();
             assertTrue(database.sessions().find(database.sessions().create().value()).isPresent());
@@ -50,16 +51,16 @@ class H2InMemoryDatabaseTest extends DatabaseContract {
 
     @Test
     void urlIsUniqueAndInMySqlMode() {
-        TestComponentContext context = new TestComponentContext(home);
-        String url = H2DatabaseProvider.target(new H2Settings("mem", null), context).url();
+        HomeComponentContext context = new HomeComponentContext(home);
+        String url = new H2DatabaseProvider().target(new H2Settings("mem", null), context).url();
         assertTrue(url.matches("jdbc:h2:mem:thywill-[0-9a-f-]{36};MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"),
                 url);
-        assertTrue(!url.equals(H2DatabaseProvider.target(new H2Settings("mem", null), context).url()));
+        assertTrue(!url.equals(new H2DatabaseProvider().target(new H2Settings("mem", null), context).url()));
     }
 
     @Test
     void stopDropsTheMemory() throws Exception {
-        JdbcTarget target = H2DatabaseProvider.target(new H2Settings("mem", 1), new TestComponentContext(home));
+        JdbcTarget target = new H2DatabaseProvider().target(new H2Settings("mem", 1), new HomeComponentContext(home));
         Database database = new JdbcDatabase(target, new java.security.SecureRandom());
         database.start();
         database.stop();

@@ -2,6 +2,7 @@ package org.thywill.database.jdbc;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
+import org.thywill.testing.fixtures.HomeComponentContext;
 
 /** The session data contract on the embedded H2 file, one node. */
 class H2SessionDataTest extends SessionDataContract {
@@ -11,6 +12,7 @@ class H2SessionDataTest extends SessionDataContract {
 
     @Override
     protected JdbcTarget target() {
-        return H2DatabaseProvider.target(new H2Settings("data/session-data", 2), new TestComponentContext(home));
+        return new H2DatabaseProvider().target(new H2Settings("data/session-data", 2),
+                new HomeComponentContext(home));
     }
 }

@@ -4,60 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.thywill.api.ThywillException;
 import org.thywill.api.database.Database;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 
 /** The contract against a real MySQL or MariaDB server; see {@link MySqlTestDatabase} for which. */
-class MySqlDatabaseTest extends PersistentDatabaseContract {
+class MySqlDatabaseTest extends ServerDatabaseContract {
 
-    private static MySqlTestDatabase server;
+    @RegisterExtension
+    static final ServerDatabase<MySqlTestDatabase, MySqlSettings> SERVER = ServerDatabase.mysql();
 
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void createDatabase() {
-        server = MySqlTestDatabase.start();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    protected Database newDatabase() {
-        return database(MySqlDatabaseProvider.target(server.settings(2)));
-    }
-
-    @Test
-    void migrationV4KeepsEachSessionsLastSeenTime() throws Exception {
-        try (MySqlTestDatabase empty = MySqlTestDatabase.start()) {
-            SessionExpiryMigration.check(MySqlDatabaseProvider.target(empty.settings(2)));
-        }
-    }
-
-    @Test
-    void poolOfOneIsEnoughToMigrateAndServe() throws Exception {
-        Database database = create(server.settings(1));
-        try {
-            database.start();
-            assertTrue(database.sessions().find(database.sessions().create().value()).isPresent());
-        } finally {
-            database.stop();
-        }
+    MySqlDatabaseTest() {
+        super(SERVER);
     }
 
     @Test
     void wrongPasswordFailsStartAtOnceNamingUrlAndUser() {
+        MySqlTestDatabase server = SERVER.database();
         Database database = create(new MySqlSettings(server.url(), server.user(), "not-the-password", 1,
                 Duration.ofSeconds(5), Duration.ofSeconds(30)));
         // The server answered: no waiting for startupTimeout, which is for a server that cannot be reached.
@@ -72,6 +38,7 @@ class MySqlDatabaseTest extends PersistentDatabaseContract {
 
     @Test
     void urlWithoutDatabaseFailsStartAtOnceSayingSo() {
+        MySqlTestDatabase server = SERVER.database();
         Database database = create(new MySqlSettings(server.serverUrl(), server.user(), server.password(), 1,
                 Duration.ofSeconds(5), Duration.ofSeconds(30)));
         ThywillException e = assertTimeout(Duration.ofSeconds(5),
@@ -81,6 +48,6 @@ class MySqlDatabaseTest extends PersistentDatabaseContract {
     }
 
     private Database create(MySqlSettings settings) {
-        return new MySqlDatabaseProvider().create(settings, new TestComponentContext(home));
+        return SERVER.create(settings, home);
     }
 }

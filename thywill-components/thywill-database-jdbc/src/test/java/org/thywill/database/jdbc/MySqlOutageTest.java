@@ -17,17 +17,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.Health;
 import org.thywill.api.ThywillException;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
+import org.thywill.testing.fixtures.TcpProxy;
 
 /**
  * The {@code mysql} Database through a {@link TcpProxy} that plays the server going away and coming back: start-up
@@ -46,27 +47,18 @@ class MySqlOutageTest {
      */
     private static final Duration RECOVERY = Duration.ofSeconds(5);
 
-    private static MySqlTestDatabase server;
+    @RegisterExtension
+    static final ServerDatabase<MySqlTestDatabase, MySqlSettings> SERVER = ServerDatabase.mysql();
 
     @TempDir
     Path home;
+
+    private final MySqlTestDatabase server = SERVER.database();
 
     private TcpProxy proxy;
     private Database database;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger retryLogger = (Logger) LoggerFactory.getLogger(StartupRetry.class);
-
-    @BeforeAll
-    static void createDatabase() {
-        server = MySqlTestDatabase.start();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @BeforeEach
     void startProxyAndCaptureLog() throws Exception {
@@ -177,8 +169,7 @@ class MySqlOutageTest {
     }
 
     private Database create(Duration startupTimeout) {
-        MySqlSettings settings = new MySqlSettings(server.urlThrough(proxy.port()), server.user(), server.password(),
-                2, CONNECT_TIMEOUT, startupTimeout);
-        return new MySqlDatabaseProvider().create(settings, new TestComponentContext(home));
+        return SERVER.create(new MySqlSettings(server.urlThrough(proxy.port()), server.user(), server.password(), 2,
+                CONNECT_TIMEOUT, startupTimeout), home);
     }
 }

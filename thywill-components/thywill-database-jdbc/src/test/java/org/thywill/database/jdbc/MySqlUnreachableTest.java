@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.thywill.api.ThywillException;
 import org.thywill.api.database.Database;
+import org.thywill.testing.fixtures.HomeComponentContext;
 
 /** Start-up against a port where no server listens: needs no MySQL. */
 class MySqlUnreachableTest {
@@ -29,7 +30,7 @@ class MySqlUnreachableTest {
         String url = "jdbc:mysql://127.0.0.1:" + closedPort + "/thywill?password=secret";
         Database database = new MySqlDatabaseProvider().create(
                 new MySqlSettings(url, "app", null, 1, Duration.ofSeconds(2), Duration.ZERO),
-                new TestComponentContext(home));
+                new HomeComponentContext(home));
 
         ThywillException e = assertThrows(ThywillException.class, database::start);
 

@@ -4,63 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.thywill.api.ThywillException;
 import org.thywill.api.database.Database;
+import org.thywill.testing.fixtures.PostgreSqlTestDatabase;
+import org.thywill.testing.fixtures.TestDatabaseUrls;
 
 /** The contract against a real PostgreSQL server; see {@link PostgreSqlTestDatabase} for which. */
-class PostgreSqlDatabaseTest extends PersistentDatabaseContract {
+class PostgreSqlDatabaseTest extends ServerDatabaseContract {
 
-    private static PostgreSqlTestDatabase server;
+    @RegisterExtension
+    static final ServerDatabase<PostgreSqlTestDatabase, PostgreSqlSettings> SERVER = ServerDatabase.postgresql();
 
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void createDatabase() {
-        server = PostgreSqlTestDatabase.start();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    protected Database newDatabase() {
-        return database(PostgreSqlDatabaseProvider.target(server.settings(2)));
-    }
-
-    @Test
-    void migrationV4KeepsEachSessionsLastSeenTime() throws Exception {
-        try (PostgreSqlTestDatabase empty = PostgreSqlTestDatabase.start()) {
-            SessionExpiryMigration.check(PostgreSqlDatabaseProvider.target(empty.settings(2)));
-        }
-    }
-
-    @Test
-    void poolOfOneIsEnoughToMigrateAndServe() throws Exception {
-        Database database = create(server.settings(1));
-        try {
-            database.start();
-            assertTrue(database.sessions().find(database.sessions().create().value()).isPresent());
-        } finally {
-            database.stop();
-        }
+    PostgreSqlDatabaseTest() {
+        super(SERVER);
     }
 
     @Test
     void missingDatabaseFailsStartAtOnceNamingUrlAndUser() {
-        String missing = MySqlTestDatabase.withDatabase(server.url(), "thywill_no_such_database");
-        Database database = create(new PostgreSqlSettings(missing, server.user(), "", 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), null));
+        PostgreSqlTestDatabase server = SERVER.database();
+        String missing = TestDatabaseUrls.withDatabase(server.url(), "thywill_no_such_database");
+        Database database = SERVER.create(new PostgreSqlSettings(missing, server.user(), "", 1,
+                Duration.ofSeconds(5), Duration.ofSeconds(30), null), home);
         // The server answered: no waiting for startupTimeout, which is for a server that cannot be reached.
         ThywillException e = assertTimeout(Duration.ofSeconds(5),
                 () -> assertThrows(ThywillException.class, database::start));
@@ -68,9 +35,5 @@ class PostgreSqlDatabaseTest extends PersistentDatabaseContract {
                 + " as user '" + server.user() + "': "), e.getMessage());
         assertTrue(e.getMessage().contains("thywill_no_such_database"), e.getMessage());
         database.stop();
-    }
-
-    private Database create(PostgreSqlSettings settings) {
-        return new PostgreSqlDatabaseProvider().create(settings, new TestComponentContext(home));
     }
 }

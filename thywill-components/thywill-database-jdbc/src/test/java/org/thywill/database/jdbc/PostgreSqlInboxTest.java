@@ -1,39 +1,15 @@
 package org.thywill.database.jdbc;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.thywill.api.database.Database;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.thywill.testing.fixtures.PostgreSqlTestDatabase;
 
 /** The inbox contract against a real PostgreSQL server; see {@link PostgreSqlTestDatabase} for which. */
-class PostgreSqlInboxTest extends InboxContract {
+class PostgreSqlInboxTest extends ServerInboxContract {
 
-    private static PostgreSqlTestDatabase server;
+    @RegisterExtension
+    static final ServerDatabase<PostgreSqlTestDatabase, PostgreSqlSettings> SERVER = ServerDatabase.postgresql();
 
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void createDatabase() {
-        server = PostgreSqlTestDatabase.start();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    protected Database newDatabase() {
-        return new PostgreSqlDatabaseProvider().create(server.settings(2), new TestComponentContext(home));
-    }
-
-    @Test
-    void survivesARestart() throws Exception {
-        storedEntriesSurviveARestart();
+    PostgreSqlInboxTest() {
+        super(SERVER);
     }
 }

@@ -1,33 +1,15 @@
 package org.thywill.database.jdbc;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.thywill.api.database.Database;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.thywill.testing.fixtures.PostgreSqlTestDatabase;
 
-/** The session data contract against a real PostgreSQL server; see {@link PostgreSqlTestDatabase} for which; two nodes share it. */
-class PostgreSqlSessionDataTest extends SessionDataContract {
+/** The session data contract against a real PostgreSQL server; see {@link PostgreSqlTestDatabase} for which. */
+class PostgreSqlSessionDataTest extends ServerSessionDataContract {
 
-    private static PostgreSqlTestDatabase server;
+    @RegisterExtension
+    static final ServerDatabase<PostgreSqlTestDatabase, PostgreSqlSettings> SERVER = ServerDatabase.postgresql();
 
-    @BeforeAll
-    static void createDatabase() {
-        server = PostgreSqlTestDatabase.start();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    protected JdbcTarget target() {
-        return PostgreSqlDatabaseProvider.target(server.settings(4));
-    }
-
-    @Override
-    protected Database secondNode(Database first) throws Exception {
-        return started();
+    PostgreSqlSessionDataTest() {
+        super(SERVER);
     }
 }

@@ -60,8 +60,8 @@ class PostgreSqlSettingsTest {
 
     @Test
     void targetSpeaksPostgreSqlWithTheTimeoutInWholeSeconds() {
-        JdbcTarget target = PostgreSqlDatabaseProvider.target(
-                new PostgreSqlSettings(URL, null, null, null, Duration.ofMillis(1500), null, null));
+        JdbcTarget target = new PostgreSqlDatabaseProvider().target(
+                new PostgreSqlSettings(URL, null, null, null, Duration.ofMillis(1500), null, null), null);
         assertEquals(SqlDialect.POSTGRESQL, target.dialect());
         assertEquals("2", target.driverProperties().get("connectTimeout"));
     }

@@ -1,8 +1,5 @@
 package org.thywill.log.logback;
 
-import org.thywill.api.Component;
-import org.thywill.api.ComponentContext;
-import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 
 /**
@@ -11,15 +8,10 @@ import org.thywill.api.Slot;
  * Lines about a client carry {@code applicationId}, {@code sessionId} and {@code connectionId} in their
  * {@code mdc} object.
  */
-public final class LogbackJsonLogProvider implements ComponentProvider<LogbackSettings> {
+public final class LogbackJsonLogProvider extends LogbackLogProvider {
 
     /** The name the settings file uses: {@code log: {implementation: logback-json}}. */
     public static final String NAME = "logback-json";
-
-    @Override
-    public Slot slot() {
-        return Slot.LOG;
-    }
 
     @Override
     public String name() {
@@ -27,12 +19,7 @@ public final class LogbackJsonLogProvider implements ComponentProvider<LogbackSe
     }
 
     @Override
-    public Class<LogbackSettings> settingsType() {
-        return LogbackSettings.class;
-    }
-
-    @Override
-    public Component create(LogbackSettings settings, ComponentContext context) {
-        return new LogbackLog(settings, context, true);
+    boolean json() {
+        return true;
     }
 }

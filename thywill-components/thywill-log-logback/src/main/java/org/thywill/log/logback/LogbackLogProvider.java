@@ -7,15 +7,16 @@ import org.thywill.api.Slot;
 
 /**
  * Provides the {@code logback} implementation of the {@link Slot#LOG} slot. Depends on no other slot, so the kernel
- * starts it first and every other component's start-up is logged the configured way.
+ * starts it first and every other component's start-up is logged the configured way. {@link LogbackJsonLogProvider}
+ * is the same log with another encoder.
  */
-public final class LogbackLogProvider implements ComponentProvider<LogbackSettings> {
+public class LogbackLogProvider implements ComponentProvider<LogbackSettings> {
 
     /** The name the settings file uses: {@code log: {implementation: logback}}. */
     public static final String NAME = "logback";
 
     @Override
-    public Slot slot() {
+    public final Slot slot() {
         return Slot.LOG;
     }
 
@@ -25,12 +26,17 @@ public final class LogbackLogProvider implements ComponentProvider<LogbackSettin
     }
 
     @Override
-    public Class<LogbackSettings> settingsType() {
+    public final Class<LogbackSettings> settingsType() {
         return LogbackSettings.class;
     }
 
     @Override
-    public Component create(LogbackSettings settings, ComponentContext context) {
-        return new LogbackLog(settings, context);
+    public final Component create(LogbackSettings settings, ComponentContext context) {
+        return new LogbackLog(settings, context, json());
+    }
+
+    /** @return whether each line is a JSON object rather than text */
+    boolean json() {
+        return false;
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.log.Log;
+import org.thywill.testing.fixtures.HomeComponentContext;
 
 class LogbackLogProviderTest {
 
@@ -28,6 +29,6 @@ class LogbackLogProviderTest {
         LogbackLogProvider provider = assertInstanceOf(LogbackLogProvider.class, found.get(0));
         assertEquals(LogbackSettings.class, provider.settingsType());
         assertTrue(provider.dependencies().isEmpty());
-        assertInstanceOf(Log.class, provider.create(LogbackSettings.defaults(), new TestComponentContext(home)));
+        assertInstanceOf(Log.class, provider.create(LogbackSettings.defaults(), new HomeComponentContext(home)));
     }
 }

@@ -30,6 +30,7 @@ import org.thywill.api.ClientResource;
 import org.thywill.api.ThywillException;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.http.HttpEndpoint;
+import org.thywill.testing.fixtures.HomeComponentContext;
 
 class LogbackLogTest {
 
@@ -54,7 +55,7 @@ class LogbackLogTest {
 
     private LogbackLog start(String level, String file, boolean json) {
         log = new LogbackLog(new LogbackSettings(level, file, false, null, null, null, null, null),
-                new TestComponentContext(home), json);
+                new HomeComponentContext(home), json);
         log.start();
         return log;
     }
@@ -177,7 +178,7 @@ class LogbackLogTest {
 
     @Test
     void stopBeforeStartDoesNothing() {
-        log = new LogbackLog(LogbackSettings.defaults(), new TestComponentContext(home));
+        log = new LogbackLog(LogbackSettings.defaults(), new HomeComponentContext(home));
         log.stop();
         assertFalse(Files.exists(home.resolve("logs")));
     }
@@ -185,7 +186,7 @@ class LogbackLogTest {
     @Test
     void contributeAddsTheScriptAndItsParameters() {
         LogbackSettings settings = new LogbackSettings(null, "", null, null, null, null, 7, null);
-        LogbackLog configured = new LogbackLog(settings, new TestComponentContext(home));
+        LogbackLog configured = new LogbackLog(settings, new HomeComponentContext(home));
         ClientConfiguration page = new ClientConfiguration("chat", new SessionId("s-1"));
 
         configured.contribute(page);
@@ -197,7 +198,7 @@ class LogbackLogTest {
 
     @Test
     void endpointsServeTheLogPrefix() {
-        List<HttpEndpoint> endpoints = new LogbackLog(LogbackSettings.defaults(), new TestComponentContext(home))
+        List<HttpEndpoint> endpoints = new LogbackLog(LogbackSettings.defaults(), new HomeComponentContext(home))
                 .endpoints();
         assertEquals(1, endpoints.size());
         assertInstanceOf(ClientErrorEndpoint.class, endpoints.get(0));

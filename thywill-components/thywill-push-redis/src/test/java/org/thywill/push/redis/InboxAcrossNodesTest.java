@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thywill.testing.TestClient;
@@ -25,6 +25,7 @@ class InboxAcrossNodesTest {
     private static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
     private static final Duration QUIET = Duration.ofMillis(700);
 
+    @AutoClose
     private static TestCluster cluster;
     private static ThywillTestServer n1;
     private static ThywillTestServer n2;
@@ -37,11 +38,6 @@ class InboxAcrossNodesTest {
         n1 = cluster.start("n1");
         n2 = cluster.start("n2");
         n3 = cluster.start("n3");
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     @Test

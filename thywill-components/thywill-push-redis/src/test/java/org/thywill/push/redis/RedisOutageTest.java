@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.thywill.testing.TcpProxy;
+import org.thywill.testing.fixtures.TcpProxy;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
 import org.thywill.testing.ThywillTestServer;

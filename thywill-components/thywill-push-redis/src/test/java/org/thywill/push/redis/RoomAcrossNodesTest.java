@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thywill.testing.TestClient;
@@ -25,6 +25,7 @@ class RoomAcrossNodesTest {
             + ClusterProbeApplication.ROOM;
     private static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
 
+    @AutoClose
     private static TestCluster cluster;
     private static final List<ThywillTestServer> NODES = new ArrayList<>();
 
@@ -34,11 +35,6 @@ class RoomAcrossNodesTest {
         for (String id : List.of("n1", "n2", "n3")) {
             NODES.add(cluster.start(id));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thywill.testing.TestClient;
@@ -17,6 +17,7 @@ class SessionAcrossNodesTest {
 
     private static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
 
+    @AutoClose
     private static TestCluster cluster;
     private static ThywillTestServer n1;
     private static ThywillTestServer n2;
@@ -28,11 +29,6 @@ class SessionAcrossNodesTest {
         n1 = cluster.start("n1");
         n2 = cluster.start("n2");
         n3 = cluster.start("n3");
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     @Test

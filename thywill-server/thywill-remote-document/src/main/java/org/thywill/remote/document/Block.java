@@ -9,15 +9,15 @@ import java.util.List;
  */
 public final class Block {
 
-    private final DocumentSession owner;
+    private final DocumentOperations owner;
     private final List<List<Object>> operations;
 
-    Block(DocumentSession owner, List<List<Object>> operations) {
+    Block(DocumentOperations owner, List<List<Object>> operations) {
         this.owner = owner;
         this.operations = List.copyOf(operations);
     }
 
-    DocumentSession owner() {
+    DocumentOperations owner() {
         return owner;
     }
 

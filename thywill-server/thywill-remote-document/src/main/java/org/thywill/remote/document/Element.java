@@ -24,7 +24,7 @@ public final class Element {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_:.-]*");
     private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
-    private final DocumentSession owner;
+    private final DocumentOperations owner;
     private final Object ref;
     private final int generation;
     private final Object recording;
@@ -33,7 +33,7 @@ public final class Element {
      * @param generation the view generation a handle belongs to, or -1 for references that outlive views
      * @param recording the recording whose block created it, or null
      */
-    Element(DocumentSession owner, Object ref, int generation, Object recording) {
+    Element(DocumentOperations owner, Object ref, int generation, Object recording) {
         this.owner = owner;
         this.ref = ref;
         this.generation = generation;

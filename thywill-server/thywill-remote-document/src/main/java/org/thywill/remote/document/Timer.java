@@ -8,12 +8,12 @@ import java.time.Duration;
  */
 public final class Timer {
 
-    private final DocumentSession owner;
+    private final DocumentOperations owner;
     private final int id;
     private final Duration period;
     private volatile boolean stopped;
 
-    Timer(DocumentSession owner, int id, Duration period) {
+    Timer(DocumentOperations owner, int id, Duration period) {
         this.owner = owner;
         this.id = id;
         this.period = period;

@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,6 +19,7 @@ import org.thywill.testing.ThywillTestServer;
 /** The library in a real headless Chromium against a real server: every feature of the lab application. */
 class LabPageTest {
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
@@ -26,21 +27,8 @@ class LabPageTest {
         server = ThywillTestServer.withApplications("rd-lab").start();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     private static Browser open(String route) {
-        Browser browser = Browser.open();
-        try {
-            browser.load(URI.create(server.page("rd-lab") + route));
-            browser.waitUntilConnected();
-            return browser;
-        } catch (RuntimeException | AssertionError e) {
-            browser.close();
-            throw e;
-        }
+        return Browser.openConnected(URI.create(server.page("rd-lab") + route));
     }
 
     private static void waitForText(Browser page, String css, String expected) {

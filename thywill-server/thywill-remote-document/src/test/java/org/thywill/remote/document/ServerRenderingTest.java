@@ -10,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,16 +38,12 @@ class ServerRenderingTest {
             });
             """;
 
+    @AutoClose
     private static ThywillTestServer server;
 
     @BeforeAll
     static void start() {
         server = ThywillTestServer.withApplications("rd-render").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static HttpResponse<String> get(String route) throws Exception {

@@ -9,13 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.thywill.server.operations.Scrape;
 import org.thywill.testing.Browser;
-import org.thywill.testing.TcpProxy;
-import org.thywill.testing.TestClient;
-import org.thywill.testing.TestClient.Transport;
+import org.thywill.testing.fixtures.TcpProxy;
 import org.thywill.testing.ThywillTestServer;
 
 /**
@@ -27,17 +24,13 @@ class DeliveryBrowserTest {
     @Test
     void aPageReloadedMidStreamHandlesEveryMessageOnceInOrder() {
         int count = 150;
-        try (ThywillTestServer server = ThywillTestServer.withApplications("delivery").start();
-             Browser browser = Browser.open();
-             TestClient sender = TestClient.connect(server, "delivery", Transport.WEBSOCKET)) {
-            browser.load(server.page("delivery")).waitUntilConnected();
-            String session = browser.driver().manage().getCookieNamed("thywill_session").getValue();
-            sender.send(Map.of("cmd", "numbers", "session", session, "count", count, "pauseMillis", 10));
+        try (NumberStream stream = NumberStream.start(false, count, 10)) {
+            Browser browser = stream.browser();
             browser.waitFor(d -> received(browser).size() >= 30);
             browser.driver().navigate().refresh();
             browser.waitUntilConnected();
             browser.waitFor(d -> received(browser).size() >= count);
-            assertEquals("sent " + count, sender.nextMessage());
+            assertEquals("sent " + count, stream.sender().nextMessage());
             assertEquals(range(count), normalise(received(browser)));
         }
     }
@@ -70,19 +63,15 @@ class DeliveryBrowserTest {
     @Test
     void theBrowserAcknowledgesMostlyInItsConnects() {
         int count = 40;
-        try (ThywillTestServer server = ThywillTestServer.withApplications("delivery").start();
-             Browser browser = Browser.open();
-             TestClient sender = TestClient.connectPlain(server, "delivery", Transport.WEBSOCKET)) {
-            browser.load(server.page("delivery")).waitUntilConnected();
-            String session = browser.driver().manage().getCookieNamed("thywill_session").getValue();
-            sender.send(Map.of("cmd", "numbers", "session", session, "count", count, "pauseMillis", 20));
+        try (NumberStream stream = NumberStream.start(true, count, 20)) {
+            Browser browser = stream.browser();
             browser.waitFor(d -> received(browser).size() >= count);
             assertEquals(range(count), normalise(received(browser)));
             // Every message handled is acknowledged, and the inbox is empty...
-            Scrape.until(server.uri(), n -> n == 0, "thywill_inbox_messages");
+            Scrape.until(stream.server().uri(), n -> n == 0, "thywill_inbox_messages");
             // ...mostly by the connects that followed the messages (the sender is a plain client, which
             // acknowledges nothing); one of its own only when no connect went out within 100 ms (a loaded machine).
-            Scrape scrape = Scrape.of(server.uri());
+            Scrape scrape = Scrape.of(stream.server().uri());
             double onConnects = scrape.value("thywill_acknowledgements_total", "carried", "connect").orElse(-1);
             double published = scrape.value("thywill_acknowledgements_total", "carried", "message").orElse(-1);
             assertTrue(published >= 0 && onConnects > published, "acknowledgements in connects: " + onConnects

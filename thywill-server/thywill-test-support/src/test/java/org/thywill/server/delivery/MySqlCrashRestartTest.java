@@ -1,25 +1,19 @@
 package org.thywill.server.delivery;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.thywill.testing.MySqlTestDatabase;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 
 /** A SIGKILL mid-stream with the MySQL Database, on a throw-away database of this class's own. */
 class MySqlCrashRestartTest extends CrashRestartContract {
 
+    @AutoClose
     private static MySqlTestDatabase database;
 
     @BeforeAll
     static void createDatabase() {
         database = MySqlTestDatabase.create("crash");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Override

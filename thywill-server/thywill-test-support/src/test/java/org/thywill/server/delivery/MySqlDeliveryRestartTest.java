@@ -1,8 +1,8 @@
 package org.thywill.server.delivery;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.thywill.testing.MySqlTestDatabase;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 import org.thywill.testing.ThywillTestServer;
 
 /**
@@ -11,6 +11,7 @@ import org.thywill.testing.ThywillTestServer;
  */
 class MySqlDeliveryRestartTest extends DeliveryRestartContract {
 
+    @AutoClose
     private static MySqlTestDatabase database;
 
     @BeforeAll
@@ -18,15 +19,8 @@ class MySqlDeliveryRestartTest extends DeliveryRestartContract {
         database = MySqlTestDatabase.create("delivery");
     }
 
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
     @Override
     protected ThywillTestServer.Builder database(ThywillTestServer.Builder builder) {
-        return database.use(builder);
+        return builder.database(database);
     }
 }

@@ -23,6 +23,18 @@ final class Channels {
         assertEquals("joined", client.nextMessage());
     }
 
+    /**
+     * Joins the client's session to a channel and waits until the watcher sees it join.
+     *
+     * @return the session's name in the probe's events
+     */
+    static String joinSeen(Watcher watcher, TestClient client, String channel) {
+        String who = Watcher.who(client.sessionCookie());
+        join(client, channel);
+        watcher.await("joined", channel, who);
+        return who;
+    }
+
     /** Ends the client's session's membership of a channel and waits for the probe's answer. */
     static void leave(TestClient client, String channel) {
         client.send(Map.of("cmd", "leave", "channel", channel));

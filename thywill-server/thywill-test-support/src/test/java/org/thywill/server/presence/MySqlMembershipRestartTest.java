@@ -1,9 +1,9 @@
 package org.thywill.server.presence;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.thywill.kernel.ThywillSettings;
-import org.thywill.testing.MySqlTestDatabase;
+import org.thywill.testing.fixtures.MySqlTestDatabase;
 
 /**
  * Membership across a restart with the MySQL Database, on a throw-away database of this class's own on the server
@@ -11,18 +11,12 @@ import org.thywill.testing.MySqlTestDatabase;
  */
 class MySqlMembershipRestartTest extends MembershipRestartContract {
 
+    @AutoClose
     private static MySqlTestDatabase database;
 
     @BeforeAll
     static void createDatabase() {
         database = MySqlTestDatabase.create("membership");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Override

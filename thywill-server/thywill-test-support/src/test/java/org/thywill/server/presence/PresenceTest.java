@@ -3,6 +3,7 @@ package org.thywill.server.presence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.thywill.server.presence.Channels.join;
+import static org.thywill.server.presence.Channels.joinSeen;
 import static org.thywill.server.presence.Channels.leave;
 
 import java.time.Duration;
@@ -93,9 +94,7 @@ class PresenceTest {
         try (Watcher watcher = Watcher.watch(server.uri(), Transport.WEBSOCKET)) {
             TestClient page = TestClient.connect(server, ID, transport);
             HttpCookie session = page.sessionCookie();
-            String who = Watcher.who(session);
-            join(page, channel);
-            watcher.await("joined", channel, who);
+            String who = joinSeen(watcher, page, channel);
 
             // A reload: the old page says goodbye without waiting for the answer, the new one connects at once.
             java.util.concurrent.CompletableFuture<Void> goodbye =
@@ -120,9 +119,7 @@ class PresenceTest {
         try (Watcher watcher = Watcher.watch(server.uri(), Transport.WEBSOCKET)) {
             TestClient cut = TestClient.connect(server, ID, transport);
             HttpCookie session = cut.sessionCookie();
-            String who = Watcher.who(session);
-            join(cut, channel);
-            watcher.await("joined", channel, who);
+            String who = joinSeen(watcher, cut, channel);
 
             cut.drop();
             watcher.await("disconnected", null, who); // the server noticed: the grace period runs from here
@@ -168,9 +165,7 @@ class PresenceTest {
     void leavingTheChannelIsALeaveAtOnceAndOnlyOnce() {
         try (Watcher watcher = Watcher.watch(server.uri(), Transport.WEBSOCKET)) {
             TestClient member = TestClient.connect(server, ID, Transport.WEBSOCKET);
-            String who = Watcher.who(member.sessionCookie());
-            join(member, "quit");
-            watcher.await("joined", "quit", who);
+            String who = joinSeen(watcher, member, "quit");
 
             long asked = System.nanoTime();
             leave(member, "quit");
@@ -190,9 +185,7 @@ class PresenceTest {
         try (Watcher watcher = Watcher.watch(server.uri(), Transport.WEBSOCKET);
              TestClient member = TestClient.connect(server, ID, Transport.WEBSOCKET);
              TestClient bystander = TestClient.connect(server, ID, Transport.WEBSOCKET)) {
-            String who = Watcher.who(member.sessionCookie());
-            join(member, "list");
-            watcher.await("joined", "list", who);
+            String who = joinSeen(watcher, member, "list");
             assertTrue(bystander.isConnected());
             assertEquals(List.of(Map.of("who", who, "connections", 1L)), watcher.presence("list"),
                     "the bystander is connected but no member");

@@ -122,7 +122,7 @@ final class DistributionProcess implements AutoCloseable {
 
     /**
      * Starts {@code bin/thywill-server [settingsFile]} in {@code folder}, as {@link #start} starts the jar; the
-     * script runs the {@code java} of the PATH, so that of this JVM is put first.
+     * script runs {@code $JAVA_HOME/bin/java}, else the {@code java} of the PATH, so both name this JVM's.
      *
      * @param folder the working folder, which also receives the process's output
      * @param settingsFile the single command-line argument
@@ -133,7 +133,7 @@ final class DistributionProcess implements AutoCloseable {
         String path = Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
                 + System.getenv().getOrDefault("PATH", "");
         return start(new ArrayList<>(List.of(home().resolve("bin").resolve("thywill-server").toString())), folder,
-                settingsFile, port, Map.of("PATH", path));
+                settingsFile, port, Map.of("PATH", path, "JAVA_HOME", System.getProperty("java.home")));
     }
 
     private static DistributionProcess start(List<String> command, Path folder, Path settingsFile, int port,

@@ -4,7 +4,7 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
@@ -23,7 +23,7 @@ final class FakeContext {
                 case "applicationId" -> "fake";
                 case "send" -> {
                     if (connected) {
-                        sent.add(Json.write(args[1]));
+                        sent.add(TestJson.write(args[1]));
                     }
                     yield Sent.withoutReceipt(connected ? 1 : 0, (Target) args[0]);
                 }
@@ -33,6 +33,6 @@ final class FakeContext {
 
     /** @return the operations of every batch sent, parsed */
     List<Object> batches() {
-        return sent.stream().map(s -> (Object) ((Map<?, ?>) Json.parse(s)).get("dom")).toList();
+        return sent.stream().map(s -> (Object) ((Map<?, ?>) TestJson.parse(s)).get("dom")).toList();
     }
 }

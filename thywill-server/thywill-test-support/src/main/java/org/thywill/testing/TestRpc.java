@@ -2,6 +2,8 @@ package org.thywill.testing;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.thywill.api.application.RpcEnvelopes;
+import org.thywill.api.push.EnvelopeType;
 
 /**
  * Remote calls from a {@link TestClient}, as a page makes them (documentation/protocol.md, "RPC"): send an
@@ -22,8 +24,8 @@ public final class TestRpc {
      */
     public static Map<String, Object> call(TestClient client, String applicationId, String name, Object... args) {
         String id = name + System.nanoTime();
-        if (!client.publish("/service/thywill/" + applicationId, Map.of("type", "rpc", "id", id, "name", name,
-                "args", Arrays.asList(args))).isSuccessful()) {
+        if (!client.publish("/service/thywill/" + applicationId, RpcEnvelopes.call(id, name, Arrays.asList(args)))
+                .isSuccessful()) {
             throw new AssertionError("the server refused the call of " + name);
         }
         while (true) {
@@ -41,7 +43,7 @@ public final class TestRpc {
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> result(Map<String, Object> answer) {
-        if (!"rpc-result".equals(answer.get("type"))) {
+        if (!EnvelopeType.CALL_RESULT.is(answer)) {
             throw new AssertionError("expected a result, not " + answer);
         }
         return (Map<String, Object>) answer.get("result");

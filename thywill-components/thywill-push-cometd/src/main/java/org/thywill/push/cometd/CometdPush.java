@@ -21,31 +21,40 @@ import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
+import org.thywill.delivery.SessionInboxes;
 
 /**
  * The Push {@code cometd}: every target is a connection held by this node's Client Interface, so a send is a
- * lookup in memory and one local delivery, encoded once however many members a channel has. Membership belongs to
- * sessions and is stored by the Database; on connect, a connection is attached to its session's channels.
+ * lookup in memory and one local delivery, encoded once however many members a channel has. It keeps the session
+ * inboxes (hearing acknowledgements from the Client Interface), membership by session (stored by the Database) and
+ * presence; on connect, a connection is attached to its session's channels.
  */
 final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
 
     private final ClientInterface clients;
     private final PresenceEvents events = new PresenceEvents();
     private final SessionChannels channels;
+    private final SessionInboxes inboxes;
 
     /**
      * @param clients the local Client Interface, which delivers
      * @param memberships where channel membership is stored
      * @param presenceGrace how long a session that lost its last connection stays present
+     * @param inboxes the session inboxes, kept on top of {@code clients}
      */
-    CometdPush(ClientInterface clients, MembershipStore memberships, Duration presenceGrace) {
+    CometdPush(ClientInterface clients, MembershipStore memberships, Duration presenceGrace,
+               SessionInboxes inboxes) {
         this.clients = clients;
         this.channels = new SessionChannels(memberships, events, presenceGrace);
+        this.inboxes = inboxes;
     }
 
     @Override
     public void start() {
+        inboxes.start();
         events.start();
+        clients.acknowledgements(inboxes);
+        clients.addListener(inboxes);
         // Registered before the Application Interface's listener: a connection is attached to its session's
         // channels before the application hears of it.
         clients.addListener(this);
@@ -54,6 +63,7 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
     @Override
     public void stop() {
         events.stop();
+        inboxes.stop();
     }
 
     @Override
@@ -73,14 +83,14 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
 
     @Override
     public int toSession(SessionId session, String applicationId, Map<String, Object> envelope) {
-        return clients.deliverToSession(session, applicationId, envelope, null);
+        return inboxes.deliver(session, applicationId, envelope, null);
     }
 
     @Override
     public CompletionStage<Receipt> toConnectionReceipted(ConnectionId connection, String applicationId,
                                                           Map<String, Object> envelope) {
         CompletableFuture<Receipt> receipt = new CompletableFuture<>();
-        clients.deliverReceipted(connection, applicationId, envelope, receipt);
+        inboxes.deliverReceipted(connection, applicationId, envelope, receipt);
         return receipt;
     }
 
@@ -88,14 +98,14 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
     public CompletionStage<Receipt> toSessionReceipted(SessionId session, String applicationId,
                                                        Map<String, Object> envelope) {
         CompletableFuture<Receipt> receipt = new CompletableFuture<>();
-        clients.deliverToSession(session, applicationId, envelope, receipt);
+        inboxes.deliver(session, applicationId, envelope, receipt);
         return receipt;
     }
 
     @Override
     public int toChannel(String applicationId, String channel, Map<String, Object> envelope,
                          ConnectionId excluded) {
-        return clients.deliverToChannel(channels.presentMembers(applicationId, channel, null), applicationId,
+        return inboxes.deliverToChannel(channels.presentMembers(applicationId, channel, null), applicationId,
                 channel, envelope, excluded);
     }
 
@@ -110,7 +120,7 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
     @Override
     public int toChannelExcept(String applicationId, String channel, Map<String, Object> envelope,
                                SessionId excluded) {
-        return clients.deliverToChannel(channels.presentMembers(applicationId, channel, excluded), applicationId,
+        return inboxes.deliverToChannel(channels.presentMembers(applicationId, channel, excluded), applicationId,
                 channel, envelope, null);
     }
 

@@ -25,6 +25,7 @@ import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
+import org.thywill.delivery.SessionInboxes;
 
 /**
  * The Push {@code redis}: several nodes behind a load balancer act as one server. A send is delivered at once to
@@ -34,7 +35,7 @@ import org.thywill.api.push.Push;
  *
  * <p>A node's targets are the sessions it holds: those connected to it, and, until they depart or arrive on
  * another node, those whose last connection ended here or whose node this node declared down. Messages to sessions and channels go
- * through the Client Interface's session inboxes, so those of a session without a connection wait (in memory and
+ * through this node's session inboxes, so those of a session without a connection wait (in memory and
  * in the shared Database) for its next connection, here or, read from the Database, on another node.
  */
 final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
@@ -48,16 +49,20 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
     private final NodeWatch watch;
     private final LogReplay replay;
     private final RemoteReceipts receipts;
+    private final SessionInboxes inboxes;
 
     /**
      * @param settings the push section
      * @param clients the local Client Interface, which delivers to this node's connections
      * @param sessionLifetime the Database's session lifetime: the memberships of sessions idle that long are
      *                        removed from Redis; empty to keep them until they are left
+     * @param inboxes this node's session inboxes, kept on top of {@code clients}
      */
-    RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime) {
+    RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
+              SessionInboxes inboxes) {
         this.settings = settings;
         this.clients = clients;
+        this.inboxes = inboxes;
         Keys keys = new Keys(settings.keyPrefix());
         this.link = new RedisLink(settings);
         ClusterStore store = new ClusterStore(link, keys, settings.nodeId());
@@ -73,7 +78,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         this.watch = new NodeWatch(settings.nodeId(), store, link, sessions, bus::publish, bus::position,
                 everyBeat, bus::resume, settings.heartbeatInterval(), settings.nodeTimeout(),
                 settings.presenceGrace());
-        this.replay = new LogReplay(settings.nodeId(), store, link, sessions, clients, receipts);
+        this.replay = new LogReplay(settings.nodeId(), store, link, sessions, inboxes, receipts);
     }
 
     @Override
@@ -93,6 +98,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
 
     @Override
     public void start() {
+        inboxes.start();
         events.start();
         bus.start(settings.nodeId(), this::received);
         try {
@@ -119,6 +125,8 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
             stop();
             throw e;
         }
+        clients.acknowledgements(inboxes);
+        clients.addListener(inboxes);
         // Registered before the Application Interface's listener: a connection is attached to its session's
         // channels before the application hears of it.
         clients.addListener(this);
@@ -131,6 +139,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         link.stop();
         bus.stop();
         events.stop();
+        inboxes.stop();
     }
 
     @Override
@@ -174,8 +183,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         // Its id before its copies part: the node that replays it after a crash sends it under the same id.
         Map<String, Object> envelope = Envelopes.identified(given);
         publishToSession(session, applicationId, envelope, null);
-        return keepsHere(session, applicationId) ? clients.deliverToSession(session, applicationId, envelope, null)
-                : 0;
+        return keepsHere(session, applicationId) ? inboxes.deliver(session, applicationId, envelope, null) : 0;
     }
 
     @Override
@@ -183,7 +191,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                                                           Map<String, Object> envelope) {
         CompletableFuture<Receipt> receipt = new CompletableFuture<>();
         if (clients.connection(connection).isPresent()) {
-            clients.deliverReceipted(connection, applicationId, envelope, receipt);
+            inboxes.deliverReceipted(connection, applicationId, envelope, receipt);
         } else if (!link.up()) {
             receipt.completeExceptionally(new DeliveryFailedException(DeliveryFailure.NODE_LOST, 0));
         } else {
@@ -202,7 +210,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         CompletableFuture<Receipt> receipt = new CompletableFuture<>();
         if (keepsHere(session, applicationId)) {
             publishToSession(session, applicationId, envelope, null);
-            clients.deliverToSession(session, applicationId, envelope, receipt);
+            inboxes.deliver(session, applicationId, envelope, receipt);
         } else if (!link.up()) {
             receipt.completeExceptionally(new DeliveryFailedException(DeliveryFailure.NODE_LOST, 0));
         } else {
@@ -292,14 +300,14 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                     receipts.deliver(message, receipt -> receipt == null
                             ? clients.deliver(List.of(target), Envelopes.applicationChannel(app),
                                     message.envelope()) == 1
-                            : clients.deliverReceipted(target, app, message.envelope(), receipt));
+                            : inboxes.deliverReceipted(target, app, message.envelope(), receipt));
                 }
             }
             case SESSION -> {
                 SessionId session = new SessionId(message.text("session"));
                 if (!own && sessions.holds(message.text("app"), session)) {
                     receipts.deliver(message, receipt -> {
-                        clients.deliverToSession(session, message.text("app"), message.envelope(), receipt);
+                        inboxes.deliver(session, message.text("app"), message.envelope(), receipt);
                         return true;
                     });
                 }
@@ -354,7 +362,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                                  SessionId exceptSession, ConnectionId exceptConnection) {
         Collection<SessionId> held = sessions.heldMembers(applicationId, channel, exceptSession);
         return held.isEmpty() ? 0
-                : clients.deliverToChannel(held, applicationId, channel, envelope, exceptConnection);
+                : inboxes.deliverToChannel(held, applicationId, channel, envelope, exceptConnection);
     }
 
     private void publishToSession(SessionId session, String applicationId, Map<String, Object> envelope,

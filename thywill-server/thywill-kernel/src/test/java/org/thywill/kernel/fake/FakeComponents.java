@@ -11,6 +11,7 @@ import org.thywill.api.ComponentContext;
 import org.thywill.api.Slot;
 import org.thywill.api.application.ApplicationInfo;
 import org.thywill.api.application.ApplicationInterface;
+import org.thywill.api.client.AcknowledgementListener;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -92,6 +93,10 @@ public final class FakeComponents {
 
         @Override
         public void addListener(ConnectionListener listener) {
+        }
+
+        @Override
+        public void acknowledgements(AcknowledgementListener listener) {
         }
 
         @Override

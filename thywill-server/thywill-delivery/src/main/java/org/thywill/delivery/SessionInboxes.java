@@ -1,4 +1,4 @@
-package org.thywill.client.cometd;
+package org.thywill.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +15,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import org.cometd.bayeux.server.ServerSession;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thywill.api.Json;
+import org.thywill.api.ThywillException;
+import org.thywill.api.client.AcknowledgementListener;
+import org.thywill.api.client.ClientInterface;
+import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.ConnectionListener;
+import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.DeliveryFailure;
@@ -32,77 +38,89 @@ import org.thywill.api.metrics.Timer;
 import org.thywill.api.push.Envelopes;
 
 /**
- * The session inboxes of this server: every message to a session is numbered, kept in memory until a connection of
+ * The session inboxes of this server, kept by the Push on top of any Client Interface: every message to a session is numbered, kept in memory until a connection of
  * the session acknowledges it, written to the Database behind the send, and replayed in order to the session's next
  * connection. Connections that did not ask for acknowledged delivery (plain CometD clients) get messages once, as
  * before, without an inbox, unless the session has no connection at all. Servers of a cluster share the Database:
  * a session arriving here with no other connection here has its inbox re-read, as another server may have kept
  * or acknowledged its messages meanwhile.
  */
-final class SessionInboxes {
-
-    /** Delivers one numbered envelope to one connection. */
-    interface Sender {
-        void send(ConnectionId connection, String applicationId, Map<String, Object> envelope);
-    }
+public final class SessionInboxes implements ConnectionListener, AcknowledgementListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionInboxes.class);
-    /** How long the ids of a session's messages are remembered after its last message. */
-    private static final Duration CLIENT_ID_MEMORY = Duration.ofMinutes(10);
+    private static final TypeReference<Map<String, Object>> ENVELOPE = new TypeReference<>() {
+    };
 
     private final Map<InboxKey, SessionInbox> inboxes = new ConcurrentHashMap<>();
     private final Set<ConnectionId> acknowledging = ConcurrentHashMap.newKeySet();
-    private final ConnectionRegistry registry;
-    private final Sender sender;
+    private final DeliveryTargets registry = new DeliveryTargets();
+    private final ClientInterface clients;
     private final Inbox store;
     private final InboxWriter writer;
-    private final Function<String, InboxLimits> limits;
+    private final InboxSettings settings;
+    private final Map<String, InboxLimits> limits = new ConcurrentHashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
     /** The longest age any application keeps: stored messages older than it are gone for every application. */
     private final Duration longestMaxAge;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
-    private final ClientMessageIds clientIds = new ClientMessageIds();
     private final ConnectionReceipts receipts = new ConnectionReceipts();
     private final long sweepMillis;
     private final Timer deliveryLatency;
-    private final int catchUpBatch;
     /**
      * Connections whose queue overflowed, catching up from their session's inboxes: per application, the last seq
      * sent to them, or {@link #CAUGHT_UP}. Live numbered messages skip them until then.
      */
     private final Map<ConnectionId, Map<String, Long>> behind = new ConcurrentHashMap<>();
+    /** How many messages the transport takes at a time for a connection that fell behind. */
+    private final Map<ConnectionId, Integer> batches = new ConcurrentHashMap<>();
     private static final long CAUGHT_UP = Long.MAX_VALUE;
     private ScheduledExecutorService sweeper;
 
     /**
-     * @param registry the connections held here
-     * @param sender delivers to one connection
+     * @param clients the Client Interface that delivers to the connections
      * @param store the Database's inbox, or null to keep inboxes in memory only
-     * @param limits the inbox limits of an application
-     * @param longestMaxAge the longest {@link InboxLimits#maxAge()} of all applications
-     * @param shortestMaxAge the shortest, which sets how often the sweep runs
-     * @param metrics where the delivery latency is recorded
-     * @param catchUpBatch how many messages a connection that fell behind is sent at a time
-     * @param writeDelay how long a message handed to a live connection waits for its acknowledgement before the
-     *                   Database's writer writes it
+     * @param settings the inbox settings of the Push's section
+     * @param metrics where the delivery latency and the inboxes' gauges are registered
      */
-    SessionInboxes(ConnectionRegistry registry, Sender sender, Inbox store,
-                   Function<String, InboxLimits> limits, Duration longestMaxAge,
-                   Duration shortestMaxAge, Metrics metrics, int catchUpBatch, Duration writeDelay) {
-        this.catchUpBatch = Math.max(1, catchUpBatch);
+    public SessionInboxes(ClientInterface clients, Inbox store, InboxSettings settings, Metrics metrics) {
         this.deliveryLatency = metrics.timer("thywill.delivery.latency", "From an application's send to a session"
                 + " (or channel) to the client library's acknowledgement after the page's handlers ran, including"
                 + " time the session spent offline.");
-        this.registry = registry;
-        this.sender = sender;
+        this.clients = clients;
         this.store = store;
-        this.writer = store == null ? null : new InboxWriter(store, InboxWriter.REMOVE_EVERY, writeDelay);
-        this.limits = limits;
-        this.longestMaxAge = longestMaxAge;
-        this.sweepMillis = Math.max(100, Math.min(30_000, shortestMaxAge.toMillis() / 4));
+        this.settings = settings;
+        this.writer = store == null ? null : new InboxWriter(store, InboxWriter.REMOVE_EVERY, settings.writeDelay(),
+                json);
+        this.longestMaxAge = settings.longestMaxAge();
+        this.sweepMillis = Math.max(100, Math.min(30_000, settings.shortestMaxAge().toMillis() / 4));
+        String dropped = "Messages dropped instead of delivered, by reason.";
+        metrics.counter("thywill.messages.dropped", dropped, this.dropped::get, "reason", "inbox-overflow");
+        metrics.counter("thywill.messages.dropped", dropped, expired::get, "reason", "inbox-expired");
+        metrics.gauge("thywill.inbox.messages", "Messages waiting in session inboxes held in memory on this node,"
+                + " not yet acknowledged.", this::waiting);
+        metrics.gauge("thywill.inboxes", "Session inboxes held in memory on this node: one per session and"
+                + " application that was sent a numbered message or connected with acknowledged delivery lately.",
+                inboxes::size);
+        metrics.gauge("thywill.inbox.unwritten", "Inbox changes queued for the Database's writer, not yet"
+                + " written.", () -> writer == null ? 0 : writer.queued());
     }
 
-    void start() {
+    /**
+     * @param database the Database's inbox, asked for once
+     * @return it, or null (with a warning) when the Database keeps no inboxes
+     */
+    public static Inbox durable(java.util.function.Supplier<Inbox> database) {
+        try {
+            return database.get();
+        } catch (ThywillException e) {
+            LOG.warn("Session inboxes are kept in memory only, so a restart loses them: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Starts the Database's writer and the sweep of expired messages. */
+    public     void start() {
         if (writer != null) {
             writer.start();
         }
@@ -114,7 +132,8 @@ final class SessionInboxes {
         sweeper.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
     }
 
-    void stop() {
+    /** Fails the receipts still waiting ({@code SERVER_STOPPED}) and writes what is queued for the Database. */
+    public void stop() {
         if (sweeper != null) {
             sweeper.shutdownNow();
         }
@@ -126,16 +145,38 @@ final class SessionInboxes {
     }
 
     /**
-     * A connection arrives; called before it is registered, so no live message can overtake its replay.
-     *
-     * @param connection the connection
-     * @param session its session
-     * @param handled the last seq its client library handled per application; the connection's own application
-     *                is replayed even when absent
-     * @param ownApplication the application of the connection's page
+     * A connection that acknowledges arrived: what its session's inboxes hold that it has not handled is replayed
+     * to it, in order, before it joins the targets of live messages, so none can overtake its replay and none can
+     * slip between. Its own application's inbox is replayed even when {@code handled} does not name it.
      */
-    List<SessionInbox> attach(ConnectionId connection, SessionId session, Map<String, Long> handled,
-                              String ownApplication) {
+    @Override
+    public void acknowledging(Connection connection, Map<String, Long> handled) {
+        List<SessionInbox> replayed = attach(connection.id(), connection.session(), handled,
+                connection.applicationId());
+        registry.add(connection, true);
+        // The inboxes stop sending to it on their own: it is a target now.
+        replayed.forEach(inbox -> inbox.settled(connection.id()));
+        endedMeanwhile(connection);
+    }
+
+    /** A connection that does not acknowledge arrived (one that does was added by {@link #acknowledging}). */
+    @Override
+    public void connected(Connection connection) {
+        if (!registry.contains(connection.id())) {
+            registry.add(connection, false);
+            endedMeanwhile(connection);
+        }
+    }
+
+    /** Detaches a connection that ended while it was being added, perhaps before its disconnection was told. */
+    private void endedMeanwhile(Connection connection) {
+        if (clients.connection(connection.id()).isEmpty()) {
+            disconnected(connection, DisconnectReason.CLIENT);
+        }
+    }
+
+    private List<SessionInbox> attach(ConnectionId connection, SessionId session, Map<String, Long> handled,
+                                      String ownApplication) {
         acknowledging.add(connection);
         Map<String, Long> replays = new HashMap<>(handled);
         replays.putIfAbsent(ownApplication, 0L);
@@ -150,29 +191,21 @@ final class SessionInboxes {
             if (held != null && arriving) {
                 refresh(inbox);
             }
-            inbox.replay(connection, seq, p -> sender.send(connection, applicationId, p.envelope()));
+            inbox.replay(connection, seq, p -> send(connection, applicationId, p.envelope()));
             replayed.add(inbox);
         });
         return replayed;
     }
 
-    /**
-     * The connection replayed to by {@link #attach} is in the registry now (or failed to get there): the inboxes
-     * stop sending to it on their own.
-     */
-    void settled(ConnectionId connection, List<SessionInbox> replayed) {
-        replayed.forEach(inbox -> inbox.settled(connection));
-    }
-
-    /**
-     * A connection ended; called once it has left the registry.
-     *
-     * @param connection the connection
-     * @param session its session, or null if unknown
-     */
-    void detach(ConnectionId connection, SessionId session) {
+    /** A connection ended: it leaves the targets, and its receipts fail. */
+    @Override
+    public void disconnected(Connection ended, DisconnectReason reason) {
+        ConnectionId connection = ended.id();
+        Connection removed = registry.remove(connection);
+        SessionId session = removed == null ? null : removed.session();
         acknowledging.remove(connection);
         behind.remove(connection);
+        batches.remove(connection);
         receipts.ended(connection);
         if (writer != null && session != null && registry.ofSession(session).isEmpty()) {
             // Messages held for an acknowledgement that will not come from here: the page may come back elsewhere.
@@ -181,28 +214,36 @@ final class SessionInboxes {
     }
 
     /** Sends to one connection with a receipt number, which its client library acknowledges. */
-    boolean deliverReceipted(ConnectionId connection, String applicationId, Map<String, Object> envelope,
-                             CompletableFuture<Receipt> receipt) {
-        if (registry.get(connection).isEmpty()) {
+    public boolean deliverReceipted(ConnectionId connection, String applicationId, Map<String, Object> envelope,
+                                    CompletableFuture<Receipt> receipt) {
+        if (!registry.contains(connection)) {
             receipt.completeExceptionally(new DeliveryFailedException(
                     DeliveryFailure.DISCONNECTED, 0));
             return false;
         }
         Map<String, Object> numbered = new LinkedHashMap<>(envelope);
         numbered.put("receipt", receipts.register(connection, applicationId, receipt));
-        sender.send(connection, applicationId, numbered);
-        if (registry.get(connection).isEmpty()) {
+        send(connection, applicationId, numbered);
+        if (!registry.contains(connection)) {
             receipts.ended(connection); // it ended meanwhile, perhaps before detach could fail the receipt
         }
         return true;
     }
 
-    void acknowledgeReceipt(ConnectionId connection, long number) {
-        receipts.acknowledge(connection, number);
+    @Override
+    public void receiptAcknowledged(Connection from, long receipt) {
+        receipts.acknowledge(from.id(), receipt);
     }
 
-    int deliver(SessionId session, String applicationId, Map<String, Object> envelope,
-                CompletableFuture<Receipt> receipt) {
+    /**
+     * Sends to a session through its inbox (or, when all its connections are plain clients and nobody waits for a
+     * receipt, once to them).
+     *
+     * @param receipt completed when the client acknowledges the message, or null
+     * @return how many live connections it was queued for now
+     */
+    public int deliver(SessionId session, String applicationId, Map<String, Object> envelope,
+                       CompletableFuture<Receipt> receipt) {
         return deliver(session, applicationId, Envelopes.identified(envelope), receipt, null);
     }
 
@@ -216,20 +257,22 @@ final class SessionInboxes {
      * @param channel the channel's name, kept in the numbered envelope as {@code channel}
      * @param envelope the envelope
      * @param excluded a connection to leave out, or null
-     * @param plain where the CometD sessions of plain-only sessions' connections are added
-     * @return how many connections a numbered copy was queued for
+     * @return how many connections it was queued for
      */
-    int deliverToChannel(Collection<SessionId> sessions, String applicationId, String channel,
-                         Map<String, Object> envelope, ConnectionId excluded, List<ServerSession> plain) {
+    public int deliverToChannel(Collection<SessionId> sessions, String applicationId, String channel,
+                                Map<String, Object> envelope, ConnectionId excluded) {
         Map<String, Object> named = null;
+        List<ConnectionId> plain = null;
         int queued = 0;
         for (SessionId session : sessions) {
-            ConnectionRegistry.Held live = registry.held(session);
+            DeliveryTargets.Held live = registry.held(session);
             if (live.plainOnly()) {
-                List<ConnectionId> ids = live.ids();
-                for (int i = 0; i < ids.size(); i++) {
-                    if (excluded == null || !ids.get(i).equals(excluded)) {
-                        plain.add(live.sessions().get(i));
+                if (plain == null) {
+                    plain = new ArrayList<>(sessions.size());
+                }
+                for (ConnectionId id : live.ids()) {
+                    if (excluded == null || !id.equals(excluded)) {
+                        plain.add(id);
                     }
                 }
                 continue;
@@ -240,23 +283,22 @@ final class SessionInboxes {
             }
             queued += deliverNumbered(session, applicationId, named, null, excluded);
         }
-        return queued;
+        // The plain clients' copy is one message, encoded once for all of them.
+        return plain == null ? queued : queued + clients.deliver(plain, Envelopes.channel(applicationId, channel),
+                envelope);
     }
 
     private int deliver(SessionId session, String applicationId, Map<String, Object> envelope,
                         CompletableFuture<Receipt> receipt, ConnectionId excluded) {
-        ConnectionRegistry.Held held = registry.held(session);
-        Collection<ConnectionId> live = held.ids();
+        DeliveryTargets.Held held = registry.held(session);
         if (receipt == null && held.plainOnly()) {
             // Only plain clients, which never acknowledge: at most once, as a CometD server does.
-            int sent = 0;
-            for (ConnectionId c : live) {
-                if (!c.equals(excluded)) {
-                    sender.send(c, applicationId, envelope);
-                    sent++;
-                }
+            List<ConnectionId> live = held.ids();
+            if (excluded != null && live.contains(excluded)) {
+                live = new ArrayList<>(live);
+                live.remove(excluded);
             }
-            return sent;
+            return clients.deliver(live, Envelopes.applicationChannel(applicationId), envelope);
         }
         return deliverNumbered(session, applicationId, envelope, receipt, excluded);
     }
@@ -266,7 +308,7 @@ final class SessionInboxes {
                                 CompletableFuture<Receipt> receipt, ConnectionId excluded) {
         InboxKey key = new InboxKey(session, applicationId);
         int[] queued = {0};
-        int maxMessages = limits.apply(applicationId).maxMessages();
+        int maxMessages = limits(applicationId).maxMessages();
         SessionInbox inbox = inbox(key);
         inbox.append(envelope, receipt, System.currentTimeMillis(), maxMessages,
                 overflowed -> overflow(inbox, overflowed, maxMessages),
@@ -288,19 +330,19 @@ final class SessionInboxes {
                         // removal can only be queued after it. Held a moment if a connection will have it.
                         writer.store(inbox, numbered, !recipients.isEmpty());
                     }
-                    for (ConnectionId c : recipients) {
-                        sender.send(c, applicationId, numbered.envelope());
-                    }
-                    queued[0] = recipients.size();
+                    // One message for the session's connections, encoded once.
+                    queued[0] = recipients.isEmpty() ? 0 : clients.deliver(recipients,
+                            channelOf(applicationId, numbered.envelope()), numbered.envelope());
                 });
         return queued[0];
     }
 
     /** A client library acknowledged every message of an application up to a seq. */
-    void acknowledge(ConnectionId from, SessionId session, String applicationId, long upToSeq) {
-        acknowledge(session, applicationId, upToSeq);
-        if (isBehind(from, applicationId)) {
-            catchUp(from, session, applicationId);
+    @Override
+    public void acknowledged(Connection from, String applicationId, long upToSeq) {
+        acknowledge(from.session(), applicationId, upToSeq);
+        if (isBehind(from.id(), applicationId)) {
+            catchUp(from.id(), from.session(), applicationId, batchOf(from.id()));
         }
     }
 
@@ -309,7 +351,10 @@ final class SessionInboxes {
      * messages are still in the inboxes, so it is sent them again, a batch at a time, each batch after the client
      * acknowledged the one before; live numbered messages wait in the inbox meanwhile, so order holds.
      */
-    void fellBehind(ConnectionId connection, SessionId session) {
+    @Override
+    public void fellBehind(Connection fell, int batch) {
+        ConnectionId connection = fell.id();
+        SessionId session = fell.session();
         if (!acknowledging.contains(connection)) {
             return;
         }
@@ -323,9 +368,10 @@ final class SessionInboxes {
             return;
         }
         // Fell behind again while catching up (its last batch was dropped too): start again from the oldest.
+        batches.put(connection, Math.max(1, batch));
         behind.put(connection, progress);
-        // Not from inside CometD's queue listener, which holds the session's queue.
-        sweeper.execute(() -> progress.keySet().forEach(app -> catchUp(connection, session, app)));
+        // Not from inside the transport's queue listener, which holds the connection's queue.
+        sweeper.execute(() -> progress.keySet().forEach(app -> catchUp(connection, session, app, batch)));
     }
 
     private boolean isBehind(ConnectionId connection, String applicationId) {
@@ -337,7 +383,11 @@ final class SessionInboxes {
         return sent != null && sent != CAUGHT_UP;
     }
 
-    private void catchUp(ConnectionId connection, SessionId session, String applicationId) {
+    private int batchOf(ConnectionId connection) {
+        return batches.getOrDefault(connection, 1);
+    }
+
+    private void catchUp(ConnectionId connection, SessionId session, String applicationId, int catchUpBatch) {
         Map<String, Long> progress = behind.get(connection);
         SessionInbox inbox = inboxes.get(new InboxKey(session, applicationId));
         if (progress == null) {
@@ -350,13 +400,14 @@ final class SessionInboxes {
         if (inbox == null) {
             progress.put(applicationId, CAUGHT_UP);
         } else {
-            long last = inbox.catchUp(after, catchUpBatch,
-                    p -> sender.send(connection, applicationId, p.envelope()),
+            long last = inbox.catchUp(after, Math.max(1, catchUpBatch),
+                    p -> send(connection, applicationId, p.envelope()),
                     () -> progress.put(applicationId, CAUGHT_UP));
             progress.computeIfPresent(applicationId, (app, sent) -> sent == CAUGHT_UP ? sent : last);
         }
         if (progress.values().stream().allMatch(sent -> sent == CAUGHT_UP)) {
             behind.remove(connection, progress);
+            batches.remove(connection);
             LOG.info("Connection {} caught up with its session's inboxes", connection.value());
         }
     }
@@ -370,41 +421,13 @@ final class SessionInboxes {
         }
     }
 
-    /**
-     * @return false if the session already sent a message with this id to the application (a retry after a
-     *         reconnection), which must then not reach the application again
-     */
-    boolean firstClientMessage(SessionId session, String applicationId, String id) {
-        return clientIds.firstTime(session, applicationId, id);
-    }
-
     /** @return the messages waiting, unacknowledged, in the inboxes held in memory; counted when asked */
-    long waiting() {
+    private long waiting() {
         long total = 0;
         for (SessionInbox inbox : inboxes.values()) {
             total += inbox.size();
         }
         return total;
-    }
-
-    /** @return the inboxes held in memory */
-    int held() {
-        return inboxes.size();
-    }
-
-    /** @return the inbox changes waiting to be written to the Database */
-    int unwritten() {
-        return writer == null ? 0 : writer.queued();
-    }
-
-    /** @return messages dropped because an inbox was full, since start */
-    long dropped() {
-        return dropped.get();
-    }
-
-    /** @return messages dropped because they waited too long, since start */
-    long expired() {
-        return expired.get();
     }
 
     private SessionInbox inbox(InboxKey key) {
@@ -442,11 +465,32 @@ final class SessionInboxes {
     private List<SessionInbox.Pending> read(InboxKey key) {
         List<SessionInbox.Pending> stored = new ArrayList<>();
         for (InboxEntry e : store.pending(key.session(), key.applicationId())) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> envelope = (Map<String, Object>) Json.parse(e.envelope());
+            Map<String, Object> envelope;
+            try {
+                envelope = json.readValue(e.envelope(), ENVELOPE);
+            } catch (JsonProcessingException bad) {
+                LOG.error("Skipped a stored inbox message of {} that is not a JSON object", key.applicationId(),
+                        bad);
+                continue;
+            }
             stored.add(new SessionInbox.Pending(e.seq(), envelope, e.createdAt().toEpochMilli(), null));
         }
         return stored;
+    }
+
+    private InboxLimits limits(String applicationId) {
+        InboxLimits known = limits.get(applicationId);
+        return known != null ? known : limits.computeIfAbsent(applicationId, settings::limits);
+    }
+
+    /** Sends an inbox's envelope to one connection; one that names an application channel goes out on it. */
+    private void send(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
+        clients.deliver(List.of(connection), channelOf(applicationId, envelope), envelope);
+    }
+
+    private static String channelOf(String applicationId, Map<String, Object> envelope) {
+        return envelope.get("channel") instanceof String name
+                ? Envelopes.channel(applicationId, name) : Envelopes.applicationChannel(applicationId);
     }
 
     private void overflow(SessionInbox inbox, SessionInbox.Pending message, int maxMessages) {
@@ -462,11 +506,10 @@ final class SessionInboxes {
     private void sweep() {
         try {
             long now = System.currentTimeMillis();
-            clientIds.forgetIdle(now - CLIENT_ID_MEMORY.toMillis());
             // A receipt of a message to a connection waits as long as its application keeps messages.
-            receipts.expire(app -> now - limits.apply(app).maxAge().toMillis());
+            receipts.expire(app -> now - limits(app).maxAge().toMillis());
             for (SessionInbox inbox : inboxes.values()) {
-                Duration maxAge = limits.apply(inbox.key().applicationId()).maxAge();
+                Duration maxAge = limits(inbox.key().applicationId()).maxAge();
                 List<SessionInbox.Pending> old = inbox.expire(now - maxAge.toMillis());
                 if (!old.isEmpty()) {
                     long total = expired.addAndGet(old.size());

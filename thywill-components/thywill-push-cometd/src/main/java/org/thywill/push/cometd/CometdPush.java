@@ -21,6 +21,7 @@ import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
+import org.thywill.delivery.PresenceEvents;
 import org.thywill.delivery.SessionInboxes;
 
 /**
@@ -32,7 +33,7 @@ import org.thywill.delivery.SessionInboxes;
 final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
 
     private final ClientInterface clients;
-    private final PresenceEvents events = new PresenceEvents();
+    private final PresenceEvents events = new PresenceEvents("thywill-presence");
     private final SessionChannels channels;
     private final SessionInboxes inboxes;
 
@@ -105,7 +106,7 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
     @Override
     public int toChannel(String applicationId, String channel, Map<String, Object> envelope,
                          ConnectionId excluded) {
-        return inboxes.deliverToChannel(channels.presentMembers(applicationId, channel, null), applicationId,
+        return inboxes.deliverToChannel(channels.local().heldMembers(applicationId, channel, null), applicationId,
                 channel, envelope, excluded);
     }
 
@@ -113,14 +114,14 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
     public int toChannelVolatile(String applicationId, String channel, Map<String, Object> envelope,
                                  ConnectionId excluded) {
         // One message for every live connection, encoded once; nothing numbered, nothing kept.
-        return clients.deliver(channels.connections(applicationId, channel, null, excluded),
+        return clients.deliver(channels.local().targets(applicationId, channel, null, excluded),
                 Envelopes.channel(applicationId, channel), envelope);
     }
 
     @Override
     public int toChannelExcept(String applicationId, String channel, Map<String, Object> envelope,
                                SessionId excluded) {
-        return inboxes.deliverToChannel(channels.presentMembers(applicationId, channel, excluded), applicationId,
+        return inboxes.deliverToChannel(channels.local().heldMembers(applicationId, channel, excluded), applicationId,
                 channel, envelope, null);
     }
 
@@ -142,7 +143,7 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
 
     @Override
     public Set<ConnectionId> members(String applicationId, String channel) {
-        return Set.copyOf(channels.connections(applicationId, channel, null, null));
+        return Set.copyOf(channels.local().targets(applicationId, channel, null, null));
     }
 
     @Override

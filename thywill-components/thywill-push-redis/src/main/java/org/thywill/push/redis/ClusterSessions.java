@@ -17,9 +17,12 @@ import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.presence.PresentSession;
+import org.thywill.delivery.AppSession;
+import org.thywill.delivery.LocalMembers;
+import org.thywill.delivery.PresenceEvents;
 
 /**
- * Channel membership and presence across the cluster: keeps this node's {@link LocalSessions} and the shared
+ * Channel membership and presence across the cluster: keeps this node's {@link LocalMembers} and the shared
  * {@link ClusterStore} in step, tells the other nodes of membership changes over the bus, and tells this node's
  * applications of the presence changes this node caused (each change is reported by exactly one node: the one
  * whose script made it).
@@ -29,7 +32,7 @@ final class ClusterSessions {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSessions.class);
 
     private final String node;
-    private final LocalSessions local = new LocalSessions();
+    private final LocalMembers local = new LocalMembers();
     private final ClusterStore store;
     private final RedisLink link;
     private final PresenceEvents events;

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.thywill.api.ThywillException;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
+import org.thywill.delivery.AppSession;
 import org.thywill.delivery.SessionInboxes;
 
 /**

@@ -25,6 +25,8 @@ import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
+import org.thywill.delivery.AppSession;
+import org.thywill.delivery.PresenceEvents;
 import org.thywill.delivery.SessionInboxes;
 
 /**
@@ -44,7 +46,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
     private final ClientInterface clients;
     private final RedisLink link;
     private final ClusterBus bus;
-    private final PresenceEvents events = new PresenceEvents();
+    private final PresenceEvents events = new PresenceEvents("thywill-redis-presence");
     private final ClusterSessions sessions;
     private final NodeWatch watch;
     private final LogReplay replay;

@@ -14,13 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thywill.api.ThywillException;
 import org.thywill.api.client.AcknowledgementListener;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
@@ -31,7 +28,6 @@ import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.DeliveryFailure;
 import org.thywill.api.delivery.Inbox;
-import org.thywill.api.delivery.InboxEntry;
 import org.thywill.api.delivery.Receipt;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.api.metrics.Timer;
@@ -48,8 +44,6 @@ import org.thywill.api.push.Envelopes;
 public final class SessionInboxes implements ConnectionListener, AcknowledgementListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionInboxes.class);
-    private static final TypeReference<Map<String, Object>> ENVELOPE = new TypeReference<>() {
-    };
 
     private final Map<InboxKey, SessionInbox> inboxes = new ConcurrentHashMap<>();
     private final Set<ConnectionId> acknowledging = ConcurrentHashMap.newKeySet();
@@ -59,46 +53,41 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
     private final InboxWriter writer;
     private final InboxSettings settings;
     private final Map<String, InboxLimits> limits = new ConcurrentHashMap<>();
-    private final ObjectMapper json = new ObjectMapper();
     /** The longest age any application keeps: stored messages older than it are gone for every application. */
     private final Duration longestMaxAge;
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong expired = new AtomicLong();
+    private final InboxLosses losses;
     private final ConnectionReceipts receipts = new ConnectionReceipts();
     private final long sweepMillis;
     private final Timer deliveryLatency;
-    /**
-     * Connections whose queue overflowed, catching up from their session's inboxes: per application, the last seq
-     * sent to them, or {@link #CAUGHT_UP}. Live numbered messages skip them until then.
-     */
-    private final Map<ConnectionId, Map<String, Long>> behind = new ConcurrentHashMap<>();
-    /** How many messages the transport takes at a time for a connection that fell behind. */
-    private final Map<ConnectionId, Integer> batches = new ConcurrentHashMap<>();
-    private static final long CAUGHT_UP = Long.MAX_VALUE;
+    private final CatchUp catchUp = new CatchUp(inboxes, this::send);
+    private final StoredInboxes stored;
     private ScheduledExecutorService sweeper;
 
     /**
      * @param clients the Client Interface that delivers to the connections
-     * @param store the Database's inbox, or null to keep inboxes in memory only
+     * @param database the Database's inbox, asked for once: kept in memory only (with a warning) when the Database
+     *                 keeps none
      * @param settings the inbox settings of the Push's section
      * @param metrics where the delivery latency and the inboxes' gauges are registered
      */
-    public SessionInboxes(ClientInterface clients, Inbox store, InboxSettings settings, Metrics metrics) {
+    public SessionInboxes(ClientInterface clients, Supplier<Inbox> database, InboxSettings settings,
+                          Metrics metrics) {
+        Inbox store = StoredInboxes.durable(database);
         this.deliveryLatency = metrics.timer("thywill.delivery.latency", "From an application's send to a session"
                 + " (or channel) to the client library's acknowledgement after the page's handlers ran, including"
                 + " time the session spent offline.");
         this.clients = clients;
         this.store = store;
         this.settings = settings;
+        ObjectMapper json = new ObjectMapper();
+        this.stored = new StoredInboxes(store, json);
         this.writer = store == null ? null : new InboxWriter(store, InboxWriter.REMOVE_EVERY, settings.writeDelay(),
                 json);
         this.longestMaxAge = settings.longestMaxAge();
         this.sweepMillis = Math.max(100, Math.min(30_000, settings.shortestMaxAge().toMillis() / 4));
-        String dropped = "Messages dropped instead of delivered, by reason.";
-        metrics.counter("thywill.messages.dropped", dropped, this.dropped::get, "reason", "inbox-overflow");
-        metrics.counter("thywill.messages.dropped", dropped, expired::get, "reason", "inbox-expired");
+        this.losses = new InboxLosses(metrics);
         metrics.gauge("thywill.inbox.messages", "Messages waiting in session inboxes held in memory on this node,"
-                + " not yet acknowledged.", this::waiting);
+                + " not yet acknowledged.", () -> inboxes.values().stream().mapToLong(SessionInbox::size).sum());
         metrics.gauge("thywill.inboxes", "Session inboxes held in memory on this node: one per session and"
                 + " application that was sent a numbered message or connected with acknowledged delivery lately.",
                 inboxes::size);
@@ -106,21 +95,8 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
                 + " written.", () -> writer == null ? 0 : writer.queued());
     }
 
-    /**
-     * @param database the Database's inbox, asked for once
-     * @return it, or null (with a warning) when the Database keeps no inboxes
-     */
-    public static Inbox durable(java.util.function.Supplier<Inbox> database) {
-        try {
-            return database.get();
-        } catch (ThywillException e) {
-            LOG.warn("Session inboxes are kept in memory only, so a restart loses them: {}", e.getMessage());
-            return null;
-        }
-    }
-
     /** Starts the Database's writer and the sweep of expired messages. */
-    public     void start() {
+    public void start() {
         if (writer != null) {
             writer.start();
         }
@@ -189,7 +165,7 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
             SessionInbox held = inboxes.get(key);
             SessionInbox inbox = held == null ? inbox(key) : held;
             if (held != null && arriving) {
-                refresh(inbox);
+                stored.refresh(inbox);
             }
             inbox.replay(connection, seq, p -> send(connection, applicationId, p.envelope()));
             replayed.add(inbox);
@@ -204,8 +180,7 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
         Connection removed = registry.remove(connection);
         SessionId session = removed == null ? null : removed.session();
         acknowledging.remove(connection);
-        behind.remove(connection);
-        batches.remove(connection);
+        catchUp.ended(connection);
         receipts.ended(connection);
         if (writer != null && session != null && registry.ofSession(session).isEmpty()) {
             // Messages held for an acknowledgement that will not come from here: the page may come back elsewhere.
@@ -316,7 +291,7 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
                     Collection<ConnectionId> targets = registry.ofSession(session);
                     List<ConnectionId> recipients = new ArrayList<>(targets.size() + attached.size());
                     for (ConnectionId c : targets) {
-                        if (!c.equals(excluded) && !isBehind(c, applicationId)) {
+                        if (!c.equals(excluded) && !catchUp.isBehind(c, applicationId)) {
                             recipients.add(c);
                         }
                     }
@@ -341,74 +316,17 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
     @Override
     public void acknowledged(Connection from, String applicationId, long upToSeq) {
         acknowledge(from.session(), applicationId, upToSeq);
-        if (isBehind(from.id(), applicationId)) {
-            catchUp(from.id(), from.session(), applicationId, batchOf(from.id()));
-        }
+        catchUp.acknowledged(from.id(), from.session(), applicationId);
     }
 
     /**
-     * A connection's queue overflowed and CometD dropped what waited in it: if it acknowledges, its numbered
-     * messages are still in the inboxes, so it is sent them again, a batch at a time, each batch after the client
-     * acknowledged the one before; live numbered messages wait in the inbox meanwhile, so order holds.
+     * A connection's queue overflowed and the transport dropped what waited in it: if it acknowledges, its numbered
+     * messages are still in the inboxes, and it catches up from them ({@link CatchUp}).
      */
     @Override
     public void fellBehind(Connection fell, int batch) {
-        ConnectionId connection = fell.id();
-        SessionId session = fell.session();
-        if (!acknowledging.contains(connection)) {
-            return;
-        }
-        Map<String, Long> progress = new ConcurrentHashMap<>();
-        for (InboxKey key : inboxes.keySet()) {
-            if (key.session().equals(session)) {
-                progress.put(key.applicationId(), 0L);
-            }
-        }
-        if (progress.isEmpty()) {
-            return;
-        }
-        // Fell behind again while catching up (its last batch was dropped too): start again from the oldest.
-        batches.put(connection, Math.max(1, batch));
-        behind.put(connection, progress);
-        // Not from inside the transport's queue listener, which holds the connection's queue.
-        sweeper.execute(() -> progress.keySet().forEach(app -> catchUp(connection, session, app, batch)));
-    }
-
-    private boolean isBehind(ConnectionId connection, String applicationId) {
-        Map<String, Long> progress = behind.get(connection);
-        if (progress == null) {
-            return false;
-        }
-        Long sent = progress.get(applicationId);
-        return sent != null && sent != CAUGHT_UP;
-    }
-
-    private int batchOf(ConnectionId connection) {
-        return batches.getOrDefault(connection, 1);
-    }
-
-    private void catchUp(ConnectionId connection, SessionId session, String applicationId, int catchUpBatch) {
-        Map<String, Long> progress = behind.get(connection);
-        SessionInbox inbox = inboxes.get(new InboxKey(session, applicationId));
-        if (progress == null) {
-            return;
-        }
-        Long after = progress.get(applicationId);
-        if (after == null || after == CAUGHT_UP) {
-            return;
-        }
-        if (inbox == null) {
-            progress.put(applicationId, CAUGHT_UP);
-        } else {
-            long last = inbox.catchUp(after, Math.max(1, catchUpBatch),
-                    p -> send(connection, applicationId, p.envelope()),
-                    () -> progress.put(applicationId, CAUGHT_UP));
-            progress.computeIfPresent(applicationId, (app, sent) -> sent == CAUGHT_UP ? sent : last);
-        }
-        if (progress.values().stream().allMatch(sent -> sent == CAUGHT_UP)) {
-            behind.remove(connection, progress);
-            batches.remove(connection);
-            LOG.info("Connection {} caught up with its session's inboxes", connection.value());
+        if (acknowledging.contains(fell.id())) {
+            catchUp.fellBehind(fell.id(), fell.session(), batch, sweeper);
         }
     }
 
@@ -421,61 +339,8 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
         }
     }
 
-    /** @return the messages waiting, unacknowledged, in the inboxes held in memory; counted when asked */
-    private long waiting() {
-        long total = 0;
-        for (SessionInbox inbox : inboxes.values()) {
-            total += inbox.size();
-        }
-        return total;
-    }
-
     private SessionInbox inbox(InboxKey key) {
-        return inboxes.computeIfAbsent(key, this::load);
-    }
-
-    private SessionInbox load(InboxKey key) {
-        List<SessionInbox.Pending> stored = new ArrayList<>();
-        if (store != null) {
-            try {
-                stored = read(key);
-            } catch (RuntimeException e) {
-                LOG.error("Could not read the stored inbox of a session for {}; messages kept before a restart"
-                        + " are not replayed to it now", key.applicationId(), e);
-            }
-        }
-        return new SessionInbox(key, stored);
-    }
-
-    /** Re-reads an inbox held here for a session arriving without other connections here. */
-    private void refresh(SessionInbox inbox) {
-        SessionInbox.Snapshot before = inbox.snapshot();
-        try {
-            int added = inbox.refresh(before, read(inbox.key()), Instant.now());
-            if (added > 0) {
-                LOG.debug("{} messages of {} for a session were kept by another server", added,
-                        inbox.key().applicationId());
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Could not read the stored inbox of a session for {}; messages another server kept for it"
-                    + " are not replayed to it now", inbox.key().applicationId(), e);
-        }
-    }
-
-    private List<SessionInbox.Pending> read(InboxKey key) {
-        List<SessionInbox.Pending> stored = new ArrayList<>();
-        for (InboxEntry e : store.pending(key.session(), key.applicationId())) {
-            Map<String, Object> envelope;
-            try {
-                envelope = json.readValue(e.envelope(), ENVELOPE);
-            } catch (JsonProcessingException bad) {
-                LOG.error("Skipped a stored inbox message of {} that is not a JSON object", key.applicationId(),
-                        bad);
-                continue;
-            }
-            stored.add(new SessionInbox.Pending(e.seq(), envelope, e.createdAt().toEpochMilli(), null));
-        }
-        return stored;
+        return inboxes.computeIfAbsent(key, stored::load);
     }
 
     private InboxLimits limits(String applicationId) {
@@ -494,10 +359,7 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
     }
 
     private void overflow(SessionInbox inbox, SessionInbox.Pending message, int maxMessages) {
-        long total = dropped.incrementAndGet();
-        LOG.warn("Dropped message {} of {} for a session: its inbox already held {} unacknowledged messages"
-                + " (inboxMaxMessages); {} dropped so far", message.seq(), inbox.key().applicationId(), maxMessages,
-                total);
+        losses.overflowed(inbox.key(), message.seq(), maxMessages);
         if (writer != null) {
             writer.remove(inbox, message.seq());
         }
@@ -512,9 +374,7 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
                 Duration maxAge = limits(inbox.key().applicationId()).maxAge();
                 List<SessionInbox.Pending> old = inbox.expire(now - maxAge.toMillis());
                 if (!old.isEmpty()) {
-                    long total = expired.addAndGet(old.size());
-                    LOG.warn("{} messages of {} for a session expired unacknowledged after {} (inboxMaxAge); {}"
-                            + " expired so far", old.size(), inbox.key().applicationId(), maxAge, total);
+                    losses.expired(inbox.key(), old.size(), maxAge);
                     if (writer != null) {
                         writer.remove(inbox, old.get(old.size() - 1).seq());
                     }
@@ -527,9 +387,7 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
                 // Shorter-lived applications' stored messages expire when their session's inbox is loaded.
                 int removed = store.removeCreatedBefore(Instant.ofEpochMilli(now - longestMaxAge.toMillis()));
                 if (removed > 0) {
-                    long total = expired.addAndGet(removed);
-                    LOG.warn("{} stored messages for sessions that did not come back expired after {}"
-                            + " (inboxMaxAge); {} expired so far", removed, longestMaxAge, total);
+                    losses.expiredStored(removed, longestMaxAge);
                 }
             }
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
 import org.thywill.api.delivery.Receipt;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
@@ -46,37 +47,39 @@ final class HostedContext implements ApplicationContext {
 
     @Override
     public boolean send(ConnectionId connection, Object data) {
-        return push.toConnection(connection, applicationId, Envelopes.message(data));
+        return push.send(applicationId, Target.connection(connection), Envelopes.message(data)).queued() == 1;
     }
 
     @Override
     public int sendToSession(SessionId session, Object data) {
-        return push.toSession(session, applicationId, Envelopes.message(data));
+        return push.send(applicationId, Target.session(session), Envelopes.message(data)).queued();
     }
 
     @Override
     public CompletionStage<Receipt> sendReceipted(ConnectionId connection, Object data) {
-        return push.toConnectionReceipted(connection, applicationId, Envelopes.message(data));
+        return push.send(applicationId, Target.connection(connection).withReceipt(), Envelopes.message(data))
+                .receipt();
     }
 
     @Override
     public CompletionStage<Receipt> sendToSessionReceipted(SessionId session, Object data) {
-        return push.toSessionReceipted(session, applicationId, Envelopes.message(data));
+        return push.send(applicationId, Target.session(session).withReceipt(), Envelopes.message(data)).receipt();
     }
 
     @Override
     public int sendToChannel(String channel, Object data, ConnectionId excluded) {
-        return push.toChannel(applicationId, channel, Envelopes.message(data), excluded);
+        return push.send(applicationId, Target.channel(channel).except(excluded), Envelopes.message(data)).queued();
     }
 
     @Override
     public int sendToChannelVolatile(String channel, Object data, ConnectionId excluded) {
-        return push.toChannelVolatile(applicationId, channel, Envelopes.message(data), excluded);
+        return push.send(applicationId, Target.channel(channel).except(excluded).atMostOnce(),
+                Envelopes.message(data)).queued();
     }
 
     @Override
     public int sendToChannelExcept(String channel, Object data, SessionId excluded) {
-        return push.toChannelExcept(applicationId, channel, Envelopes.message(data), excluded);
+        return push.send(applicationId, Target.channel(channel).except(excluded), Envelopes.message(data)).queued();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.push.Push;
 
 /**
@@ -77,7 +78,7 @@ final class HotDeploy implements BundleChanges {
         envelope.put("type", UNDEPLOYED);
         envelope.put("reason", reason);
         for (ConnectionId connection : gone.connections()) {
-            push.toConnection(connection, gone.id(), envelope);
+            push.send(gone.id(), Target.connection(connection), envelope);
         }
         gone.connections().clear();
     }

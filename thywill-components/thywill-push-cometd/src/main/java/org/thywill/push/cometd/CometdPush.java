@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.thywill.api.admin.ChannelAdmin;
 import org.thywill.api.admin.ChannelState;
 import org.thywill.api.client.ClientInterface;
@@ -16,11 +14,13 @@ import org.thywill.api.client.ConnectionListener;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.MembershipStore;
-import org.thywill.api.delivery.Receipt;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
+import org.thywill.delivery.LocalDelivery;
 import org.thywill.delivery.PresenceEvents;
 import org.thywill.delivery.SessionInboxes;
 
@@ -36,6 +36,7 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
     private final PresenceEvents events = new PresenceEvents("thywill-presence");
     private final SessionChannels channels;
     private final SessionInboxes inboxes;
+    private final LocalDelivery local;
 
     /**
      * @param clients the local Client Interface, which delivers
@@ -48,6 +49,7 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
         this.clients = clients;
         this.channels = new SessionChannels(memberships, events, presenceGrace);
         this.inboxes = inboxes;
+        this.local = new LocalDelivery(clients, inboxes, channels.local());
     }
 
     @Override
@@ -78,51 +80,8 @@ final class CometdPush implements Push, ChannelAdmin, ConnectionListener {
     }
 
     @Override
-    public boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
-        return clients.deliver(List.of(connection), Envelopes.applicationChannel(applicationId), envelope) == 1;
-    }
-
-    @Override
-    public int toSession(SessionId session, String applicationId, Map<String, Object> envelope) {
-        return inboxes.deliver(session, applicationId, envelope, null);
-    }
-
-    @Override
-    public CompletionStage<Receipt> toConnectionReceipted(ConnectionId connection, String applicationId,
-                                                          Map<String, Object> envelope) {
-        CompletableFuture<Receipt> receipt = new CompletableFuture<>();
-        inboxes.deliverReceipted(connection, applicationId, envelope, receipt);
-        return receipt;
-    }
-
-    @Override
-    public CompletionStage<Receipt> toSessionReceipted(SessionId session, String applicationId,
-                                                       Map<String, Object> envelope) {
-        CompletableFuture<Receipt> receipt = new CompletableFuture<>();
-        inboxes.deliver(session, applicationId, envelope, receipt);
-        return receipt;
-    }
-
-    @Override
-    public int toChannel(String applicationId, String channel, Map<String, Object> envelope,
-                         ConnectionId excluded) {
-        return inboxes.deliverToChannel(channels.local().heldMembers(applicationId, channel, null), applicationId,
-                channel, envelope, excluded);
-    }
-
-    @Override
-    public int toChannelVolatile(String applicationId, String channel, Map<String, Object> envelope,
-                                 ConnectionId excluded) {
-        // One message for every live connection, encoded once; nothing numbered, nothing kept.
-        return clients.deliver(channels.local().targets(applicationId, channel, null, excluded),
-                Envelopes.channel(applicationId, channel), envelope);
-    }
-
-    @Override
-    public int toChannelExcept(String applicationId, String channel, Map<String, Object> envelope,
-                               SessionId excluded) {
-        return inboxes.deliverToChannel(channels.local().heldMembers(applicationId, channel, excluded), applicationId,
-                channel, envelope, null);
+    public Sent send(String applicationId, Target target, Map<String, Object> envelope) {
+        return local.send(applicationId, target, envelope);
     }
 
     @Override

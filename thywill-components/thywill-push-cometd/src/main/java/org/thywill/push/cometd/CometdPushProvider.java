@@ -37,7 +37,7 @@ public final class CometdPushProvider implements ComponentProvider<CometdPushSet
         Database database = context.component(Database.class);
         ClientInterface clients = context.component(ClientInterface.class);
         return new CometdPush(clients, database.memberships(), settings.presenceGrace(),
-                new SessionInboxes(clients, SessionInboxes.durable(database::inbox), settings.inbox(),
+                new SessionInboxes(clients, database::inbox, settings.inbox(),
                         context.metrics()));
     }
 }

@@ -66,6 +66,11 @@ final class ClusterSessions {
         this.lingerSlackMillis = nodeTimeout.toMillis();
     }
 
+    /** @return the sessions this node holds and their channels, which the send path reads */
+    LocalMembers local() {
+        return local;
+    }
+
     /**
      * Attaches a live connection to its session's channels of an application; the session's first connection
      * anywhere in the cluster makes it present. Reads Redis (once per session and application) before it

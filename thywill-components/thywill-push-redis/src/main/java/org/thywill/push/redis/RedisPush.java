@@ -3,13 +3,11 @@ package org.thywill.push.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.thywill.api.Health;
 import org.thywill.api.admin.ClusterAdmin;
 import org.thywill.api.client.ClientInterface;
@@ -21,11 +19,14 @@ import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.DeliveryFailure;
 import org.thywill.api.delivery.Receipt;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
 import org.thywill.delivery.AppSession;
+import org.thywill.delivery.LocalDelivery;
 import org.thywill.delivery.PresenceEvents;
 import org.thywill.delivery.SessionInboxes;
 
@@ -52,6 +53,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
     private final LogReplay replay;
     private final RemoteReceipts receipts;
     private final SessionInboxes inboxes;
+    private final LocalDelivery local;
 
     /**
      * @param settings the push section
@@ -81,6 +83,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                 everyBeat, bus::resume, settings.heartbeatInterval(), settings.nodeTimeout(),
                 settings.presenceGrace());
         this.replay = new LogReplay(settings.nodeId(), store, link, sessions, inboxes, receipts);
+        this.local = new LocalDelivery(clients, inboxes, sessions.local());
     }
 
     @Override
@@ -171,7 +174,25 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
     }
 
     @Override
-    public boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
+    public Sent send(String applicationId, Target target, Map<String, Object> envelope) {
+        if (target instanceof Target.ToConnection to) {
+            return to.receipted() ? toConnectionReceipted(applicationId, to, envelope)
+                    : Sent.withoutReceipt(toConnection(to.connection(), applicationId, envelope) ? 1 : 0, to);
+        }
+        if (target instanceof Target.ToSession to) {
+            return toSession(applicationId, to, Envelopes.identified(envelope));
+        }
+        Target.ToChannel to = (Target.ToChannel) target;
+        Map<String, Object> identified = Envelopes.identified(envelope);
+        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
+                "channel", to.channel(), "envelope", identified,
+                "exceptConnection", to.exceptConnection() == null ? null : to.exceptConnection().value(),
+                "exceptSession", to.exceptSession() == null ? null : to.exceptSession().value(),
+                "atMostOnce", to.throughInboxes() ? null : Boolean.TRUE));
+        return Sent.withoutReceipt(local.toChannel(applicationId, to, identified), to);
+    }
+
+    private boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
         if (clients.connection(connection).isPresent()) {
             return clients.deliver(List.of(connection), Envelopes.applicationChannel(applicationId), envelope) == 1;
         }
@@ -180,40 +201,36 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         return link.up();
     }
 
-    @Override
-    public int toSession(SessionId session, String applicationId, Map<String, Object> given) {
-        // Its id before its copies part: the node that replays it after a crash sends it under the same id.
-        Map<String, Object> envelope = Envelopes.identified(given);
-        publishToSession(session, applicationId, envelope, null);
-        return keepsHere(session, applicationId) ? inboxes.deliver(session, applicationId, envelope, null) : 0;
-    }
-
-    @Override
-    public CompletionStage<Receipt> toConnectionReceipted(ConnectionId connection, String applicationId,
-                                                          Map<String, Object> envelope) {
+    private Sent toConnectionReceipted(String applicationId, Target.ToConnection to, Map<String, Object> envelope) {
+        if (clients.connection(to.connection()).isPresent()) {
+            return local.toConnection(applicationId, to, envelope);
+        }
         CompletableFuture<Receipt> receipt = new CompletableFuture<>();
-        if (clients.connection(connection).isPresent()) {
-            inboxes.deliverReceipted(connection, applicationId, envelope, receipt);
-        } else if (!link.up()) {
+        if (!link.up()) {
             receipt.completeExceptionally(new DeliveryFailedException(DeliveryFailure.NODE_LOST, 0));
         } else {
             // A live node that has the connection answers within milliseconds; one that died took it along.
             String id = receipts.open(receipt, settings.nodeTimeout().toMillis());
             bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CONNECTION, "connection",
-                    connection.value(), "app", applicationId, "envelope", envelope, "receipt", id));
+                    to.connection().value(), "app", applicationId, "envelope", envelope, "receipt", id));
         }
-        return receipt;
+        return new Sent(0, receipt);
     }
 
-    @Override
-    public CompletionStage<Receipt> toSessionReceipted(SessionId session, String applicationId,
-                                                       Map<String, Object> given) {
-        Map<String, Object> envelope = Envelopes.identified(given);
-        CompletableFuture<Receipt> receipt = new CompletableFuture<>();
+    /** Its id was given before its copies part: the node that replays it after a crash sends it under the same id. */
+    private Sent toSession(String applicationId, Target.ToSession to, Map<String, Object> envelope) {
+        SessionId session = to.session();
+        if (!to.receipted()) {
+            publishToSession(session, applicationId, envelope, null);
+            return keepsHere(session, applicationId) ? local.toSession(applicationId, to, envelope)
+                    : Sent.withoutReceipt(0, to);
+        }
         if (keepsHere(session, applicationId)) {
             publishToSession(session, applicationId, envelope, null);
-            inboxes.deliver(session, applicationId, envelope, receipt);
-        } else if (!link.up()) {
+            return local.toSession(applicationId, to, envelope);
+        }
+        CompletableFuture<Receipt> receipt = new CompletableFuture<>();
+        if (!link.up()) {
             receipt.completeExceptionally(new DeliveryFailedException(DeliveryFailure.NODE_LOST, 0));
         } else {
             // The node holding the session answers at once; if it is dead, the node that replays the message to
@@ -221,27 +238,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
             publishToSession(session, applicationId, envelope,
                     receipts.open(receipt, settings.logRetention().toMillis()));
         }
-        return receipt;
-    }
-
-    @Override
-    public int toChannel(String applicationId, String channel, Map<String, Object> given,
-                         ConnectionId excluded) {
-        Map<String, Object> envelope = Envelopes.identified(given);
-        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
-                "channel", channel, "envelope", envelope, "exceptConnection", excluded == null ? null
-                        : excluded.value()));
-        return deliverToChannel(applicationId, channel, envelope, null, excluded);
-    }
-
-    @Override
-    public int toChannelExcept(String applicationId, String channel, Map<String, Object> given,
-                               SessionId excluded) {
-        Map<String, Object> envelope = Envelopes.identified(given);
-        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
-                "channel", channel, "envelope", envelope, "exceptSession", excluded == null ? null
-                        : excluded.value()));
-        return deliverToChannel(applicationId, channel, envelope, excluded, null);
+        return new Sent(0, receipt);
     }
 
     @Override
@@ -319,9 +316,10 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                 if (!own) {
                     String except = message.text("exceptSession");
                     String exceptConnection = message.text("exceptConnection");
-                    deliverToChannel(message.text("app"), message.text("channel"), message.envelope(),
+                    local.toChannel(message.text("app"), new Target.ToChannel(message.text("channel"),
+                            exceptConnection == null ? null : new ConnectionId(exceptConnection),
                             except == null ? null : new SessionId(except),
-                            exceptConnection == null ? null : new ConnectionId(exceptConnection));
+                            !Boolean.TRUE.equals(message.fields().get("atMostOnce"))), message.envelope());
                 }
             }
             case JOIN -> {
@@ -358,13 +356,6 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                 .map(pair -> (List<?>) pair)
                 .map(pair -> new AppSession((String) pair.get(0), new SessionId((String) pair.get(1))))
                 .toList();
-    }
-
-    private int deliverToChannel(String applicationId, String channel, Map<String, Object> envelope,
-                                 SessionId exceptSession, ConnectionId exceptConnection) {
-        Collection<SessionId> held = sessions.heldMembers(applicationId, channel, exceptSession);
-        return held.isEmpty() ? 0
-                : inboxes.deliverToChannel(held, applicationId, channel, envelope, exceptConnection);
     }
 
     private void publishToSession(SessionId session, String applicationId, Map<String, Object> envelope,

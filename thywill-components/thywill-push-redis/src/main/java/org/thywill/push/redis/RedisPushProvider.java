@@ -38,7 +38,7 @@ public final class RedisPushProvider implements ComponentProvider<RedisPushSetti
         Database database = context.component(Database.class);
         ClientInterface clients = context.component(ClientInterface.class);
         return new RedisPush(settings, clients, database.sessions().lifetime(),
-                new SessionInboxes(clients, SessionInboxes.durable(database::inbox), settings.inbox(),
+                new SessionInboxes(clients, database::inbox, settings.inbox(),
                         context.metrics()));
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
  *               this is 0
  * @param receipt completes when the target's client library acknowledged the message, after the page's handler ran,
  *                or fails with a {@link DeliveryFailedException}; for a target that gives no receipt (a connection
- *                not asked {@link Target.ToConnection#withReceipt()}, a channel) it is already failed with an
+ *                or session not asked {@code withReceipt()}, a channel) it is already failed with an
  *                {@link UnsupportedOperationException} that says how to ask for one
  */
 public record Sent(int queued, CompletionStage<Receipt> receipt) {
@@ -26,10 +26,32 @@ public record Sent(int queued, CompletionStage<Receipt> receipt) {
      * @return a result whose receipt says that this target gives none
      */
     public static Sent withoutReceipt(int queued, Target target) {
-        String how = target instanceof Target.ToConnection
-                ? "ask for one with Target.connection(id).withReceipt()"
-                : "send to each session (Target.session) for one";
-        return new Sent(queued, CompletableFuture.failedFuture(
-                new UnsupportedOperationException("No receipt was asked for " + target + ": " + how)));
+        return new Sent(queued, CompletableFuture.failedFuture(new NoReceipt(target)));
+    }
+
+    /**
+     * Says that no receipt was asked for. Made on every send without one, so it is cheap: no stack trace, and its
+     * message written only when read.
+     */
+    private static final class NoReceipt extends UnsupportedOperationException {
+        private static final long serialVersionUID = 1L;
+        private final transient Target target;
+
+        NoReceipt(Target target) {
+            this.target = target;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+
+        @Override
+        public String getMessage() {
+            String how = target instanceof Target.ToConnection ? "ask for one with Target.connection(id).withReceipt()"
+                    : target instanceof Target.ToSession ? "ask for one with Target.session(id).withReceipt()"
+                    : "send to each session (Target.session(id).withReceipt()) for one";
+            return "No receipt was asked for " + target + ": " + how;
+        }
     }
 }

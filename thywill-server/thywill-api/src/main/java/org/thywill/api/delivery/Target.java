@@ -24,10 +24,10 @@ public sealed interface Target permits Target.ToConnection, Target.ToSession, Ta
 
     /**
      * @param session the session
-     * @return a target that reaches every connection of the session through its inbox
+     * @return a target that reaches every connection of the session through its inbox, without a receipt
      */
     static ToSession session(SessionId session) {
-        return new ToSession(session);
+        return new ToSession(session, false);
     }
 
     /**
@@ -60,13 +60,21 @@ public sealed interface Target permits Target.ToConnection, Target.ToSession, Ta
     /**
      * Every connection of a session, through the session's inbox: the message is numbered, kept until the client
      * library acknowledges it (also while the session has no connection), and replayed in order to its next
-     * connection. Its {@link Sent#receipt()} always completes.
+     * connection. A session whose connections are all plain CometD clients (which never acknowledge) gets it once,
+     * unnumbered, unless a receipt is asked for.
      *
      * @param session the session
+     * @param receipted whether {@link Sent#receipt()} is to complete on the client library's acknowledgement: the
+     *                  message then goes through the inbox whatever the session's connections
      */
-    record ToSession(SessionId session) implements Target {
+    record ToSession(SessionId session, boolean receipted) implements Target {
         public ToSession {
             Objects.requireNonNull(session, "session");
+        }
+
+        /** @return the same target, asking for the client library's acknowledgement */
+        public ToSession withReceipt() {
+            return new ToSession(session, true);
         }
     }
 

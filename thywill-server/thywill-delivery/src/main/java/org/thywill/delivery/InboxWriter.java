@@ -41,7 +41,7 @@ final class InboxWriter implements Runnable {
     static final Duration REMOVE_EVERY = Duration.ofSeconds(1);
     /**
      * By default, how long a message handed to a live connection waits before it is written (the setting
-     * {@code clientInterface.inboxWriteDelay}): its acknowledgement usually comes sooner (the next
+     * {@code push.inboxWriteDelay}): its acknowledgement usually comes sooner (the next
      * {@code /meta/connect}; p99 about 230 ms for 2,000 pages at 4,000 messages a second), and then it is never
      * written nor deleted.
      */

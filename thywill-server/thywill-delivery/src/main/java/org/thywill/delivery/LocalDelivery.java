@@ -13,7 +13,7 @@ import org.thywill.api.push.Envelopes;
 /**
  * The part of the one addressed send that reaches this server's own connections, shared by every Push: a connection
  * is handed its message by the Client Interface, a session through its inbox, and a channel fans out from the
- * {@link LocalMembers} index (never from the store where membership lives) to its member sessions' inboxes, or,
+ * {@link Memberships}' local index (never from the store where membership lives) to its member sessions' inboxes, or,
  * at most once, to their live connections in one message encoded once. A clustered Push adds what reaches the other
  * nodes.
  */
@@ -21,14 +21,14 @@ public final class LocalDelivery {
 
     private final ClientInterface clients;
     private final SessionInboxes inboxes;
-    private final LocalMembers members;
+    private final Memberships members;
 
     /**
      * @param clients delivers to the connections
      * @param inboxes the session inboxes
      * @param members the sessions held here and their channels
      */
-    public LocalDelivery(ClientInterface clients, SessionInboxes inboxes, LocalMembers members) {
+    public LocalDelivery(ClientInterface clients, SessionInboxes inboxes, Memberships members) {
         this.clients = clients;
         this.inboxes = inboxes;
         this.members = members;
@@ -80,7 +80,7 @@ public final class LocalDelivery {
     public int toChannel(String applicationId, Target.ToChannel to, Map<String, Object> envelope) {
         if (!to.throughInboxes()) {
             // One message for every live connection, encoded once; nothing numbered, nothing kept.
-            return clients.deliver(members.targets(applicationId, to.channel(), to.exceptSession(),
+            return clients.deliver(members.local().targets(applicationId, to.channel(), to.exceptSession(),
                     to.exceptConnection()), Envelopes.channel(applicationId, to.channel()), envelope);
         }
         List<SessionId> held = members.heldMembers(applicationId, to.channel(), to.exceptSession());

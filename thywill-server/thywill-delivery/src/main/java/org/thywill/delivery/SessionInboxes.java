@@ -34,12 +34,11 @@ import org.thywill.api.metrics.Timer;
 import org.thywill.api.push.Envelopes;
 
 /**
- * The session inboxes of this server, kept by the Push on top of any Client Interface: every message to a session is numbered, kept in memory until a connection of
- * the session acknowledges it, written to the Database behind the send, and replayed in order to the session's next
- * connection. Connections that did not ask for acknowledged delivery (plain CometD clients) get messages once, as
- * before, without an inbox, unless the session has no connection at all. Servers of a cluster share the Database:
- * a session arriving here with no other connection here has its inbox re-read, as another server may have kept
- * or acknowledged its messages meanwhile.
+ * The session inboxes of this server, kept by the Push on top of any Client Interface: every message to a session is
+ * numbered, kept until a connection of the session acknowledges it, written to the Database behind the send, and
+ * replayed in order to the session's next connection. Plain CometD clients, which never acknowledge, get messages
+ * once without an inbox, unless the session has no connection at all. A session arriving here with no other
+ * connection here has its inbox re-read, as another server sharing the Database may have changed it meanwhile.
  */
 public final class SessionInboxes implements ConnectionListener, AcknowledgementListener {
 
@@ -239,6 +238,8 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
         Map<String, Object> named = null;
         List<ConnectionId> plain = null;
         int queued = 0;
+        // One channel name for every copy: the transport and its meters read it per message.
+        String bayeuxChannel = Envelopes.channel(applicationId, channel);
         for (SessionId session : sessions) {
             DeliveryTargets.Held live = registry.held(session);
             if (live.plainOnly()) {
@@ -256,16 +257,16 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
                 named = new LinkedHashMap<>(Envelopes.identified(envelope));
                 named.put("channel", channel);
             }
-            queued += deliverNumbered(session, applicationId, named, null, excluded);
+            queued += deliverNumbered(session, applicationId, named, null, excluded, bayeuxChannel);
         }
         // The plain clients' copy is one message, encoded once for all of them.
-        return plain == null ? queued : queued + clients.deliver(plain, Envelopes.channel(applicationId, channel),
-                envelope);
+        return plain == null ? queued : queued + clients.deliver(plain, bayeuxChannel, envelope);
     }
 
     private int deliver(SessionId session, String applicationId, Map<String, Object> envelope,
                         CompletableFuture<Receipt> receipt, ConnectionId excluded) {
         DeliveryTargets.Held held = registry.held(session);
+        String channel = Envelopes.applicationChannel(applicationId);
         if (receipt == null && held.plainOnly()) {
             // Only plain clients, which never acknowledge: at most once, as a CometD server does.
             List<ConnectionId> live = held.ids();
@@ -273,14 +274,18 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
                 live = new ArrayList<>(live);
                 live.remove(excluded);
             }
-            return clients.deliver(live, Envelopes.applicationChannel(applicationId), envelope);
+            return clients.deliver(live, channel, envelope);
         }
-        return deliverNumbered(session, applicationId, envelope, receipt, excluded);
+        return deliverNumbered(session, applicationId, envelope, receipt, excluded, channel);
     }
 
-    /** Numbers a message in the session's inbox, keeps it, and hands it to the session's connections. */
+    /**
+     * Numbers a message in the session's inbox, keeps it, and hands it to the session's connections.
+     *
+     * @param channel the Bayeux channel it goes out on
+     */
     private int deliverNumbered(SessionId session, String applicationId, Map<String, Object> envelope,
-                                CompletableFuture<Receipt> receipt, ConnectionId excluded) {
+                                CompletableFuture<Receipt> receipt, ConnectionId excluded, String channel) {
         InboxKey key = new InboxKey(session, applicationId);
         int[] queued = {0};
         int maxMessages = limits(applicationId).maxMessages();
@@ -307,7 +312,7 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
                     }
                     // One message for the session's connections, encoded once.
                     queued[0] = recipients.isEmpty() ? 0 : clients.deliver(recipients,
-                            channelOf(applicationId, numbered.envelope()), numbered.envelope());
+                            channel, numbered.envelope());
                 });
         return queued[0];
     }
@@ -350,12 +355,8 @@ public final class SessionInboxes implements ConnectionListener, Acknowledgement
 
     /** Sends an inbox's envelope to one connection; one that names an application channel goes out on it. */
     private void send(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
-        clients.deliver(List.of(connection), channelOf(applicationId, envelope), envelope);
-    }
-
-    private static String channelOf(String applicationId, Map<String, Object> envelope) {
-        return envelope.get("channel") instanceof String name
-                ? Envelopes.channel(applicationId, name) : Envelopes.applicationChannel(applicationId);
+        clients.deliver(List.of(connection), envelope.get("channel") instanceof String name
+                ? Envelopes.channel(applicationId, name) : Envelopes.applicationChannel(applicationId), envelope);
     }
 
     private void overflow(SessionInbox inbox, SessionInbox.Pending message, int maxMessages) {

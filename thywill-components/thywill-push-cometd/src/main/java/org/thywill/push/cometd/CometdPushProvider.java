@@ -7,6 +7,7 @@ import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.database.Database;
+import org.thywill.delivery.PresenceEvents;
 import org.thywill.delivery.SessionInboxes;
 
 /** Offers the Push {@code cometd}, the single-node Push. */
@@ -36,8 +37,8 @@ public final class CometdPushProvider implements ComponentProvider<CometdPushSet
     public Component create(CometdPushSettings settings, ComponentContext context) {
         Database database = context.component(Database.class);
         ClientInterface clients = context.component(ClientInterface.class);
-        return new CometdPush(clients, database.memberships(), settings.presenceGrace(),
-                new SessionInboxes(clients, database::inbox, settings.inbox(),
-                        context.metrics()));
+        PresenceEvents events = new PresenceEvents("thywill-presence");
+        return new CometdPush(clients, new SessionInboxes(clients, database::inbox, settings.inbox(), context.metrics()),
+                new SessionChannels(database.memberships(), events, settings.presenceGrace()), events);
     }
 }

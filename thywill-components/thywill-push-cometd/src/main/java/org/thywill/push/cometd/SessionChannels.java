@@ -17,6 +17,7 @@ import org.thywill.api.database.MembershipStore;
 import org.thywill.api.presence.PresentSession;
 import org.thywill.delivery.AppSession;
 import org.thywill.delivery.LocalMembers;
+import org.thywill.delivery.Memberships;
 import org.thywill.delivery.PresenceEvents;
 
 /**
@@ -28,7 +29,7 @@ import org.thywill.delivery.PresenceEvents;
  * <p>All changes for one session in one application happen under its lock in {@link LocalMembers}, which orders
  * that session's presence events; store calls happen under it too, so a load never misses a concurrent join.
  */
-final class SessionChannels {
+final class SessionChannels implements Memberships {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionChannels.class);
 
@@ -55,7 +56,8 @@ final class SessionChannels {
     }
 
     /** @return the sessions held here and their channels, which the send path reads */
-    LocalMembers local() {
+    @Override
+    public LocalMembers local() {
         return local;
     }
 
@@ -66,7 +68,8 @@ final class SessionChannels {
      * @param applicationId the application
      * @param connection the connection
      */
-    void attach(String applicationId, Connection connection) {
+    @Override
+    public void attach(String applicationId, Connection connection) {
         AppSession key = new AppSession(applicationId, connection.session());
         synchronized (local.lock(key)) {
             if (local.attach(key, connection.id()) == 0) {
@@ -88,7 +91,8 @@ final class SessionChannels {
      *
      * @param connection the connection
      */
-    void detach(ConnectionId connection) {
+    @Override
+    public void detach(ConnectionId connection) {
         for (AppSession key : local.attachedTo(connection)) {
             synchronized (local.lock(key)) {
                 if (local.detach(key, connection, true) == 0) {
@@ -104,7 +108,8 @@ final class SessionChannels {
      * @param session a session, connected or not
      * @throws org.thywill.api.ThywillException if the store fails and the session is not present here
      */
-    void join(String applicationId, String channel, SessionId session) {
+    @Override
+    public void join(String applicationId, String channel, SessionId session) {
         AppSession key = new AppSession(applicationId, session);
         synchronized (local.lock(key)) {
             boolean held = local.holds(key);
@@ -132,7 +137,8 @@ final class SessionChannels {
      * @param session a session, connected or not
      * @throws org.thywill.api.ThywillException if the store fails and the session is not present here
      */
-    void leave(String applicationId, String channel, SessionId session) {
+    @Override
+    public void leave(String applicationId, String channel, SessionId session) {
         AppSession key = new AppSession(applicationId, session);
         synchronized (local.lock(key)) {
             try {
@@ -155,7 +161,8 @@ final class SessionChannels {
      * @param channel the channel
      * @return the sessions present in it, with their live connection counts
      */
-    List<PresentSession> presence(String applicationId, String channel) {
+    @Override
+    public List<PresentSession> presence(String applicationId, String channel) {
         return local.presence(applicationId, channel);
     }
 
@@ -169,7 +176,8 @@ final class SessionChannels {
      * @param channel the channel
      * @return every member session, from the store and (should the store have missed a join) the cache
      */
-    Set<SessionId> memberSessions(String applicationId, String channel) {
+    @Override
+    public Set<SessionId> memberSessions(String applicationId, String channel) {
         Set<SessionId> all = new HashSet<>(store.sessionsIn(applicationId, channel));
         all.addAll(local.heldMembers(applicationId, channel));
         return Set.copyOf(all);

@@ -11,22 +11,16 @@ import java.util.concurrent.CompletableFuture;
 import org.thywill.api.Health;
 import org.thywill.api.admin.ClusterAdmin;
 import org.thywill.api.client.ClientInterface;
-import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
-import org.thywill.api.client.ConnectionListener;
-import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.DeliveryFailure;
 import org.thywill.api.delivery.Receipt;
 import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
-import org.thywill.api.presence.PresenceListener;
-import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Envelopes;
-import org.thywill.api.push.Push;
 import org.thywill.delivery.AppSession;
-import org.thywill.delivery.LocalDelivery;
+import org.thywill.delivery.MembershipPush;
 import org.thywill.delivery.PresenceEvents;
 import org.thywill.delivery.SessionInboxes;
 
@@ -37,23 +31,38 @@ import org.thywill.delivery.SessionInboxes;
  * once, and one sender's messages arrive in the order sent. Membership and presence live in Redis.
  *
  * <p>A node's targets are the sessions it holds: those connected to it, and, until they depart or arrive on
- * another node, those whose last connection ended here or whose node this node declared down. Messages to sessions and channels go
+ * another node, those whose last connection ended here or whose node this node declared down. Messages to
+ * sessions and channels go
  * through this node's session inboxes, so those of a session without a connection wait (in memory and
  * in the shared Database) for its next connection, here or, read from the Database, on another node.
  */
-final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
+final class RedisPush extends MembershipPush implements ClusterAdmin {
+
+    /** The parts membership needs, made before the Push itself. */
+    private static final class Cluster {
+        final RedisLink link;
+        final ClusterStore store;
+        final ClusterBus bus;
+        final PresenceEvents events = new PresenceEvents("thywill-redis-presence");
+        final ClusterSessions sessions;
+
+        Cluster(RedisPushSettings settings) {
+            Keys keys = new Keys(settings.keyPrefix());
+            link = new RedisLink(settings);
+            store = new ClusterStore(link, keys, settings.nodeId());
+            bus = new ClusterBus(link, store, keys.bus(), settings.logRetention().toMillis());
+            sessions = new ClusterSessions(settings.nodeId(), store, link, events, bus::publish,
+                    settings.presenceGrace(), settings.nodeTimeout());
+        }
+    }
 
     private final RedisPushSettings settings;
-    private final ClientInterface clients;
     private final RedisLink link;
     private final ClusterBus bus;
-    private final PresenceEvents events = new PresenceEvents("thywill-redis-presence");
     private final ClusterSessions sessions;
     private final NodeWatch watch;
     private final LogReplay replay;
     private final RemoteReceipts receipts;
-    private final SessionInboxes inboxes;
-    private final LocalDelivery local;
 
     /**
      * @param settings the push section
@@ -64,15 +73,17 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
      */
     RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
               SessionInboxes inboxes) {
+        this(settings, clients, sessionLifetime, inboxes, new Cluster(settings));
+    }
+
+    private RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
+                      SessionInboxes inboxes, Cluster cluster) {
+        super(clients, inboxes, cluster.sessions, cluster.events);
         this.settings = settings;
-        this.clients = clients;
-        this.inboxes = inboxes;
-        Keys keys = new Keys(settings.keyPrefix());
-        this.link = new RedisLink(settings);
-        ClusterStore store = new ClusterStore(link, keys, settings.nodeId());
-        this.bus = new ClusterBus(link, store, keys.bus(), settings.logRetention().toMillis());
-        this.sessions = new ClusterSessions(settings.nodeId(), store, link, events, bus::publish,
-                settings.presenceGrace(), settings.nodeTimeout());
+        this.link = cluster.link;
+        this.bus = cluster.bus;
+        this.sessions = cluster.sessions;
+        ClusterStore store = cluster.store;
         this.receipts = new RemoteReceipts(settings.nodeId(), bus::publish);
         Optional<MembershipSweep> sweep = sessionLifetime.map(lifetime -> new MembershipSweep(store, lifetime));
         Runnable everyBeat = () -> {
@@ -83,7 +94,6 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                 everyBeat, bus::resume, settings.heartbeatInterval(), settings.nodeTimeout(),
                 settings.presenceGrace());
         this.replay = new LogReplay(settings.nodeId(), store, link, sessions, inboxes, receipts);
-        this.local = new LocalDelivery(clients, inboxes, sessions.local());
     }
 
     @Override
@@ -103,8 +113,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
 
     @Override
     public void start() {
-        inboxes.start();
-        events.start();
+        startDelivery();
         bus.start(settings.nodeId(), this::received);
         try {
             link.start(bus.channel(), bus::arrived, new RedisLink.Events() {
@@ -130,11 +139,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
             stop();
             throw e;
         }
-        clients.acknowledgements(inboxes);
-        clients.addListener(inboxes);
-        // Registered before the Application Interface's listener: a connection is attached to its session's
-        // channels before the application hears of it.
-        clients.addListener(this);
+        listen();
     }
 
     @Override
@@ -143,8 +148,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         watch.stop();
         link.stop();
         bus.stop();
-        events.stop();
-        inboxes.stop();
+        stopListening();
     }
 
     @Override
@@ -161,16 +165,6 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         }
         return Health.up("node " + settings.nodeId() + " of a cluster of " + watch.up().size() + " up "
                 + watch.up() + " through Redis at " + settings.address());
-    }
-
-    @Override
-    public void connected(Connection connection) {
-        attach(connection.applicationId(), connection);
-    }
-
-    @Override
-    public void disconnected(Connection connection, DisconnectReason reason) {
-        sessions.detach(connection.id());
     }
 
     @Override
@@ -239,53 +233,6 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                     receipts.open(receipt, settings.logRetention().toMillis()));
         }
         return new Sent(0, receipt);
-    }
-
-    @Override
-    public void join(String applicationId, String channel, ConnectionId connection) {
-        Envelopes.requireChannelName(channel);
-        Optional<Connection> live = clients.connection(connection);
-        if (live.isPresent()) {
-            // A connection of another application's page is attached here too; its own is already.
-            attach(applicationId, live.get());
-            sessions.join(applicationId, channel, live.get().session());
-        }
-    }
-
-    @Override
-    public void leave(String applicationId, String channel, ConnectionId connection) {
-        clients.connection(connection).ifPresent(live -> sessions.leave(applicationId, channel, live.session()));
-    }
-
-    @Override
-    public Set<ConnectionId> members(String applicationId, String channel) {
-        return Set.copyOf(sessions.targets(applicationId, channel, null, null));
-    }
-
-    @Override
-    public void joinSession(String applicationId, String channel, SessionId session) {
-        Envelopes.requireChannelName(channel);
-        sessions.join(applicationId, channel, session);
-    }
-
-    @Override
-    public void leaveSession(String applicationId, String channel, SessionId session) {
-        sessions.leave(applicationId, channel, session);
-    }
-
-    @Override
-    public Set<SessionId> memberSessions(String applicationId, String channel) {
-        return sessions.memberSessions(applicationId, channel);
-    }
-
-    @Override
-    public List<PresentSession> presence(String applicationId, String channel) {
-        return sessions.presence(applicationId, channel);
-    }
-
-    @Override
-    public void presenceListener(String applicationId, PresenceListener listener) {
-        events.listen(applicationId, listener);
     }
 
     /** What another node (or, for a node going down, this one) published. */
@@ -370,13 +317,5 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
      */
     private boolean keepsHere(SessionId session, String applicationId) {
         return sessions.holds(applicationId, session) || !sessions.presentElsewhere(applicationId, session);
-    }
-
-    private void attach(String applicationId, Connection connection) {
-        sessions.attach(applicationId, connection);
-        if (clients.connection(connection.id()).isEmpty()) {
-            // It ended while being attached, perhaps before the detach could find it: detach it now.
-            sessions.detach(connection.id());
-        }
     }
 }

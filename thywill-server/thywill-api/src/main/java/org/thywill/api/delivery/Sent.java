@@ -26,32 +26,29 @@ public record Sent(int queued, CompletionStage<Receipt> receipt) {
      * @return a result whose receipt says that this target gives none
      */
     public static Sent withoutReceipt(int queued, Target target) {
-        return new Sent(queued, CompletableFuture.failedFuture(new NoReceipt(target)));
+        return new Sent(queued, target instanceof Target.ToConnection ? NoReceipt.CONNECTION
+                : target instanceof Target.ToSession ? NoReceipt.SESSION : NoReceipt.CHANNEL);
     }
 
     /**
-     * Says that no receipt was asked for. Made on every send without one, so it is cheap: no stack trace, and its
-     * message written only when read.
+     * The receipts of sends that asked for none, one per kind of target: made once, since a send without a receipt
+     * is the common case and costs no more than a count. A completed future keeps no callbacks, so sharing it is
+     * safe.
      */
-    private static final class NoReceipt extends UnsupportedOperationException {
-        private static final long serialVersionUID = 1L;
-        private final transient Target target;
+    private static final class NoReceipt {
+        static final CompletionStage<Receipt> CONNECTION = failed("a connection",
+                "ask for one with Target.connection(id).withReceipt()");
+        static final CompletionStage<Receipt> SESSION = failed("a session",
+                "ask for one with Target.session(id).withReceipt()");
+        static final CompletionStage<Receipt> CHANNEL = failed("a channel",
+                "send to each session (Target.session(id).withReceipt()) for one");
 
-        NoReceipt(Target target) {
-            this.target = target;
+        private NoReceipt() {
         }
 
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
-
-        @Override
-        public String getMessage() {
-            String how = target instanceof Target.ToConnection ? "ask for one with Target.connection(id).withReceipt()"
-                    : target instanceof Target.ToSession ? "ask for one with Target.session(id).withReceipt()"
-                    : "send to each session (Target.session(id).withReceipt()) for one";
-            return "No receipt was asked for " + target + ": " + how;
+        private static CompletionStage<Receipt> failed(String target, String how) {
+            return CompletableFuture.failedStage(new UnsupportedOperationException(
+                    "No receipt was asked for this send to " + target + ": " + how));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.thywill.api;
 
 import java.util.List;
 import java.util.Optional;
+import org.thywill.api.application.PageOptions;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.http.HttpEndpoint;
@@ -48,6 +49,17 @@ public interface Bootstrap {
      */
     default Optional<String> page(PageRequest request) {
         return page(request.applicationId(), request.session());
+    }
+
+    /**
+     * How the page of a running application is served: whether at {@code /thywill/{id}/} too, and under which
+     * Content-Security-Policy. Delegates to the {@link Slot#APPLICATION} slot. Thread-safe.
+     *
+     * @param applicationId the application
+     * @return its options; {@link PageOptions#ORDINARY} for an application that does not run, and by default
+     */
+    default PageOptions pageOptions(String applicationId) {
+        return PageOptions.ORDINARY;
     }
 
     /** @return the endpoints of every component, in {@link Slot} order */

@@ -47,8 +47,8 @@ public interface ComponentContext {
     }
 
     /**
-     * The admin console's access to the server, for the Application Interface to give to the application whose id
-     * is {@link AdminAccess#APPLICATION_ID} (and to no other).
+     * The admin console's access to the server, for the Application Interface to give to each application that asks
+     * for {@link org.thywill.api.application.Capability#ADMIN} (and to no other).
      *
      * @return present only when {@code server.admin} is on; empty by default
      */

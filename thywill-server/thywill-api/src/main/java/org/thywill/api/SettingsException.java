@@ -7,6 +7,7 @@ package org.thywill.api;
 public class SettingsException extends ThywillException {
 
     private final String key;
+    private final String problem;
 
     /**
      * @param key the key within its section, for example {@code port}
@@ -15,11 +16,17 @@ public class SettingsException extends ThywillException {
     public SettingsException(String key, String problem) {
         super("'" + key + "' " + problem);
         this.key = key;
+        this.problem = problem;
     }
 
     /** @return the key within its section that holds the bad value */
     public String key() {
         return key;
+    }
+
+    /** @return what is wrong with the value and what would be accepted, without the key */
+    public String problem() {
+        return problem;
     }
 
     /**

@@ -1,13 +1,14 @@
 package org.thywill.api;
 
 import org.thywill.api.application.ApplicationInterface;
+import org.thywill.api.auth.Authenticator;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.database.Database;
 import org.thywill.api.log.Log;
 import org.thywill.api.push.Push;
 
 /**
- * The five places a component can be plugged in. Each slot has a section of its own in the settings file, named
+ * The six places a component can be plugged in. Each slot has a section of its own in the settings file, named
  * by {@link #key()}, whose {@code implementation} key picks a provider by name.
  *
  * <p>The declaration order is the order in which components contribute to a page's {@link ClientConfiguration}:
@@ -22,6 +23,8 @@ public enum Slot {
     PUSH("push", Push.class),
     /** Stores sessions and gives applications a {@link javax.sql.DataSource}. */
     DATABASE("database", Database.class),
+    /** Says who is behind a connection, from the credentials its page presents at the handshake. */
+    AUTHENTICATION("authentication", Authenticator.class),
     /** Loads applications and routes messages to them. */
     APPLICATION("application", ApplicationInterface.class);
 

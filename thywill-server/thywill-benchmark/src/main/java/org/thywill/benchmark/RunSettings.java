@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One load run: what the clients do, how many, for how long, against which server.
@@ -38,10 +37,6 @@ public record RunSettings(ServerKind server, URI url, Scenario scenario, Transpo
     /** The most clients one run may create: bounded by the file descriptors and ports of one machine. */
     public static final int MAX_CLIENTS = 20_000;
 
-    /** The option names {@link #from} reads. */
-    public static final Set<String> OPTIONS = Set.of("server", "url", "scenario", "transport", "clients", "ramp",
-            "warmup", "hold", "rate", "size", "rooms", "concurrency", "client-threads", "acknowledge");
-
     /** Validates. */
     public RunSettings {
         Objects.requireNonNull(server, "server");
@@ -69,39 +64,6 @@ public record RunSettings(ServerKind server, URI url, Scenario scenario, Transpo
     }
 
     /**
-     * @param args the command line
-     * @param url the server's address when the command line does not give one (a launched server's)
-     * @return the settings, with the defaults for what the command line leaves out
-     */
-    public static RunSettings from(Arguments args, URI url) {
-        Scenario scenario = Scenario.of(args.text("scenario", "echo"));
-        int clients = args.integer("clients", 1000, 1, MAX_CLIENTS);
-        int rooms = args.integer("rooms", 10, 1, 10_000);
-        int defaultRate = switch (scenario) {
-            case ECHO -> clients;
-            case BROADCAST -> 10;
-            case ROOMS -> 10 * rooms;
-            case CONNECT_STORM -> 0;
-        };
-        return new RunSettings(
-                ServerKind.of(args.text("server", "thywill")),
-                args.has("url") ? URI.create(args.text("url", "")) : url,
-                scenario,
-                TransportKind.of(args.text("transport", "websocket")),
-                clients,
-                args.duration("ramp", Duration.ofSeconds(10), Duration.ZERO, Duration.ofMinutes(5)),
-                args.duration("warmup", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(2)),
-                args.duration("hold", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10)),
-                args.integer("rate", defaultRate, 0, 1_000_000),
-                args.integer("size", 50, 0, 60_000),
-                rooms,
-                args.integer("concurrency", 200, 1, 5_000),
-                args.integer("client-threads", 32, 4, 1_000),
-                List.of(),
-                yesOrNo(args.text("acknowledge", "no")));
-    }
-
-    /**
      * @param url a copy's server address
      * @param server a copy's kind of server
      * @return these settings against another server
@@ -124,14 +86,6 @@ public record RunSettings(ServerKind server, URI url, Scenario scenario, Transpo
     public RunSettings acknowledging(boolean acknowledging) {
         return new RunSettings(server, url, scenario, transport, clients, ramp, warmup, hold, rate, size, rooms,
                 concurrency, clientThreads, moreNodes, acknowledging);
-    }
-
-    private static boolean yesOrNo(String value) {
-        return switch (value) {
-            case "yes", "true" -> true;
-            case "no", "false" -> false;
-            default -> throw new IllegalArgumentException("--acknowledge is yes or no, not '" + value + "'.");
-        };
     }
 
     private static void requireLoopback(URI url) {

@@ -40,9 +40,9 @@ class ServerProcessTest {
     void refusesAnAddressBeyondThisMachine() {
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class,
-                () -> RunSettings.from(Arguments.parse("--url", "http://10.0.0.1:8080"), null));
+                () -> RunOptions.parse("--url", "http://10.0.0.1:8080").settings(null));
         assertTrue(refused.getMessage().contains("loopback"), refused.getMessage());
         assertEquals(URI.create("http://localhost:8080"),
-                RunSettings.from(Arguments.parse("--url", "http://localhost:8080"), null).url());
+                RunOptions.parse("--url", "http://localhost:8080").settings(null).url());
     }
 }

@@ -2,42 +2,25 @@ package org.thywill.kernel;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.support.GenericApplicationContext;
 import org.thywill.api.Component;
-import org.thywill.api.ComponentProvider;
 import org.thywill.api.ServerSettings;
 import org.thywill.api.Slot;
 import org.thywill.api.ThywillException;
-import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.client.ClientInterface;
-import org.thywill.kernel.admin.KernelAdminAccess;
-import org.thywill.kernel.admin.KernelServerView;
 import org.thywill.kernel.components.ChosenComponent;
 import org.thywill.kernel.components.ComponentLifecycle;
-import org.thywill.kernel.components.KernelContext;
+import org.thywill.kernel.components.ComponentWiring;
 import org.thywill.kernel.components.ProviderCatalog;
 import org.thywill.kernel.components.StartOrder;
-import org.thywill.kernel.health.HealthEndpoint;
-import org.thywill.kernel.metrics.MetricsEndpoint;
-import org.thywill.kernel.metrics.MicrometerMetrics;
-import org.thywill.kernel.page.BootstrapPage;
-import org.thywill.kernel.settings.EnvironmentOverrides;
-import org.thywill.kernel.settings.KernelServerSettings;
-import org.thywill.kernel.settings.SettingsBinder;
-import org.thywill.kernel.settings.SettingsTree;
 
 /**
- * A running Thywill server: the kernel that chose, wired and started the five components. Several can run in one
+ * A running Thywill server: the kernel that chose, wired and started the six components. Several can run in one
  * JVM. Start with {@link #start(ThywillSettings)}; stop with {@link #close()}.
  */
 public final class Thywill implements AutoCloseable {
@@ -46,6 +29,7 @@ public final class Thywill implements AutoCloseable {
     public static final Map<Slot, String> DEFAULT_IMPLEMENTATIONS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             Slot.LOG, "logback",
             Slot.DATABASE, "h2",
+            Slot.AUTHENTICATION, "anonymous",
             Slot.CLIENT_INTERFACE, "cometd",
             Slot.PUSH, "cometd",
             Slot.APPLICATION, "jar")));
@@ -54,23 +38,15 @@ public final class Thywill implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Thywill.class);
 
-    private final GenericApplicationContext spring;
+    private final KernelServices kernel;
+    private final ComponentWiring wiring;
     private final ComponentLifecycle lifecycle;
-    private final Map<Slot, ChosenComponent> components;
-    private final MicrometerMetrics metrics;
-    private final KernelServerSettings server;
-    private final ShutdownState shutdown;
     private volatile boolean closed;
 
-    private Thywill(GenericApplicationContext spring, ComponentLifecycle lifecycle,
-                    Map<Slot, ChosenComponent> components, MicrometerMetrics metrics, KernelServerSettings server,
-                    ShutdownState shutdown) {
-        this.spring = spring;
+    private Thywill(KernelServices kernel, ComponentWiring wiring, ComponentLifecycle lifecycle) {
+        this.kernel = kernel;
+        this.wiring = wiring;
         this.lifecycle = lifecycle;
-        this.components = components;
-        this.metrics = metrics;
-        this.server = server;
-        this.shutdown = shutdown;
     }
 
     /**
@@ -83,157 +59,33 @@ public final class Thywill implements AutoCloseable {
      */
     public static Thywill start(ThywillSettings settings) {
         long began = System.nanoTime();
-        SettingsTree tree = settings.tree();
-        SettingsBinder binder = new SettingsBinder();
-        EnvironmentOverrides env = settings.environment();
-
-        rejectUnknownSections(tree);
-        tree = env.apply(tree, SERVER_SECTION, SettingsBinder.keysOf(KernelServerSettings.class));
-        KernelServerSettings serverSection = binder.bind(tree.section(SERVER_SECTION), KernelServerSettings.class,
-                SERVER_SECTION, tree.source(), env);
-        ServerSettings server = serverSection.server();
-
-        ProviderCatalog catalog = ProviderCatalog.discover(settings.classLoader());
-        Map<Slot, ComponentProvider<?>> providers = new EnumMap<>(Slot.class);
-        Map<Slot, Object> boundSettings = new EnumMap<>(Slot.class);
-        Map<Slot, Set<Slot>> dependencies = new LinkedHashMap<>();
-        Set<String> knownVariables = new HashSet<>();
-        SettingsBinder.keysOf(KernelServerSettings.class).keySet()
-                .forEach(k -> knownVariables.add(EnvironmentOverrides.variableName(SERVER_SECTION, k)));
-        for (Slot slot : Slot.values()) {
-            Object named = env.value(slot.key(), "implementation").map(Object.class::cast)
-                    .orElse(tree.section(slot.key()).getOrDefault("implementation", DEFAULT_IMPLEMENTATIONS.get(slot)));
-            if (!(named instanceof String name) || name.isBlank()) {
-                throw new ThywillException("Setting '" + slot.key() + ".implementation' in " + tree.source()
-                        + " must name an implementation. Available for " + slot.key() + ": "
-                        + catalog.names(slot) + ".");
-            }
-            ComponentProvider<?> provider = catalog.provider(slot, name, tree.source());
-            Map<String, Class<?>> keys = SettingsBinder.keysOf(provider.settingsType());
-            tree = env.apply(tree, slot.key(), keys);
-            Map<String, Object> section = tree.section(slot.key());
-            section.remove("implementation");
-            boundSettings.put(slot, binder.bind(section, provider.settingsType(), slot.key(), tree.source(),
-                    env));
-            providers.put(slot, provider);
-            dependencies.put(slot, provider.dependencies());
-            knownVariables.add(EnvironmentOverrides.variableName(slot.key(), "implementation"));
-            keys.keySet().forEach(k -> knownVariables.add(EnvironmentOverrides.variableName(slot.key(), k)));
-        }
-        List<String> sections = new ArrayList<>(List.of(SERVER_SECTION));
-        for (Slot slot : Slot.values()) {
-            sections.add(slot.key());
-        }
-        for (String unmatched : env.unmatched(sections, knownVariables::contains)) {
-            LOG.warn("Environment variable {} matches no setting and is ignored", unmatched);
-        }
-
-        List<Slot> order = StartOrder.of(dependencies);
-        Map<Slot, ChosenComponent> chosen = Collections.synchronizedMap(new EnumMap<>(Slot.class));
-        ShutdownState shutdown = new ShutdownState();
-        MicrometerMetrics metrics = new MicrometerMetrics();
-        List<org.thywill.api.http.HttpEndpoint> kernelEndpoints = new ArrayList<>();
-        kernelEndpoints.add(new HealthEndpoint(() -> {
-            synchronized (chosen) {
-                return new EnumMap<>(chosen);
-            }
-        }, shutdown::draining));
-        if (serverSection.metrics()) {
-            kernelEndpoints.add(new MetricsEndpoint(metrics));
-        }
-        BootstrapPage bootstrap = new BootstrapPage(() -> {
-            Map<Slot, Component> view = new EnumMap<>(Slot.class);
-            chosen.forEach((slot, c) -> view.put(slot, c.component()));
-            return view;
-        }, kernelEndpoints);
-
-        AdminAccess admin = serverSection.admin() ? new KernelAdminAccess(new KernelServerView(() -> {
-            synchronized (chosen) {
-                return new EnumMap<>(chosen);
-            }
-        }, order, metrics, () -> ((ClientInterface) chosen.get(Slot.CLIENT_INTERFACE).component()).port()),
-                serverSection.adminToken()) : null;
-
-        GenericApplicationContext spring = new GenericApplicationContext();
-        spring.setClassLoader(settings.classLoader());
-        for (Slot slot : order) {
-            // Only the Application Interface may hand the console's access on, and only to the console; it alone
-            // runs applications.
-            boolean applications = slot == Slot.APPLICATION;
-            register(spring, slot, providers.get(slot), boundSettings.get(slot), new KernelContext(server,
-                    settings.home(), slot, dependencies.get(slot), spring::getBean, bootstrap, metrics,
-                    applications ? admin : null, applications ? settings.applications() : List.of()));
-        }
+        StartupSettings bound = StartupSettings.bind(settings, ProviderCatalog.discover(settings.classLoader()));
+        List<Slot> order = StartOrder.of(bound.dependencies());
+        KernelServices kernel = new KernelServices(settings, bound.server(), order);
+        ComponentWiring wiring;
         try {
-            spring.refresh();
+            wiring = ComponentWiring.create(order.stream().map(bound.components()::get).toList(),
+                    settings.classLoader(), kernel::contextFor);
         } catch (RuntimeException e) {
-            metrics.close();
-            ThywillException cause = find(e);
-            throw cause != null ? cause : new ThywillException("The components could not be created: " + e, e);
+            kernel.close();
+            throw e;
         }
-        List<ChosenComponent> inOrder = new ArrayList<>();
-        for (Slot slot : order) {
-            ChosenComponent c = new ChosenComponent(slot, providers.get(slot).name(),
-                    spring.getBean(slot.key(), Component.class));
-            inOrder.add(c);
-            chosen.put(slot, c);
-        }
-
+        kernel.running(wiring.components());
         ComponentLifecycle lifecycle = new ComponentLifecycle();
         try {
-            lifecycle.start(inOrder);
-            ((ClientInterface) chosen.get(Slot.CLIENT_INTERFACE).component()).open();
+            lifecycle.start(wiring.components());
+            kernel.clientInterface().open();
         } catch (Exception e) {
             lifecycle.stop();
-            spring.close();
-            metrics.close();
+            wiring.close();
+            kernel.close();
             throw e instanceof ThywillException t ? t
                     : new ThywillException("The client interface could not open: " + e.getMessage(), e);
         }
-        Thywill thywill = new Thywill(spring, lifecycle, chosen, metrics, serverSection, shutdown);
+        Thywill thywill = new Thywill(kernel, wiring, lifecycle);
         LOG.info("Thywill started in {} ms; open {}", (System.nanoTime() - began) / 1_000_000,
                 thywill.uri().resolve("/thywill/init/"));
         return thywill;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void register(GenericApplicationContext spring, Slot slot, ComponentProvider provider,
-                                 Object settings, KernelContext context) {
-        Set<Slot> dependencies = provider.dependencies();
-        String[] dependsOn = dependencies.stream().map(Slot::key).toArray(String[]::new);
-        Class<Component> type = (Class<Component>) slot.type();
-        spring.registerBean(slot.key(), type, () -> {
-            Component component = provider.create(settings, context);
-            if (!slot.type().isInstance(component)) {
-                throw new ThywillException("The " + slot.key() + " implementation '" + provider.name()
-                        + "' created a " + component.getClass().getName() + ", which is not a "
-                        + slot.type().getSimpleName() + ". Its provider is broken.");
-            }
-            return component;
-        }, definition -> definition.setDependsOn(dependsOn));
-    }
-
-    private static void rejectUnknownSections(SettingsTree tree) {
-        Set<String> known = new HashSet<>();
-        known.add(SERVER_SECTION);
-        for (Slot slot : Slot.values()) {
-            known.add(slot.key());
-        }
-        for (String name : tree.sectionNames()) {
-            if (!known.contains(name)) {
-                throw new ThywillException("Unknown section '" + name + "' in " + tree.source()
-                        + ". The sections are: server, log, database, clientInterface, push, application.");
-            }
-        }
-    }
-
-    private static ThywillException find(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ThywillException te) {
-                return te;
-            }
-        }
-        return null;
     }
 
     /** @return the port the server listens on */
@@ -252,7 +104,7 @@ public final class Thywill implements AutoCloseable {
      * @return the running component in that slot
      */
     public <T extends Component> T component(Class<T> type) {
-        for (ChosenComponent c : components.values()) {
+        for (ChosenComponent c : kernel.components().values()) {
             if (type.isInstance(c.component())) {
                 return type.cast(c.component());
             }
@@ -263,7 +115,7 @@ public final class Thywill implements AutoCloseable {
     /** @return the implementation name chosen for each slot */
     public Map<Slot, String> implementations() {
         Map<Slot, String> names = new EnumMap<>(Slot.class);
-        components.forEach((slot, c) -> names.put(slot, c.implementation()));
+        kernel.components().forEach((slot, c) -> names.put(slot, c.implementation()));
         return names;
     }
 
@@ -272,12 +124,12 @@ public final class Thywill implements AutoCloseable {
      *         when a stop on SIGTERM takes longer
      */
     public Duration shutdownTimeout() {
-        return server.shutdownTimeout();
+        return kernel.server().shutdownTimeout();
     }
 
     /** @return true once {@link #close()} has begun: the health report then answers 503 */
     public boolean draining() {
-        return shutdown.draining();
+        return kernel.shutdown().draining();
     }
 
     /**
@@ -293,7 +145,7 @@ public final class Thywill implements AutoCloseable {
         }
         closed = true;
         long began = System.nanoTime();
-        shutdown.drain();
+        kernel.shutdown().drain();
         try {
             component(ClientInterface.class).drain();
         } catch (RuntimeException e) {
@@ -301,7 +153,7 @@ public final class Thywill implements AutoCloseable {
         }
         // Said while the Log still writes to its file: it stops last.
         lifecycle.stop(() -> LOG.info("Thywill stopped in {} ms", (System.nanoTime() - began) / 1_000_000));
-        spring.close();
-        metrics.close();
+        wiring.close();
+        kernel.close();
     }
 }

@@ -20,6 +20,8 @@ import org.thywill.api.log.Log;
 import org.thywill.api.push.Push;
 import org.thywill.kernel.fake.FakeSettings;
 import org.thywill.kernel.fake.Journal;
+import org.thywill.kernel.settings.InvalidSettingsException;
+import org.thywill.kernel.settings.SettingsProblem;
 import org.thywill.kernel.settings.SettingsTree;
 
 /** Every mistake in a settings file stops start-up with a message naming what to change, and nothing starts. */
@@ -104,6 +106,23 @@ class SettingsValidationTest {
     }
 
     @Test
+    void everyBadValueOfTheFileIsReportedAtOnceEachWithWhatToChange() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> SettingsFile.allFake()
+                .set("server", "port", "abc").set("database", "size", "0").set("push", "sise", "3").start(home));
+        assertEquals(List.of(), Journal.events(), "nothing may start when the settings are wrong");
+
+        assertEquals(List.of("server.port", "push.sise", "database.size"), e.problems().stream()
+                .map(p -> p.section() + "." + p.key()).toList(), "the server first, then the slots in their order");
+        assertEquals(List.of(SettingsProblem.Kind.WRONG_TYPE, SettingsProblem.Kind.UNKNOWN_KEY,
+                SettingsProblem.Kind.BAD_VALUE), e.problems().stream().map(SettingsProblem::kind).toList());
+        assertEquals("Setting 'server.port' in " + file() + " must be a whole number but is 'abc'."
+                + " Change it in that file. Unknown setting 'push.sise' in " + file() + ". The keys of this"
+                + " section are: implementation, size, timeout, failOnStart, failOnOpen, tags, someKey. Remove it or"
+                + " correct its spelling. Setting 'database.size' in " + file() + ": must be between 1 and 100,"
+                + " not 0. Change it in that file.", e.getMessage());
+    }
+
+    @Test
     void aFractionWhereAWholeNumberBelongsIsRejectedRatherThanTruncated() {
         String message = failure(SettingsFile.allFake().set("server", "port", "8080.5"));
 
@@ -170,7 +189,8 @@ class SettingsValidationTest {
         String message = failure(SettingsFile.allFake().set("databse", "size", "3"));
 
         assertEquals("Unknown section 'databse' in " + file()
-                + ". The sections are: server, log, database, clientInterface, push, application.", message);
+                + ". The sections are: server, log, database, authentication, clientInterface, push, application.",
+                message);
     }
 
     @Test

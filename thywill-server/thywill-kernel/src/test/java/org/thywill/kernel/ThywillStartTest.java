@@ -38,9 +38,10 @@ class ThywillStartTest {
     void componentsWithoutDependenciesStartInSlotOrderThenTheClientInterfaceOpens() {
         try (Thywill thywill = SettingsFile.allFake().start(home)) {
             assertEquals(List.of("start clientInterface", "start log", "start push", "start database",
-                    "start application", "open clientInterface"), Journal.events());
+                    "start authentication", "start application", "open clientInterface"), Journal.events());
             assertEquals(Map.of(Slot.CLIENT_INTERFACE, "fake", Slot.LOG, "fake", Slot.PUSH, "fake",
-                    Slot.DATABASE, "fake", Slot.APPLICATION, "fake"), thywill.implementations());
+                    Slot.DATABASE, "fake", Slot.AUTHENTICATION, "fake", Slot.APPLICATION, "fake"),
+                    thywill.implementations());
         }
     }
 
@@ -48,13 +49,13 @@ class ThywillStartTest {
     void componentsStartAfterTheirDependenciesInSlotOrderAndStopInReverse() {
         Thywill thywill = SettingsFile.allFake().set("clientInterface", "implementation", "dependent").start(home);
         assertEquals(List.of("start log", "start database", "start clientInterface", "start push",
-                "start application", "open clientInterface"), Journal.events());
+                "start authentication", "start application", "open clientInterface"), Journal.events());
         Journal.clear();
 
         thywill.close();
 
-        assertEquals(List.of("stop application", "stop push", "stop clientInterface", "stop database", "stop log"),
-                Journal.events());
+        assertEquals(List.of("stop application", "stop authentication", "stop push", "stop clientInterface",
+                "stop database", "stop log"), Journal.events());
     }
 
     @Test
@@ -85,8 +86,9 @@ class ThywillStartTest {
                 () -> SettingsFile.allFake().set("clientInterface", "failOnOpen", "true").start(home));
 
         assertEquals(List.of("start clientInterface", "start log", "start push", "start database",
-                "start application", "open clientInterface", "stop application", "stop database", "stop push",
-                "stop log", "stop clientInterface"), Journal.events());
+                "start authentication", "start application", "open clientInterface", "stop application",
+                "stop authentication", "stop database", "stop push", "stop log", "stop clientInterface"),
+                Journal.events());
         assertEquals("The client interface could not open: port taken", e.getMessage());
     }
 

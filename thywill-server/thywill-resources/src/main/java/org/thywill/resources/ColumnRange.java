@@ -35,11 +35,11 @@ public record ColumnRange(Object minimum, Object maximum) {
      * @param typeName the database's name for it, such as {@code INT UNSIGNED}
      * @param size its precision, for DECIMAL
      * @param digits its scale, for DECIMAL
-     * @param product the database's product name, such as {@code MySQL}
+     * @param dialect the database's
      * @return its range, or null when nothing past what its JSON kind allows is checked
      */
-    static ColumnRange of(Column.Kind kind, int type, String typeName, long size, int digits, String product) {
-        boolean mysql = mysql(product);
+    static ColumnRange of(Column.Kind kind, int type, String typeName, long size, int digits, Dialect dialect) {
+        boolean mysql = dialect == Dialect.MYSQL;
         String name = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
         return switch (kind) {
             case INTEGER -> integer(type, name);
@@ -51,14 +51,6 @@ public record ColumnRange(Object minimum, Object maximum) {
             case DATE -> new ColumnRange(mysql ? MYSQL_FIRST_DAY : FIRST_DAY, LAST_DAY);
             default -> null;
         };
-    }
-
-    /**
-     * @param product the database's product name
-     * @return whether it is MySQL or MariaDB, whose types' ranges differ from the SQL standard's
-     */
-    static boolean mysql(String product) {
-        return product.equalsIgnoreCase("MySQL") || product.equalsIgnoreCase("MariaDB");
     }
 
     private static ColumnRange integer(int type, String name) {

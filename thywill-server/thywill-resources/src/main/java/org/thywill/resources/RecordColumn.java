@@ -150,9 +150,12 @@ record RecordColumn(String component, String name, SqlType type, int length, boo
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    /** @return the column's SQL type as written in the DDL, {@code VARCHAR(40)} */
-    String sqlType() {
-        return type == SqlType.VARCHAR ? "VARCHAR(" + length + ")" : type.sql;
+    /**
+     * @param dialect the database's
+     * @return the column's SQL type as written in the DDL, {@code VARCHAR(40)}
+     */
+    String sqlType(Dialect dialect) {
+        return type == SqlType.VARCHAR ? "VARCHAR(" + length + ")" : dialect.sqlType(type);
     }
 
     /** @return the default as an SQL literal, or null */

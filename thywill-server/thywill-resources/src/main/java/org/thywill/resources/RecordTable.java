@@ -10,8 +10,8 @@ import org.thywill.api.ThywillException;
 
 /**
  * The table a record declares: a column per component, in order, read when the resource is declared. It writes the
- * {@code CREATE TABLE} that makes the table where none exists (in the SQL that H2 in MySQL mode, MySQL and MariaDB
- * accept), and {@link SchemaCheck} compares it with the table that does.
+ * {@code CREATE TABLE} that makes the table where none exists (in the {@link Dialect} of H2, MySQL and MariaDB, or
+ * PostgreSQL), and {@link SchemaCheck} compares it with the table that does.
  *
  * @param type the record
  * @param table the table named by {@link Table}, or null for the default {@code {applicationId}_{record_name}}
@@ -80,20 +80,20 @@ record RecordTable(Class<? extends Record> type, String table, List<RecordColumn
     /**
      * @param name this table's name
      * @param tableOf the table of a record this one refers to
-     * @param mysql whether the database is MySQL or MariaDB (for the character set)
-     * @return {@code CREATE TABLE IF NOT EXISTS ...}
+     * @param dialect the database's
+     * @return {@code CREATE TABLE IF NOT EXISTS ...}, every name quoted
      */
-    String createSql(String name, Function<Class<? extends Record>, RecordTable.Target> tableOf, boolean mysql) {
-        StringJoiner parts = new StringJoiner(",\n    ", "CREATE TABLE IF NOT EXISTS " + name + " (\n    ",
-                "\n)" + (mysql ? " DEFAULT CHARSET=utf8mb4" : ""));
+    String createSql(String name, Function<Class<? extends Record>, RecordTable.Target> tableOf, Dialect dialect) {
+        StringJoiner parts = new StringJoiner(",\n    ", "CREATE TABLE IF NOT EXISTS " + dialect.quote(name)
+                + " (\n    ", "\n)" + dialect.tableOptions());
         for (RecordColumn c : columns) {
-            StringBuilder line = new StringBuilder(c.name()).append(' ').append(c.sqlType());
+            StringBuilder line = new StringBuilder(dialect.quote(c.name())).append(' ').append(c.sqlType(dialect));
             line.append(c.nullable() ? " NULL" : " NOT NULL");
             if (c.defaultSql() != null) {
                 line.append(" DEFAULT ").append(c.defaultSql());
             }
             if (c.generated()) {
-                line.append(" AUTO_INCREMENT");
+                line.append(dialect.generatedKey());
             }
             if (c.key()) {
                 line.append(" PRIMARY KEY");
@@ -102,11 +102,12 @@ record RecordTable(Class<? extends Record> type, String table, List<RecordColumn
         }
         for (RecordColumn c : columns) {
             if (c.unique()) {
-                parts.add("UNIQUE (" + c.name() + ")");
+                parts.add("UNIQUE (" + dialect.quote(c.name()) + ")");
             }
             if (c.references() != null) {
                 Target target = tableOf.apply(c.references());
-                parts.add("FOREIGN KEY (" + c.name() + ") REFERENCES " + target.table() + " (" + target.key() + ")");
+                parts.add("FOREIGN KEY (" + dialect.quote(c.name()) + ") REFERENCES " + dialect.quote(target.table())
+                        + " (" + dialect.quote(target.key()) + ")");
             }
         }
         return parts.toString();

@@ -5,11 +5,13 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.thywill.api.ThywillException;
 
@@ -62,8 +64,9 @@ final class RecordTables {
     }
 
     /**
-     * Creates each record's table that does not exist, referred tables first. On a database other than H2, MySQL
-     * and MariaDB, whose SQL it does not write, it creates none: the application's migrations must.
+     * Creates each record's table that does not exist, referred tables first, in the database's {@link Dialect}. On
+     * a database other than H2, MySQL, MariaDB and PostgreSQL, whose SQL it does not write, it creates none: the
+     * application's migrations must.
      *
      * @param dataSource the application's data source
      */
@@ -73,17 +76,24 @@ final class RecordTables {
         }
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
-            String product = meta.getDatabaseProductName();
-            boolean mysql = isMySql(product);
-            if (!mysql && !product.equalsIgnoreCase("H2")) {
+            Dialect dialect = Dialect.of(meta.getDatabaseProductName());
+            if (!dialect.createsTables()) {
                 return;
             }
+            // A referred table a migration made is named as the database stores it (PostgreSQL folds to lower case).
+            Map<Class<? extends Record>, String> stored = new HashMap<>();
+            Function<Class<? extends Record>, RecordTable.Target> targets = type -> new RecordTable.Target(
+                    stored.getOrDefault(type, byType.get(type).table()), byType.get(type).declared().key().name());
             for (Resource resource : creationOrder()) {
-                if (TableSchema.actualName(meta, connection.getCatalog(), connection.getSchema(), resource.table())
-                        == null) {
+                TableSchema.checkName(resource.name(), resource.table());
+                String actual = TableSchema.actualName(meta, connection.getCatalog(), connection.getSchema(),
+                        resource.table());
+                if (actual == null) {
                     try (Statement statement = connection.createStatement()) {
-                        statement.execute(resource.declared().createSql(resource.table(), this::target, mysql));
+                        statement.execute(resource.declared().createSql(resource.table(), targets, dialect));
                     }
+                } else {
+                    stored.put(resource.declared().type(), actual);
                 }
             }
         }
@@ -93,18 +103,12 @@ final class RecordTables {
      * Checks a record resource's table, just read, against its record.
      *
      * @param resource a started resource
-     * @param dataSource the application's data source
      * @throws ThywillException naming every column where they differ
      */
-    void check(Resource resource, DataSource dataSource) throws SQLException {
-        if (resource.declared() == null) {
-            return;
+    void check(Resource resource) {
+        if (resource.declared() != null) {
+            SchemaCheck.check(resource.name(), resource.declared(), resource.schema(), this::target);
         }
-        String product;
-        try (Connection connection = dataSource.getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
-        }
-        SchemaCheck.check(resource.name(), resource.declared(), resource.schema(), product, this::target);
     }
 
     private List<Resource> creationOrder() {
@@ -133,9 +137,5 @@ final class RecordTables {
         }
         path.remove(resource);
         ordered.add(resource);
-    }
-
-    static boolean isMySql(String product) {
-        return product.equalsIgnoreCase("MySQL") || product.equalsIgnoreCase("MariaDB");
     }
 }

@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import org.thywill.api.Json;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
@@ -21,6 +20,7 @@ final class ResourceEndpoint implements HttpEndpoint {
     private final String prefix;
     private final String applicationId;
     private final Resources resources;
+    private final JsonBodies json = new JsonBodies();
 
     ResourceEndpoint(String applicationId, Resources resources) {
         this.applicationId = applicationId;
@@ -75,9 +75,7 @@ final class ResourceEndpoint implements HttpEndpoint {
                     Map<String, Object> row = resource.create(body(request));
                     Object id = row.get(resource.columns().stream().filter(Column::primaryKey).findFirst()
                             .orElseThrow().name());
-                    HttpResponse created = HttpResponse.json(201, row);
-                    return new HttpResponse(201, created.contentType(), created.body(),
-                            Map.of("Location", prefix + name + "/" + id));
+                    return HttpResponse.json(201, row).withHeaders(Map.of("Location", prefix + name + "/" + id));
                 }
                 default -> throw methodNotAllowed(method, "GET, POST");
             }
@@ -118,23 +116,12 @@ final class ResourceEndpoint implements HttpEndpoint {
      * The body of a write: a JSON object, sent as {@code application/json} (which also keeps a cross-site form from
      * writing with a visitor's cookie).
      */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(HttpRequest request) {
+    private Map<String, Object> body(HttpRequest request) {
         String type = request.headers().getOrDefault("content-type", "");
         if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ResourceException(415, null, "Send the row as a JSON object with Content-Type:"
                     + " application/json.");
         }
-        Object parsed;
-        try {
-            parsed = Json.parse(request.bodyText());
-        } catch (IllegalArgumentException e) {
-            throw new ResourceException(400, null, "The body is not JSON: " + e.getMessage());
-        }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new ResourceException(400, null, "The body must be a JSON object of columns, such as"
-                    + " {\"name\": \"Ada\"}.");
-        }
-        return (Map<String, Object>) map;
+        return json.object(request, "a JSON object of columns, such as {\"name\": \"Ada\"}");
     }
 }

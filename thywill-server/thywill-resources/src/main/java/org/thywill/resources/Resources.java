@@ -143,7 +143,7 @@ public final class Resources {
         for (Resource resource : all()) {
             try {
                 resource.start(context);
-                tables.check(resource, context.dataSource());
+                tables.check(resource);
             } catch (SQLException e) {
                 throw new ThywillException("Resource '" + resource.name() + "': could not read the schema of table '"
                         + resource.table() + "': " + e.getMessage(), e);

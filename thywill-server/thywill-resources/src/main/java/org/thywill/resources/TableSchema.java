@@ -24,9 +24,10 @@ import org.thywill.api.ThywillException;
  * @param primaryKey the single-column primary key
  * @param unique the columns with a single-column unique index, the primary key excluded
  * @param references for each foreign-key column, the table and column it refers to
+ * @param dialect the SQL of the database the table is in
  */
 record TableSchema(String table, Map<String, Column> columns, Column primaryKey, List<String> unique,
-                   Map<String, Reference> references) {
+                   Map<String, Reference> references, Dialect dialect) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
@@ -65,10 +66,7 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
      * @throws SQLException if the database fails
      */
     static TableSchema read(DataSource dataSource, String resource, String table) throws SQLException {
-        if (!NAME.matcher(table).matches()) {
-            throw new ThywillException("Resource '" + resource + "': '" + table + "' is not a table name this"
-                    + " library can use; use letters, digits and '_'.");
-        }
+        checkName(resource, table);
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             String catalog = connection.getCatalog();
@@ -90,10 +88,10 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
                         + " id BIGINT AUTO_INCREMENT PRIMARY KEY.");
             }
             Map<String, Column> columns = new LinkedHashMap<>();
-            String product = meta.getDatabaseProductName();
+            Dialect dialect = Dialect.of(meta.getDatabaseProductName());
             try (ResultSet rs = meta.getColumns(catalog, schema, actual, null)) {
                 while (rs.next()) {
-                    Column column = column(rs, keys.get(0), product);
+                    Column column = column(rs, keys.get(0), dialect);
                     if (!NAME.matcher(column.name()).matches()) {
                         throw new ThywillException("Resource '" + resource + "': column '" + column.name()
                                 + "' of table '" + actual + "' needs a name of letters, digits and '_'.");
@@ -121,7 +119,19 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
                             rs.getString("PKCOLUMN_NAME")));
                 }
             }
-            return new TableSchema(actual, columns, columns.get(keys.get(0)), unique, references);
+            return new TableSchema(actual, columns, columns.get(keys.get(0)), unique, references, dialect);
+        }
+    }
+
+    /**
+     * @param resource the resource's name, for the message
+     * @param table a table's name
+     * @throws ThywillException if the name is not of letters, digits and '_', which the library writes into SQL
+     */
+    static void checkName(String resource, String table) {
+        if (!NAME.matcher(table).matches()) {
+            throw new ThywillException("Resource '" + resource + "': '" + table + "' is not a table name this"
+                    + " library can use; use letters, digits and '_'.");
         }
     }
 
@@ -137,7 +147,7 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
         return null;
     }
 
-    private static Column column(ResultSet rs, String primaryKey, String product) throws SQLException {
+    private static Column column(ResultSet rs, String primaryKey, Dialect dialect) throws SQLException {
         String name = rs.getString("COLUMN_NAME");
         int type = rs.getInt("DATA_TYPE");
         String typeName = rs.getString("TYPE_NAME");
@@ -150,9 +160,9 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
         boolean text = kind == Column.Kind.TEXT && (type == Types.VARCHAR || type == Types.CHAR
                 || type == Types.NVARCHAR || type == Types.NCHAR);
         boolean hasDefault = defaultValue != null && !defaultValue.equalsIgnoreCase("NULL");
-        ColumnRange range = ColumnRange.of(kind, type, typeName, size, rs.getInt("DECIMAL_DIGITS"), product);
+        ColumnRange range = ColumnRange.of(kind, type, typeName, size, rs.getInt("DECIMAL_DIGITS"), dialect);
         // MySQL's TINYTEXT, TEXT and MEDIUMTEXT hold a number of bytes, which their size reports.
-        long maxBytes = kind == Column.Kind.TEXT && !text && ColumnRange.mysql(product) && size > 0 && size < Integer.MAX_VALUE ? size : 0;
+        long maxBytes = kind == Column.Kind.TEXT && !text && dialect == Dialect.MYSQL && size > 0 && size < Integer.MAX_VALUE ? size : 0;
         return new Column(name, kind, typeName, text && size > 0 && size < Integer.MAX_VALUE ? size : 0, maxBytes,
                 nullable, hasDefault, generated, name.equalsIgnoreCase(primaryKey), range);
     }
@@ -177,6 +187,19 @@ record TableSchema(String table, Map<String, Column> columns, Column primaryKey,
             case Types.DATE -> Column.Kind.DATE;
             default -> Column.Kind.OTHER;
         };
+    }
+
+    /**
+     * @param name a table or column name as the database reports it
+     * @return it quoted for this database
+     */
+    String quote(String name) {
+        return dialect.quote(name);
+    }
+
+    /** @return the table's name, quoted */
+    String quotedTable() {
+        return dialect.quote(table);
     }
 
     /** @return the schema document of the resource, for {@code GET /api/{app}/} */

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,8 +14,9 @@ import java.util.StringJoiner;
 import javax.sql.DataSource;
 
 /**
- * The SQL of one resource's table: plain JDBC that MySQL, MariaDB and H2 in MySQL mode all accept. Column names
- * come from the table's metadata, never from a request, so they are safe to write into the statements.
+ * The SQL of one resource's table: plain JDBC that H2 in MySQL mode, MySQL, MariaDB and PostgreSQL all accept, the
+ * {@link Dialect} quoting every name (so a column may be named {@code order}) and writing the one insert that differs.
+ * Names come from the table's metadata, never from a request, so they are safe to write into the statements.
  */
 final class TableStore {
 
@@ -28,6 +28,18 @@ final class TableStore {
         this.schema = schema;
     }
 
+    private String q(Column column) {
+        return schema.quote(column.name());
+    }
+
+    private String table() {
+        return schema.quotedTable();
+    }
+
+    private String key() {
+        return q(schema.primaryKey());
+    }
+
     /** A page of rows and how many match in all. */
     record Page(List<Map<String, Object>> rows, long total) {
     }
@@ -37,25 +49,26 @@ final class TableStore {
         List<Object> arguments = new ArrayList<>();
         query.filters().forEach((column, value) -> {
             if (value == null) {
-                where.add(column.name() + " IS NULL");
+                where.add(q(column) + " IS NULL");
             } else {
-                where.add(column.name() + " = ?");
+                where.add(q(column) + " = ?");
                 arguments.add(value);
             }
         });
         for (ListQuery.RelatedFilter f : query.related()) {
             TableSchema target = f.relation().target().schema();
-            where.add(f.relation().column().name() + " IN (SELECT " + target.primaryKey().name() + " FROM "
-                    + target.table() + " WHERE " + f.column().name() + (f.value() == null ? " IS NULL)" : " = ?)"));
+            where.add(q(f.relation().column()) + " IN (SELECT " + target.quote(target.primaryKey().name())
+                    + " FROM " + target.quotedTable() + " WHERE " + target.quote(f.column().name())
+                    + (f.value() == null ? " IS NULL)" : " = ?)"));
             if (f.value() != null) {
                 arguments.add(f.value());
             }
         }
-        String order = " ORDER BY " + query.sort().name() + (query.descending() ? " DESC" : " ASC")
-                + (query.sort().primaryKey() ? "" : ", " + schema.primaryKey().name() + " ASC");
+        String order = " ORDER BY " + q(query.sort()) + (query.descending() ? " DESC" : " ASC")
+                + (query.sort().primaryKey() ? "" : ", " + key() + " ASC");
         try (Connection c = dataSource.getConnection()) {
             long total;
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM " + schema.table() + where)) {
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM " + table() + where)) {
                 bind(count, arguments);
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
@@ -63,7 +76,7 @@ final class TableStore {
                 }
             }
             List<Map<String, Object>> rows = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT * FROM " + schema.table() + where + order
+            try (PreparedStatement select = c.prepareStatement("SELECT * FROM " + table() + where + order
                     + " LIMIT ? OFFSET ?")) {
                 List<Object> all = new ArrayList<>(arguments);
                 all.add(query.limit());
@@ -81,8 +94,8 @@ final class TableStore {
 
     Optional<Map<String, Object>> read(Object id) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT * FROM " + schema.table() + " WHERE "
-                     + schema.primaryKey().name() + " = ?")) {
+             PreparedStatement select = c.prepareStatement("SELECT * FROM " + table() + " WHERE " + key()
+                     + " = ?")) {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(Values.row(rs, schema)) : Optional.empty();
@@ -102,8 +115,8 @@ final class TableStore {
         StringJoiner marks = new StringJoiner(", ", "(", ")");
         ids.forEach(id -> marks.add("?"));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT * FROM " + schema.table() + " WHERE "
-                     + schema.primaryKey().name() + " IN " + marks)) {
+             PreparedStatement select = c.prepareStatement("SELECT * FROM " + table() + " WHERE " + key()
+                     + " IN " + marks)) {
             bind(select, new ArrayList<>(ids));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -120,14 +133,15 @@ final class TableStore {
         StringJoiner names = new StringJoiner(", ");
         StringJoiner marks = new StringJoiner(", ");
         values.keySet().forEach(column -> {
-            names.add(column.name());
+            names.add(q(column));
             marks.add("?");
         });
-        String sql = values.isEmpty() ? "INSERT INTO " + schema.table() + " () VALUES ()"
-                : "INSERT INTO " + schema.table() + " (" + names + ") VALUES (" + marks + ")";
+        String sql = values.isEmpty() ? schema.dialect().insertDefaults(table())
+                : "INSERT INTO " + table() + " (" + names + ") VALUES (" + marks + ")";
         Column key = schema.primaryKey();
+        // The key by name: PostgreSQL would otherwise return every column, not the key first.
         try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+             PreparedStatement insert = c.prepareStatement(sql, new String[] {key.name()})) {
             bind(insert, new ArrayList<>(values.values()));
             insert.executeUpdate();
             if (values.containsKey(key)) {
@@ -148,10 +162,10 @@ final class TableStore {
             return read(id).isPresent();
         }
         StringJoiner sets = new StringJoiner(", ");
-        values.keySet().forEach(column -> sets.add(column.name() + " = ?"));
+        values.keySet().forEach(column -> sets.add(q(column) + " = ?"));
         try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement("UPDATE " + schema.table() + " SET " + sets + " WHERE "
-                     + schema.primaryKey().name() + " = ?")) {
+             PreparedStatement update = c.prepareStatement("UPDATE " + table() + " SET " + sets + " WHERE "
+                     + key() + " = ?")) {
             List<Object> arguments = new ArrayList<>(values.values());
             arguments.add(id);
             bind(update, arguments);
@@ -163,8 +177,8 @@ final class TableStore {
     /** @return whether a row was deleted */
     boolean delete(Object id) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = c.prepareStatement("DELETE FROM " + schema.table() + " WHERE "
-                     + schema.primaryKey().name() + " = ?")) {
+             PreparedStatement delete = c.prepareStatement("DELETE FROM " + table() + " WHERE " + key()
+                     + " = ?")) {
             delete.setObject(1, id);
             return delete.executeUpdate() > 0;
         }
@@ -185,8 +199,8 @@ final class TableStore {
                 if (column == null || !values.containsKey(column) || values.get(column) == null) {
                     continue;
                 }
-                String sql = "SELECT COUNT(*) FROM " + schema.table() + " WHERE " + column.name() + " = ?"
-                        + (id == null ? "" : " AND " + schema.primaryKey().name() + " <> ?");
+                String sql = "SELECT COUNT(*) FROM " + table() + " WHERE " + q(column) + " = ?"
+                        + (id == null ? "" : " AND " + key() + " <> ?");
                 try (PreparedStatement select = c.prepareStatement(sql)) {
                     select.setObject(1, values.get(column));
                     if (id != null) {
@@ -205,8 +219,9 @@ final class TableStore {
                 if (column == null || !values.containsKey(column) || values.get(column) == null) {
                     continue;
                 }
-                try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM " + ref.getValue().table()
-                        + " WHERE " + ref.getValue().column() + " = ?")) {
+                try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM "
+                        + schema.quote(ref.getValue().table()) + " WHERE " + schema.quote(ref.getValue().column())
+                        + " = ?")) {
                     select.setObject(1, values.get(column));
                     try (ResultSet rs = select.executeQuery()) {
                         if (rs.next() && rs.getLong(1) == 0) {

@@ -10,9 +10,9 @@ import java.time.LocalDate;
  */
 public final class BlogApplication extends ResourceApplication {
 
-    /** A writer. */
+    /** A writer, in a group: a column named as a reserved word of SQL, which the library quotes. */
     public record Author(long id, @Unique @MaxLength(40) String name, @Nullable LocalDate born,
-                         @Default(Default.NOW) Instant joinedAt) {
+                         @Default(Default.NOW) Instant joinedAt, @Nullable @MaxLength(40) String group) {
     }
 
     /** An editor, kept from the REST API by {@link AccessRule#NOBODY}. */

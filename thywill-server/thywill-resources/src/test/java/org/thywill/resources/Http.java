@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 
 /** A plain HTTP client of the REST API, as curl would be: no cookie, JSON in and out. */
 final class Http {
@@ -35,7 +35,7 @@ final class Http {
         }
 
         Answer expect(int expected) {
-            assertEquals(expected, status, () -> "status of an answer with body " + Json.write(json));
+            assertEquals(expected, status, () -> "status of an answer with body " + TestJson.write(json));
             return this;
         }
     }
@@ -45,15 +45,15 @@ final class Http {
     }
 
     Answer post(String path, Object body) {
-        return send(json(path, body).POST(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+        return send(json(path, body).POST(HttpRequest.BodyPublishers.ofString(TestJson.write(body))));
     }
 
     Answer patch(String path, Object body) {
-        return send(json(path, body).method("PATCH", HttpRequest.BodyPublishers.ofString(Json.write(body))));
+        return send(json(path, body).method("PATCH", HttpRequest.BodyPublishers.ofString(TestJson.write(body))));
     }
 
     Answer put(String path, Object body) {
-        return send(json(path, body).PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))));
+        return send(json(path, body).PUT(HttpRequest.BodyPublishers.ofString(TestJson.write(body))));
     }
 
     Answer delete(String path, String... headers) {
@@ -78,7 +78,7 @@ final class Http {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             boolean isJson = r.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
-            Object json = r.body().isEmpty() || !isJson ? null : Json.parse(r.body());
+            Object json = r.body().isEmpty() || !isJson ? null : TestJson.parse(r.body());
             return new Answer(r.statusCode(), json, r.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);

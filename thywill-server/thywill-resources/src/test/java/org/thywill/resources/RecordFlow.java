@@ -16,7 +16,8 @@ import org.thywill.testing.ThywillTestServer;
 /**
  * The blog application, declared from records, on a database where its tables do not exist yet: the library creates
  * them with the columns, types, keys, defaults and foreign keys the records say, and its relations expand and filter.
- * A record that no longer matches its table stops the application naming the column. Run on H2 and on MySQL.
+ * A record that no longer matches its table stops the application naming the column. Run on H2, MySQL and
+ * PostgreSQL.
  */
 final class RecordFlow {
 
@@ -70,7 +71,8 @@ final class RecordFlow {
     @SuppressWarnings("unchecked")
     static void relationsExpandAndFilter(URI server) {
         Http http = new Http(server);
-        Object ada = http.post("/api/blog/authors", Map.of("name", "ada")).expect(201).map().get("id");
+        Object ada = http.post("/api/blog/authors", Map.of("name", "ada", "group", "engines")).expect(201).map()
+                .get("id");
         Object bob = http.post("/api/blog/authors", Map.of("name", "bob")).expect(201).map().get("id");
         Object first = http.post("/api/blog/articles", Map.of("author_id", ada, "title", "Notes")).expect(201).map()
                 .get("id");
@@ -95,6 +97,10 @@ final class RecordFlow {
         assertEquals(1L, http.get("/api/blog/articles?author.name=bob&title=Replies").expect(200).map()
                 .get("total"));
         assertEquals(3L, http.get("/api/blog/articles?author.born=null").expect(200).map().get("total"));
+        assertEquals("engines", http.patch("/api/blog/authors/" + ada, Map.of("group", "engines")).expect(200).map()
+                .get("group"), "a column named as a reserved word is written");
+        assertEquals(1L, http.get("/api/blog/authors?group=engines&sort=-group").expect(200).map().get("total"));
+        assertEquals(2L, http.get("/api/blog/articles?author.group=engines").expect(200).map().get("total"));
 
         assertEquals("expand", http.get("/api/blog/articles?expand=writer").expect(400).error().get("field"));
         assertEquals("expand", http.get("/api/blog/articles/" + first + "?expand=writer").expect(400).error()

@@ -1,21 +1,19 @@
 package org.thywill.resources;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.thywill.testing.ThywillTestServer;
 
-/** Resources declared from records, on H2: the tables the library writes, the check, and the relations. */
-class RecordResourceTest {
-
-    @TempDir
-    Path home;
+/**
+ * Resources declared from records, on each database: the tables the library writes in that database's SQL, the
+ * check, and the relations.
+ */
+class RecordResourceTest extends OnEachDatabase {
 
     @Test
     @Timeout(120)
     void theTablesComeFromTheRecords() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("blog").start()) {
+        try (ThywillTestServer server = server("blog").start()) {
             RecordFlow.tablesComeFromTheRecords(server.uri());
         }
     }
@@ -23,7 +21,7 @@ class RecordResourceTest {
     @Test
     @Timeout(120)
     void relationsExpandAndFilterAcrossAndBadNamesAreRefused() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("blog").start()) {
+        try (ThywillTestServer server = server("blog").start()) {
             RecordFlow.relationsExpandAndFilter(server.uri());
         }
     }
@@ -31,14 +29,13 @@ class RecordResourceTest {
     @Test
     @Timeout(120)
     void theNextStartChecksTheTablesTheLibraryMade() {
-        RecordFlow.theNextStartChecksTheTables(ThywillTestServer.withApplications("blog").home(home)
-                .set("database", "file", "data/blog"));
+        RecordFlow.theNextStartChecksTheTables(server("blog"));
     }
 
     @Test
     @Timeout(120)
     void aRecordThatDoesNotMatchItsTableStopsStartUpNamingTheColumn() throws Exception {
-        RecordFlow.aRecordThatDoesNotMatchItsTableStopsTheApplication(ThywillTestServer.withApplications("drift"),
+        RecordFlow.aRecordThatDoesNotMatchItsTableStopsTheApplication(server("drift"),
                 home.resolve("thywill.log"));
     }
 }

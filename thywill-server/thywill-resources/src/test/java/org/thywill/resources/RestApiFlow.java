@@ -10,7 +10,7 @@ import org.thywill.testing.TestClient;
 
 /**
  * The whole REST API of the shop application, every status code it answers, and the changes a watching client
- * receives; run against H2 and against MySQL.
+ * receives; run against H2, MySQL and PostgreSQL.
  */
 final class RestApiFlow {
 

@@ -10,21 +10,24 @@ import org.junit.jupiter.api.Timeout;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.ThywillTestServer;
 
-/** The REST API and its live changes on the in-memory H2 database. */
-class RestApiTest {
+/**
+ * The REST API and its live changes, on each database. The shop's tables come from its migrations, db/shop and, on
+ * PostgreSQL, db/shop-postgresql.
+ */
+class RestApiTest extends OnEachDatabase {
 
     @Test
     @Timeout(120)
     void aValueOutsideItsColumnsRangeIsRefusedNamingTheFieldAndTheRange() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").start()) {
+        try (ThywillTestServer server = server("shop").start()) {
             ValueRangeFlow.run(server.uri());
         }
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(180)
     void everyOperationAnswersItsStatusAndEveryChangeReachesTheWatcher() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").start()) {
+        try (ThywillTestServer server = server("shop").start()) {
             RestApiFlow.run(server.uri());
         }
     }
@@ -32,7 +35,7 @@ class RestApiTest {
     @Test
     @Timeout(120)
     void theRuleDecidesPerOperationAndCaller() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").start()) {
+        try (ThywillTestServer server = server("shop").start()) {
             Http http = new Http(server.uri());
             Object id = http.post("/api/shop/customers", Map.of("name", "Fay", "email", "fay@example.com"))
                     .expect(201).map().get("id");
@@ -52,7 +55,7 @@ class RestApiTest {
     @Test
     @Timeout(120)
     void aWatchedRowReceivesItsOwnChangesOnly() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").start();
+        try (ThywillTestServer server = server("shop").start();
              ShopClient watcher = ShopClient.connect(server, TestClient.Transport.LONG_POLLING)) {
             Http http = new Http(server.uri());
             Object first = http.post("/api/shop/customers", Map.of("name", "Gus", "email", "gus@example.com"))
@@ -73,7 +76,7 @@ class RestApiTest {
     @Test
     @Timeout(120)
     void theGeneratedPageOfAResourceThatDoesNotExistIsA404() {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("shop").start()) {
+        try (ThywillTestServer server = server("shop").start()) {
             Http http = new Http(server.uri());
             assertEquals(404, http.get("/thywill/init/shop/resources/nothing").status());
             assertEquals(200, http.get("/thywill/init/shop/resources/customers").status());

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Every value a column cannot hold is refused with 400 naming the field and the range the column allows, before the
  * database sees it; the bounds the schema document states are themselves stored and read back unchanged. Run
- * against H2 and against MySQL, whose ranges differ (a MySQL TIMESTAMP ends in 2038).
+ * against H2, MySQL and PostgreSQL, whose ranges differ (a MySQL TIMESTAMP ends in 2038).
  */
 final class ValueRangeFlow {
 
@@ -50,8 +50,9 @@ final class ValueRangeFlow {
             refused(http, name, beyond(min, -1), min, max);
         }
         assertNull(columns.get("code").get("minimum"), "a text column has a length, not a range");
+        assertNull(http.post(SAMPLES, Map.of()).expect(201).map().get("whole"), "a row of defaults only");
 
-        // FLOAT is 4 bytes on MySQL (REAL, with a range) and 8 on H2 (DOUBLE, any JSON number).
+        // FLOAT is 4 bytes on MySQL (REAL, with a range), as PostgreSQL's REAL, and 8 on H2 (DOUBLE, any JSON number).
         Object floatMax = columns.get("ratio").get("maximum");
         if (floatMax != null) {
             refused(http, "ratio", 1e39, columns);
@@ -63,7 +64,8 @@ final class ValueRangeFlow {
         assertEquals("on_day", http.get(SAMPLES + "?on_day=%2B999999999-12-31").expect(400).error().get("field"),
                 "a filter's value is checked as a written one");
         assertEquals("code", http.post(SAMPLES, Map.of("code", "abcd")).expect(400).error().get("field"));
-        // A MySQL TEXT holds 65,535 bytes, whatever the characters; H2's is a CLOB without a limit that applies.
+        // A MySQL TEXT holds 65,535 bytes, whatever the characters; H2's CLOB and PostgreSQL's TEXT have no limit that
+        // applies.
         Object maxBytes = columns.get("note").get("maxBytes");
         String note = "é".repeat(40_000);
         if (maxBytes != null) {

@@ -68,6 +68,16 @@ public final class PostgreSqlTestDatabase implements AutoCloseable {
         return url;
     }
 
+    /** @return the user who owns it, to give a server of its own (as a distribution's settings) */
+    public String user() {
+        return user;
+    }
+
+    /** @return that user's password */
+    public String password() {
+        return password;
+    }
+
     /**
      * @param builder a test server's settings
      * @return the builder, with the Database {@code postgresql} on this database

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.testing.ThywillTestServer;
 
 /**
@@ -150,7 +150,7 @@ class HttpSurfaceTest {
         HttpResponse<String> json = get("/nothing-here", "Accept", "application/json");
         assertEquals(404, json.statusCode());
         assertTrue(json.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
-        assertEquals(Map.of("error", Map.of("status", 404L, "message", "Not Found")), Json.parse(json.body()));
+        assertEquals(Map.of("error", Map.of("status", 404L, "message", "Not Found")), TestJson.parse(json.body()));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.cometd.bayeux.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.server.operations.Scrape;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
@@ -102,7 +102,7 @@ class InputLimitsTest {
                     clients.add(TestClient.connect(server, "probe", i % 2 == 0 ? Transport.WEBSOCKET
                             : Transport.LONG_POLLING));
                 }
-                Map<String, Object> refused = (Map<String, Object>) ((List<Object>) Json.parse(
+                Map<String, Object> refused = (Map<String, Object>) ((List<Object>) TestJson.parse(
                         handshake(server, "").body())).get(0);
                 assertEquals(false, refused.get("successful"), refused.toString());
                 assertEquals(bayeuxError, refused.get("error"));

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.testing.ThywillTestServer;
 
 /**
@@ -102,7 +102,7 @@ class MemoryUnderAbuseTest {
             }
             handled.append('}');
             for (int i = 0; i < handshakes; i++) {
-                Map<String, Object> reply = (Map<String, Object>) ((List<Object>) Json.parse(post(
+                Map<String, Object> reply = (Map<String, Object>) ((List<Object>) TestJson.parse(post(
                         "[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":"
                                 + "[\"long-polling\"],\"ext\":{\"thywill\":{\"application\":\"probe\",\"ack\":true,"
                                 + "\"handled\":" + handled + "}}}]"))).get(0);

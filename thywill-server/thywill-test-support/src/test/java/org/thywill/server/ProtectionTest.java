@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.cometd.bayeux.Message;
 import org.junit.jupiter.api.Test;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
 import org.thywill.testing.ThywillTestServer;
@@ -119,7 +119,7 @@ class ProtectionTest {
                 .set("clientInterface", "maxQueue", 10).start()) {
             // One browser: CometD ties a long-polling session to its BAYEUX_BROWSER cookie.
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-            List<Object> handshake = (List<Object>) Json.parse(post(browser, server, HANDSHAKE, null).body());
+            List<Object> handshake = (List<Object>) TestJson.parse(post(browser, server, HANDSHAKE, null).body());
             String clientId = (String) ((Map<String, Object>) handshake.get(0)).get("clientId");
             // The client publishes but never polls, as a stalled browser would; everything waits in its queue.
             String flood = "[{\"channel\":\"/service/thywill/probe\",\"clientId\":\"" + clientId + "\","
@@ -128,7 +128,7 @@ class ProtectionTest {
             String connect = "[{\"channel\":\"/meta/connect\",\"clientId\":\"" + clientId + "\","
                     + "\"connectionType\":\"long-polling\",\"advice\":{\"timeout\":0}}]";
             body += post(browser, server, connect, null).body();
-            long delivered = ((List<Object>) Json.parse("[" + body.replace("][", "],[") + "]")).stream()
+            long delivered = ((List<Object>) TestJson.parse("[" + body.replace("][", "],[") + "]")).stream()
                     .flatMap(batch -> ((List<Object>) batch).stream())
                     .map(m -> (Map<String, Object>) m)
                     .filter(m -> "/thywill/probe".equals(m.get("channel")))
@@ -153,7 +153,7 @@ class ProtectionTest {
             String handshake = "[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\","
                     + "\"supportedConnectionTypes\":[\"long-polling\"],"
                     + "\"ext\":{\"thywill\":{\"application\":\"delivery\",\"ack\":true}}}]";
-            List<Object> shook = (List<Object>) Json.parse(post(browser, server, handshake, null).body());
+            List<Object> shook = (List<Object>) TestJson.parse(post(browser, server, handshake, null).body());
             String clientId = (String) ((Map<String, Object>) shook.get(0)).get("clientId");
             // Numbered messages to its own session, while it does not poll: its queue overflows at once.
             post(browser, server, publish(clientId, "{\"type\":\"message\",\"data\":{\"cmd\":\"numbers\","
@@ -169,7 +169,7 @@ class ProtectionTest {
             while (numbers.size() < count && System.nanoTime() < deadline) {
                 String body = post(browser, server, connect, null).body();
                 told |= body.contains("slow-consumer");
-                for (Object m : (List<Object>) Json.parse(body)) {
+                for (Object m : (List<Object>) TestJson.parse(body)) {
                     Map<String, Object> message = (Map<String, Object>) m;
                     if (message.get("data") instanceof Map<?, ?> data && data.get("seq") instanceof Number seq
                             && seq.longValue() > handled) { // as the client library: each seq once, in order

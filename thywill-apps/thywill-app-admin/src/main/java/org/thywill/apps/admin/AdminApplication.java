@@ -3,6 +3,7 @@ package org.thywill.apps.admin;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,15 +15,18 @@ import org.thywill.api.admin.ServerView;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.Callable;
+import org.thywill.api.application.Capability;
 import org.thywill.api.application.ClientSide;
+import org.thywill.api.application.PageOptions;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
 
 /**
- * The admin console, served at {@code /thywill/admin/}: an ordinary application over the client library, which
- * the server runs only when {@code server.admin} is on and which alone is given the server's view. A connection
+ * The admin console, served at {@code /thywill/admin/}: an ordinary application over the client library that asks
+ * for the server's view ({@link Capability#ADMIN}), so the server runs it only when {@code server.admin} is on, and
+ * for its page at an address of its own under a strict Content-Security-Policy. A connection
  * sees nothing until it has logged in with {@code server.adminToken}; {@link #permits} refuses every other call
  * before that. Logged-in pages get a snapshot every second. Every login and every action is logged with the
  * operator's name and address.
@@ -30,6 +34,8 @@ import org.thywill.api.client.SessionId;
 public final class AdminApplication implements Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminApplication.class);
+    /** Its id, which is also its page's address: {@code /thywill/admin/}. */
+    static final String ID = "admin";
     private static final String LOGIN = "login";
     private static final int MAX_TEXT = 10_000;
     static final int MAX_REFUSALS_LOGGED = 10;
@@ -52,7 +58,17 @@ public final class AdminApplication implements Application {
 
     @Override
     public String id() {
-        return AdminAccess.APPLICATION_ID;
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.ADMIN);
+    }
+
+    @Override
+    public PageOptions pageOptions() {
+        return new PageOptions(true, true);
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,13 +20,13 @@ import org.slf4j.LoggerFactory;
 import org.thywill.api.ThywillException;
 import org.thywill.testing.Browser;
 import org.thywill.testing.TestClient;
+import org.thywill.testing.TestRpc;
 import org.thywill.testing.ThywillTestServer;
 
 /** The admin console at /thywill/admin/: off by default, behind its token, and live in a real browser. */
 class AdminConsoleTest {
 
     private static final String TOKEN = "correct-horse-battery-staple";
-    private static final String SERVICE = "/service/thywill/admin";
 
     private static ThywillTestServer enabled() {
         return ThywillTestServer.withApplications("probe").set("server", "admin", true)
@@ -87,53 +86,6 @@ class AdminConsoleTest {
                         "the client's connection was ended by the server");
                 browser.waitFor(d -> d.findElement(By.id("status")).getText().startsWith("Disconnect"));
             }
-        }
-    }
-
-    @Test
-    // "try": the second node only has to run, the console finds it through Redis
-    @SuppressWarnings({"unchecked", "try"})
-    void withThePushRedisTheConsoleListsTheNodesOfTheCluster() throws Exception {
-        String prefix = "thywill-admin-test-" + System.nanoTime();
-        try (ThywillTestServer one = clusterNode(prefix, "node-one").set("server", "admin", true)
-                .set("server", "adminToken", TOKEN).start();
-             ThywillTestServer two = clusterNode(prefix, "node-two").start();
-             TestClient client = TestClient.connect(one, "admin", TestClient.Transport.WEBSOCKET)) {
-            assertEquals(true, result(call(client, "login", "ada", TOKEN)).get("ok"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            java.util.List<Object> names;
-            do {
-                Thread.sleep(200);
-                java.util.List<Map<String, Object>> nodes =
-                        (java.util.List<Map<String, Object>>) result(call(client, "snapshot")).get("nodes");
-                names = nodes.stream().map(n -> n.get("node")).toList();
-            } while (!names.containsAll(java.util.List.of("node-one", "node-two")) && System.nanoTime() < deadline);
-            assertEquals(java.util.List.of("node-one", "node-two"), names, "this node first, then the other");
-        } finally {
-            deleteKeys(prefix);
-        }
-    }
-
-    private static ThywillTestServer.Builder clusterNode(String prefix, String nodeId) {
-        return ThywillTestServer.withApplications("probe")
-                .set("push", "implementation", "redis")
-                .set("push", "uri", "redis://127.0.0.1:6379")
-                .set("push", "keyPrefix", prefix)
-                .set("push", "nodeId", nodeId)
-                .set("push", "heartbeatInterval", "250ms")
-                .set("push", "nodeTimeout", "2s");
-    }
-
-    /** Leaves nothing of the test in the Redis other tests share. */
-    private static void deleteKeys(String prefix) {
-        io.lettuce.core.RedisClient redis = io.lettuce.core.RedisClient.create("redis://127.0.0.1:6379");
-        try (var connection = redis.connect()) {
-            java.util.List<String> keys = connection.sync().keys(prefix + ":*");
-            if (!keys.isEmpty()) {
-                connection.sync().del(keys.toArray(new String[0]));
-            }
-        } finally {
-            redis.shutdown();
         }
     }
 
@@ -265,21 +217,11 @@ class AdminConsoleTest {
     }
 
     private static Map<String, Object> call(TestClient client, String name, Object... args) {
-        String id = name + System.nanoTime();
-        assertTrue(client.publish(SERVICE, Map.of("type", "rpc", "id", id, "name", name,
-                "args", Arrays.asList(args))).isSuccessful());
-        while (true) {
-            TestClient.Delivery d = client.next();
-            if (id.equals(d.envelope().get("id"))) {
-                return d.envelope();
-            }
-        }
+        return TestRpc.call(client, "admin", name, args);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> result(Map<String, Object> answer) {
-        assertEquals("rpc-result", answer.get("type"), () -> "a result: " + answer);
-        return (Map<String, Object>) answer.get("result");
+        return TestRpc.result(answer);
     }
 
     @SuppressWarnings("unchecked")

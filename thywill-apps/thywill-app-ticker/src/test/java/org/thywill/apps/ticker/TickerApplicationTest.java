@@ -111,7 +111,7 @@ class TickerApplicationTest {
     @ValueSource(strings = {"start", "{}", "{\"subscribe\": false}", "{\"subscribe\": \"yes\"}",
             "{\"subscribe\": true, \"unsubscribe\": true}"})
     void anyOtherMessageIsAnsweredToItsSenderOnly(String json) {
-        Object data = org.thywill.api.Json.parse(json.startsWith("{") ? json : "\"" + json + "\"");
+        Object data = org.thywill.testing.TestJson.parse(json.startsWith("{") ? json : "\"" + json + "\"");
         try (TestClient a = TestClient.connect(server, "ticker", Transport.WEBSOCKET);
              TestClient b = TestClient.connect(server, "ticker", Transport.LONG_POLLING)) {
             a.send(data);

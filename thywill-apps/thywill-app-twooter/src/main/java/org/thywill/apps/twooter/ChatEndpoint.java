@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.thywill.api.Json;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
+import org.thywill.resources.JsonBodies;
 import org.thywill.resources.ResourceException;
 
 /**
@@ -21,6 +21,7 @@ final class ChatEndpoint implements HttpEndpoint {
 
     private final String path;
     private final BiFunction<String, String, Map<String, Object>> say;
+    private final JsonBodies json = new JsonBodies();
 
     /**
      * @param applicationId the application's id
@@ -59,8 +60,7 @@ final class ChatEndpoint implements HttpEndpoint {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> fields(HttpRequest request) {
+    private Map<String, Object> fields(HttpRequest request) {
         String type = request.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
         if (type.startsWith("application/x-www-form-urlencoded")) {
             Map<String, Object> fields = new HashMap<>();
@@ -76,15 +76,7 @@ final class ChatEndpoint implements HttpEndpoint {
             throw new ResourceException(415, null, "Send user and message as a form"
                     + " (application/x-www-form-urlencoded) or a JSON object (application/json).");
         }
-        try {
-            if (Json.parse(request.bodyText()) instanceof Map<?, ?> map) {
-                return (Map<String, Object>) map;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw new ResourceException(400, null, "The body must be a JSON object such as"
-                + " {\"user\": \"ada\", \"message\": \"hi\"}.");
+        return json.object(request, "a JSON object such as {\"user\": \"ada\", \"message\": \"hi\"}");
     }
 
     private static String decode(String text) {

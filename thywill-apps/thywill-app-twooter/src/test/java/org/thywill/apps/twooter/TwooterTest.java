@@ -17,21 +17,29 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.testing.Browser;
+import org.thywill.testing.DatabaseEngine;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.ThywillTestServer;
 
-/** Twooter as its README shows it: the REST API with curl's requests, the chat room, and the live timeline. */
+/**
+ * Twooter as its README shows it: the REST API with curl's requests, the chat room, and the live timeline; the tests
+ * that touch its tables run on H2, MySQL and PostgreSQL, whose tables the resources library writes from the records.
+ */
 class TwooterTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     @Timeout(120)
-    void theRestApiOfTheReadme() throws Exception {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("twooter").start()) {
+    void theRestApiOfTheReadme(DatabaseEngine engine, @TempDir Path home) throws Exception {
+        try (DatabaseEngine.Database database = engine.create("twooter", home);
+             ThywillTestServer server = database.use(ThywillTestServer.withApplications("twooter")).start()) {
             URI base = server.uri();
             HttpResponse<String> ada = send(base, "POST", "/api/twooter/users", "{\"user_name\": \"ada\"}");
             assertEquals(201, ada.statusCode(), ada::body);
@@ -130,10 +138,12 @@ class TwooterTest {
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(DatabaseEngine.class)
     @Timeout(180)
-    void aPostMadeWithAnHttpClientAppearsOnTheOpenPage() throws Exception {
-        try (ThywillTestServer server = ThywillTestServer.withApplications("twooter").start();
+    void aPostMadeWithAnHttpClientAppearsOnTheOpenPage(DatabaseEngine engine, @TempDir Path home) throws Exception {
+        try (DatabaseEngine.Database database = engine.create("twooter", home);
+             ThywillTestServer server = database.use(ThywillTestServer.withApplications("twooter")).start();
              Browser browser = Browser.open()) {
             browser.load(server.page("twooter")).waitUntilConnected();
             browser.find("#post-form");
@@ -175,6 +185,6 @@ class TwooterTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(HttpResponse<String> response) {
-        return (Map<String, Object>) Json.parse(response.body());
+        return (Map<String, Object>) TestJson.parse(response.body());
     }
 }

@@ -17,6 +17,7 @@ import org.thywill.api.admin.ApplicationAdmin;
 import org.thywill.api.admin.ApplicationState;
 import org.thywill.api.application.ApplicationInfo;
 import org.thywill.api.application.ApplicationInterface;
+import org.thywill.api.application.PageOptions;
 import org.thywill.api.application.PageRenderException;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.application.RpcEnvelopes;
@@ -60,7 +61,8 @@ final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, M
                     Optional<AdminAccess> admin) {
         this.source = source;
         this.clients = clients;
-        this.deployments = new Deployments(enabled, enabledKey, push, database, metrics, admin.orElse(null));
+        this.deployments = new Deployments(enabled, enabledKey, new ApplicationRunner(push, database, metrics,
+                admin.orElse(null)));
         this.hotDeploy = new HotDeploy(deployments, push);
         this.calls = new RemoteCalls(push, rpcTimeout, new RpcMetrics(metrics));
     }
@@ -116,8 +118,9 @@ final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, M
 
     @Override
     public boolean undeploy(String applicationId) {
-        if (AdminAccess.APPLICATION_ID.equals(applicationId)) {
-            throw new IllegalArgumentException("The admin console cannot undeploy itself");
+        if (find(applicationId).filter(RunningApplication::asksForAdmin).isPresent()) {
+            throw new IllegalArgumentException("Application '" + applicationId + "' holds the server's view and"
+                    + " cannot be undeployed through it");
         }
         RunningApplication gone = deployments.undeployOne(applicationId);
         if (gone == null) {
@@ -146,6 +149,11 @@ final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, M
             hotDeploy.tell(old, HotDeploy.REPLACED);
         }
         return old != null;
+    }
+
+    @Override
+    public PageOptions pageOptions(String applicationId) {
+        return find(applicationId).map(RunningApplication::pageOptions).orElse(PageOptions.ORDINARY);
     }
 
     Optional<RunningApplication> find(String id) {

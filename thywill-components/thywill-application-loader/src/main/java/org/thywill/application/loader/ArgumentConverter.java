@@ -1,70 +1,174 @@
 package org.thywill.application.loader;
 
-import java.lang.reflect.ParameterizedType;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.AbstractDeserializer;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.deser.impl.UnsupportedTypeDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
 import java.lang.reflect.Type;
-import java.lang.reflect.WildcardType;
-import java.util.ArrayList;
+import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.thywill.api.Json;
 
 /**
- * Turns one JSON argument of a remote call (a value tree as the transport parsed it) into a parameter's type. One
- * converter is built per parameter, from its generic type, when an application's functions are read; converting
- * then does no reflection.
+ * Turns the JSON arguments of remote calls (value trees as the transport parsed them) into parameters' types with
+ * Jackson's conversion, so records, enums and plain objects are arguments too, and says what was wrong when one
+ * cannot be. Strict where JSON is: no string becomes a number or a boolean, no number a string, no fraction an
+ * integer. One per application class, so Jackson's caches of that class's types go when it is unloaded.
  */
-sealed interface ArgumentConverter {
+final class ArgumentConverter {
 
     /** The types a parameter may have, for messages. */
-    String SUPPORTED = "String, long, int, double, boolean, their boxed types, Number, Map, List or Object";
+    static final String SUPPORTED = "String, a number, boolean, an enum, a record or a class Jackson can build from"
+            + " a JSON object, a List or Map of those, or Object";
 
-    /** Any JSON value, as it came. */
-    ArgumentConverter ANY = new Single(Scalar.OBJECT, false);
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
-    /**
-     * @param json the argument as the transport parsed it: a Map, List, String, Long, Double, Boolean or null
-     * @param path where in the argument this value sits, such as {@code [2].price}, for messages
-     * @return the value, converted
-     * @throws Mismatch when the value cannot become this type
-     */
-    Object convert(Object json, String path);
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.USE_LONG_FOR_INTS,
+                    DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+            .addModule(new SimpleModule("whole-numbers")
+                    .addDeserializer(Long.class, new WholeNumber<>(Long.class, Long.MIN_VALUE, Long.MAX_VALUE))
+                    .addDeserializer(long.class, new WholeNumber<>(long.class, Long.MIN_VALUE, Long.MAX_VALUE))
+                    .addDeserializer(Integer.class, new WholeNumber<>(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE))
+                    .addDeserializer(int.class, new WholeNumber<>(int.class, Integer.MIN_VALUE, Integer.MAX_VALUE)))
+            .build();
 
     /**
      * @param type a parameter's generic type
-     * @return its converter, or empty when JSON arguments cannot become that type
+     * @return Jackson's type for it, or empty when no JSON argument can become it
      */
-    static Optional<ArgumentConverter> forType(Type type) {
-        if (type instanceof Class<?> c) {
-            if (c == List.class || c == Collection.class) {
-                return Optional.of(new ListOf(ANY));
-            }
-            if (c == Map.class) {
-                return Optional.of(new MapOf(ANY));
-            }
-            return Scalar.of(c).map(s -> new Single(s, c.isPrimitive()));
+    Optional<JavaType> forType(Type type) {
+        JavaType javaType = mapper.constructType(type);
+        return convertible(javaType) ? Optional.of(javaType) : Optional.empty();
+    }
+
+    private boolean convertible(JavaType type) {
+        if (type.isContainerType()) {
+            return convertible(type.getContentType());
         }
-        if (type instanceof WildcardType w) {
-            return w.getLowerBounds().length > 0 ? Optional.of(ANY) : forType(w.getUpperBounds()[0]);
+        try {
+            DeserializationContext context = ((DefaultDeserializationContext) mapper.getDeserializationContext())
+                    .createDummyInstance(mapper.getDeserializationConfig());
+            JsonDeserializer<Object> deserializer = context.findRootValueDeserializer(type);
+            return !(deserializer instanceof UnsupportedTypeDeserializer || deserializer instanceof AbstractDeserializer);
+        } catch (JsonMappingException e) {
+            return false;
         }
-        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
-            Type[] args = p.getActualTypeArguments();
-            if (raw == List.class || raw == Collection.class) {
-                return forType(args[0]).map(ListOf::new);
+    }
+
+    /**
+     * @param json the argument as the transport parsed it: Maps, Lists or arrays, Strings, Numbers, Booleans, null
+     * @param type from {@link #forType}
+     * @return the value, converted
+     * @throws Mismatch saying where in the argument and why it cannot become that type
+     * @throws IllegalArgumentException when the type itself cannot be built (a field JSON cannot fill): the
+     *     application's fault, not the caller's
+     */
+    Object convert(Object json, JavaType type) {
+        try {
+            return mapper.convertValue(json, type);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof InputCoercionException c) {
+                throw new Mismatch("", expected(c.getTargetType()), brief(json));
             }
-            if (raw == Map.class) {
-                Type key = args[0] instanceof WildcardType w && w.getLowerBounds().length == 0
-                        ? w.getUpperBounds()[0] : args[0];
-                return key == String.class || key == Object.class ? forType(args[1]).map(MapOf::new)
-                        : Optional.empty();
+            if (e.getCause() instanceof JsonMappingException m && !(m instanceof InvalidDefinitionException)) {
+                throw mismatch(json, m);
+            }
+            throw e;
+        }
+    }
+
+    private Mismatch mismatch(Object json, JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        Object value = json;
+        for (JsonMappingException.Reference step : e.getPath()) {
+            String key = step.getFieldName();
+            if (key == null) {
+                path.append('[').append(step.getIndex()).append(']');
+                value = at(value, step.getIndex());
+            } else {
+                path.append(IDENTIFIER.matcher(key).matches() ? "." + key : "[" + write(key) + "]");
+                value = value instanceof Map<?, ?> map ? map.get(key) : null;
             }
         }
-        return Optional.empty();
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new Mismatch(path.toString(), null, "not a field of " + u.getReferringClass().getSimpleName()
+                    + " (its fields: " + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList() + ")");
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+                : e.getCause() instanceof InputCoercionException c ? c.getTargetType() : null;
+        return new Mismatch(path.toString(), expected(target), brief(value));
+    }
+
+    private static Object at(Object list, int index) {
+        List<?> items = list instanceof Object[] array ? Arrays.asList(array) : list instanceof List<?> l ? l : null;
+        return items != null && index >= 0 && index < items.size() ? items.get(index) : null;
+    }
+
+    private String expected(Class<?> target) {
+        if (target == null) {
+            return "of the parameter's type";
+        } else if (target == String.class || target == char.class || target == Character.class) {
+            return "a string";
+        } else if (target == int.class || target == Integer.class) {
+            return "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        } else if (target == long.class || target == Long.class || target == short.class || target == Short.class
+                || target == byte.class || target == Byte.class || target == BigInteger.class) {
+            return "an integer";
+        } else if (target == boolean.class || target == Boolean.class) {
+            return "true or false";
+        } else if (target.isPrimitive() || Number.class.isAssignableFrom(target)) {
+            return "a number";
+        } else if (target.isEnum()) {
+            return "one of " + Arrays.stream(target.getEnumConstants()).map(c -> write(((Enum<?>) c).name()))
+                    .collect(Collectors.joining(", "));
+        } else if (target.isArray() || Iterable.class.isAssignableFrom(target)) {
+            return "an array";
+        }
+        return "an object" + (Map.class.isAssignableFrom(target) ? "" : " (" + target.getSimpleName() + ")");
+    }
+
+    /** @return the value as JSON text, cut short: never the whole of a large argument in a message */
+    private String brief(Object value) {
+        String text = write(value);
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
     }
 
     /**
@@ -72,29 +176,16 @@ sealed interface ArgumentConverter {
      * @return how a Java programmer writes it, without packages: {@code List<Double>}
      */
     static String typeName(Type type) {
-        if (type instanceof Class<?> c) {
-            return c.getSimpleName();
-        }
-        if (type instanceof ParameterizedType p) {
-            return typeName(p.getRawType()) + Arrays.stream(p.getActualTypeArguments())
-                    .map(ArgumentConverter::typeName).collect(Collectors.joining(", ", "<", ">"));
-        }
-        if (type instanceof WildcardType w) {
-            if (w.getLowerBounds().length > 0) {
-                return "? super " + typeName(w.getLowerBounds()[0]);
-            }
-            return w.getUpperBounds()[0] == Object.class ? "?" : "? extends " + typeName(w.getUpperBounds()[0]);
-        }
-        return type.getTypeName();
+        return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName().replaceAll("[\\w$]+[.$]", "");
     }
 
     /** A value that cannot become the parameter's type. */
-    final class Mismatch extends RuntimeException {
+    static final class Mismatch extends RuntimeException {
         private final String path;
         private final String expected;
-        private final transient Object value;
+        private final String value;
 
-        Mismatch(String path, String expected, Object value) {
+        Mismatch(String path, String expected, String value) {
             super(null, null, false, false);
             this.path = path;
             this.expected = expected;
@@ -103,209 +194,59 @@ sealed interface ArgumentConverter {
 
         /**
          * @param what the argument, such as {@code argument 2 of add}
-         * @return for example {@code argument 2 of add must be a number, not "x"}
+         * @return for example {@code argument 2 of add must be an integer, not "x"}
          */
         String describe(String what) {
-            return what + (path.isEmpty() ? "" : ", at " + path + ",") + " must be " + expected + ", not "
-                    + brief(value);
-        }
-
-        /** @return the value as JSON text, cut short: never the whole of a large argument in a message */
-        static String brief(Object value) {
-            String text;
-            try {
-                text = Json.write(value);
-            } catch (IllegalArgumentException e) {
-                text = String.valueOf(value);
-            }
-            return text.length() <= 40 ? text : text.substring(0, 37) + "...";
-        }
-    }
-
-    /** The types a single JSON value converts to. */
-    enum Scalar {
-        STRING("a string") {
-            @Override
-            Object convert(Object json, String path) {
-                if (json instanceof String) {
-                    return json;
-                }
-                throw mismatch(path, json);
-            }
-        },
-        LONG("an integer") {
-            @Override
-            Object convert(Object json, String path) {
-                return integral(json, path, this);
-            }
-        },
-        INT("an integer") {
-            @Override
-            Object convert(Object json, String path) {
-                long value = integral(json, path, this);
-                if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-                    throw new Mismatch(path, "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE,
-                            json);
-                }
-                return (int) value;
-            }
-        },
-        DOUBLE("a number") {
-            @Override
-            Object convert(Object json, String path) {
-                if (json instanceof Number n) {
-                    return n.doubleValue();
-                }
-                throw mismatch(path, json);
-            }
-        },
-        NUMBER("a number") {
-            @Override
-            Object convert(Object json, String path) {
-                if (json instanceof Number) {
-                    return json;
-                }
-                throw mismatch(path, json);
-            }
-        },
-        BOOLEAN("true or false") {
-            @Override
-            Object convert(Object json, String path) {
-                if (json instanceof Boolean) {
-                    return json;
-                }
-                throw mismatch(path, json);
-            }
-        },
-        OBJECT("any JSON value") {
-            @Override
-            Object convert(Object json, String path) {
-                return json instanceof Object[] array ? Arrays.asList(array) : json;
-            }
-        };
-
-        private final String expected;
-
-        Scalar(String expected) {
-            this.expected = expected;
-        }
-
-        /** @return the value converted; never called with null */
-        abstract Object convert(Object json, String path);
-
-        Mismatch mismatch(String path, Object json) {
-            return new Mismatch(path, expected, json);
-        }
-
-        static Optional<Scalar> of(Class<?> c) {
-            Scalar s = null;
-            if (c == String.class) {
-                s = STRING;
-            } else if (c == long.class || c == Long.class) {
-                s = LONG;
-            } else if (c == int.class || c == Integer.class) {
-                s = INT;
-            } else if (c == double.class || c == Double.class) {
-                s = DOUBLE;
-            } else if (c == Number.class) {
-                s = NUMBER;
-            } else if (c == boolean.class || c == Boolean.class) {
-                s = BOOLEAN;
-            } else if (c == Object.class) {
-                s = OBJECT;
-            }
-            return Optional.ofNullable(s);
-        }
-
-        private static long integral(Object json, String path, Scalar as) {
-            if (json instanceof Long || json instanceof Integer || json instanceof Short || json instanceof Byte) {
-                return ((Number) json).longValue();
-            }
-            // 2^63 as a double: every double below it and at least -2^63 fits a long exactly when it is integral.
-            if (json instanceof Number n) {
-                double d = n.doubleValue();
-                if (d == Math.rint(d) && d >= -9.223372036854775808E18 && d < 9.223372036854775808E18) {
-                    return (long) d;
-                }
-            }
-            throw as.mismatch(path, json);
+            String where = what + (path.isEmpty() ? "" : ", at " + path + ",");
+            return expected == null ? where + " is " + value : where + " must be " + expected + ", not " + value;
         }
     }
 
     /**
-     * A parameter of a scalar type.
-     *
-     * @param scalar what it converts to
-     * @param primitive whether null is refused
+     * Jackson would truncate 2.5 to the integer 2; JSON has one kind of number, so 2.0 is the integer 2 and 2.5 is
+     * no integer.
      */
-    record Single(Scalar scalar, boolean primitive) implements ArgumentConverter {
+    private static final class WholeNumber<T> extends JsonDeserializer<T> {
+        private final Class<T> type;
+        private final long min;
+        private final long max;
+        private final JsonDeserializer<?> standard;
+
+        WholeNumber(Class<T> type, long min, long max) {
+            this.type = type;
+            this.min = min;
+            this.max = max;
+            this.standard = NumberDeserializers.find(type, type.getName());
+        }
+
         @Override
-        public Object convert(Object json, String path) {
-            if (json == null) {
-                if (primitive) {
-                    throw scalar.mismatch(path, null);
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                double d = p.getDoubleValue();
+                // 2^63 as a double: every double below it and at least -2^63 fits a long exactly when integral.
+                if (d != Math.rint(d) || d < min || d >= (max == Long.MAX_VALUE ? 9.223372036854775808E18 : max + 1)) {
+                    ctxt.handleWeirdNumberValue(type, d, "not an integer in range");
                 }
-                return null;
+                Object whole = min == Long.MIN_VALUE ? (Object) (long) d : (Object) (int) d;
+                @SuppressWarnings("unchecked")
+                T result = (T) whole;
+                return result;
             }
-            return scalar.convert(json, path);
+            @SuppressWarnings("unchecked")
+            T result = (T) standard.deserialize(p, ctxt);
+            return result;
         }
-    }
-
-    /**
-     * A JSON array.
-     *
-     * @param element how its items convert
-     */
-    record ListOf(ArgumentConverter element) implements ArgumentConverter {
-        @Override
-        public Object convert(Object json, String path) {
-            List<?> items;
-            if (json == null) {
-                return null;
-            } else if (json instanceof List<?> list) {
-                items = list;
-            } else if (json instanceof Object[] array) {
-                items = Arrays.asList(array);
-            } else {
-                throw new Mismatch(path, "an array", json);
-            }
-            if (ANY.equals(element)) {
-                return items;
-            }
-            List<Object> converted = new ArrayList<>(items.size());
-            for (int i = 0; i < items.size(); i++) {
-                converted.add(element.convert(items.get(i), path + "[" + i + "]"));
-            }
-            return converted;
-        }
-    }
-
-    /**
-     * A JSON object.
-     *
-     * @param value how its values convert
-     */
-    record MapOf(ArgumentConverter value) implements ArgumentConverter {
-        private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
         @Override
-        public Object convert(Object json, String path) {
-            if (json == null) {
-                return null;
-            }
-            if (!(json instanceof Map<?, ?> map)) {
-                throw new Mismatch(path, "an object", json);
-            }
-            if (ANY.equals(value)) {
-                return map;
-            }
-            Map<String, Object> converted = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                String at = IDENTIFIER.matcher(key).matches() ? path + "." + key : path + "[" + Json.write(key) + "]";
-                converted.put(key, value.convert(e.getValue(), at));
-            }
-            return converted;
+        public T getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            @SuppressWarnings("unchecked")
+            T result = (T) standard.getNullValue(ctxt);
+            return result;
+        }
+
+        @Override
+        public Class<?> handledType() {
+            return type;
         }
     }
 }

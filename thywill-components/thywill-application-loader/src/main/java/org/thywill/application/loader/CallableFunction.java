@@ -1,5 +1,6 @@
 package org.thywill.application.loader;
 
+import com.fasterxml.jackson.databind.JavaType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 import org.thywill.api.client.Connection;
 
 /**
- * One {@link org.thywill.api.application.Callable} method, read once: its converters bind a call's JSON arguments,
+ * One {@link org.thywill.api.application.Callable} method, read once: its parameters' types bind a call's JSON arguments,
  * then it is invoked. Thread-safe and immutable.
  */
 final class CallableFunction {
@@ -19,27 +20,30 @@ final class CallableFunction {
     private final String name;
     private final Method method;
     private final boolean takesCaller;
-    private final List<ArgumentConverter> converters;
+    private final ArgumentConverter converter;
+    private final List<JavaType> types;
     private final List<String> labels;
 
-    private CallableFunction(String name, Method method, boolean takesCaller, List<ArgumentConverter> converters,
-                             List<String> labels) {
+    private CallableFunction(String name, Method method, boolean takesCaller, ArgumentConverter converter,
+                             List<JavaType> types, List<String> labels) {
         this.name = name;
         this.method = method;
         this.takesCaller = takesCaller;
-        this.converters = converters;
+        this.converter = converter;
+        this.types = types;
         this.labels = labels;
     }
 
     /**
      * @param name the name callers use
      * @param method a public method
+     * @param converter what turns its arguments into its parameters' types
      * @return the function
      * @throws IllegalArgumentException with the reason when it cannot be called with JSON arguments
      */
-    static CallableFunction of(String name, Method method) {
+    static CallableFunction of(String name, Method method, ArgumentConverter converter) {
         Parameter[] parameters = method.getParameters();
-        List<ArgumentConverter> converters = new ArrayList<>();
+        List<JavaType> types = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         boolean takesCaller = parameters.length > 0 && parameters[0].getType() == Connection.class;
         for (int i = takesCaller ? 1 : 0; i < parameters.length; i++) {
@@ -50,17 +54,17 @@ final class CallableFunction {
                 throw new IllegalArgumentException("its parameter " + label + " is not the first: only a first"
                         + " parameter receives the calling Connection");
             }
-            Optional<ArgumentConverter> converter = ArgumentConverter.forType(p.getParameterizedType());
-            if (converter.isEmpty()) {
+            Optional<JavaType> type = converter.forType(p.getParameterizedType());
+            if (type.isEmpty()) {
                 throw new IllegalArgumentException("its parameter " + label + " has a type JSON arguments cannot"
                         + " become; use " + ArgumentConverter.SUPPORTED);
             }
-            converters.add(converter.get());
+            types.add(type.get());
             labels.add(label);
         }
         // A public method of a class that is not public (or not exported) cannot be invoked reflectively without it.
         method.trySetAccessible();
-        return new CallableFunction(name, method, takesCaller, List.copyOf(converters), List.copyOf(labels));
+        return new CallableFunction(name, method, takesCaller, converter, List.copyOf(types), List.copyOf(labels));
     }
 
     String name() {
@@ -74,17 +78,17 @@ final class CallableFunction {
      * @throws InvalidArgumentsException saying which argument is wrong and why, for the caller
      */
     Object[] bind(Connection caller, List<?> args) throws InvalidArgumentsException {
-        if (args.size() != converters.size()) {
+        if (args.size() != types.size()) {
             throw new InvalidArgumentsException(name + " expects " + expected() + " but got " + args.size());
         }
         int offset = takesCaller ? 1 : 0;
-        Object[] bound = new Object[converters.size() + offset];
+        Object[] bound = new Object[types.size() + offset];
         if (takesCaller) {
             bound[0] = caller;
         }
-        for (int i = 0; i < converters.size(); i++) {
+        for (int i = 0; i < types.size(); i++) {
             try {
-                bound[i + offset] = converters.get(i).convert(args.get(i), "");
+                bound[i + offset] = converter.convert(args.get(i), types.get(i));
             } catch (ArgumentConverter.Mismatch e) {
                 throw new InvalidArgumentsException(e.describe("argument " + (i + 1) + " of " + name));
             }

@@ -30,6 +30,7 @@ record CallableFunctions(Map<String, CallableFunction> functions, Map<String, St
         Map<String, CallableFunction> functions = new HashMap<>();
         Map<String, String> problems = new TreeMap<>();
         Map<String, Method> seen = new HashMap<>();
+        ArgumentConverter converter = new ArgumentConverter();
         for (Method method : type.getMethods()) {
             Callable callable = method.getAnnotation(Callable.class);
             if (callable == null || method.isBridge()) {
@@ -44,7 +45,7 @@ record CallableFunctions(Map<String, CallableFunction> functions, Map<String, St
                 continue;
             }
             try {
-                functions.put(name, CallableFunction.of(name, method));
+                functions.put(name, CallableFunction.of(name, method, converter));
             } catch (IllegalArgumentException e) {
                 problems.put(name, method + ": " + e.getMessage());
             }

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +13,7 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.ThywillException;
-import org.thywill.api.admin.AdminAccess;
-import org.thywill.api.database.Database;
-import org.thywill.api.metrics.Metrics;
-import org.thywill.api.push.Envelopes;
-import org.thywill.api.push.Push;
+import org.thywill.api.application.Capability;
 
 /**
  * Starts the applications of each bundle (their migrations first) and stops them again, and keeps what routing
@@ -41,10 +36,7 @@ final class Deployments {
 
     private final List<String> enabled;
     private final String enabledKey;
-    private final Push push;
-    private final Database database;
-    private final Metrics metrics;
-    private final AdminAccess admin;
+    private final ApplicationRunner runner;
     // Guarded by this, which is held only to read or change them: never while an application's code runs, so a
     // slow start delays neither a page, nor the admin console, nor another deployment.
     private final Map<String, ApplicationBundle> bundles = new HashMap<>();
@@ -58,20 +50,13 @@ final class Deployments {
     /**
      * @param enabled the ids to run, the default first; empty for every one found
      * @param enabledKey the setting that lists them, for messages
-     * @param push the Push, for the applications' contexts
-     * @param database the Database, for migrations and the applications' contexts
-     * @param metrics the server's metrics, for the applications' contexts
-     * @param admin the admin console's access when {@code server.admin} is on, else null: the application
-     *              {@value AdminAccess#APPLICATION_ID} runs (last, never the default) only then, and alone gets it
+     * @param runner runs the applications' code; an application that asks for {@link Capability#ADMIN} runs
+     *               (last, never the default) only when it grants the server's view
      */
-    Deployments(List<String> enabled, String enabledKey, Push push, Database database, Metrics metrics,
-                AdminAccess admin) {
-        this.admin = admin;
+    Deployments(List<String> enabled, String enabledKey, ApplicationRunner runner) {
         this.enabled = List.copyOf(enabled);
         this.enabledKey = enabledKey;
-        this.push = push;
-        this.database = database;
-        this.metrics = metrics;
+        this.runner = runner;
     }
 
     /** @return what runs now */
@@ -80,76 +65,19 @@ final class Deployments {
     }
 
     /**
-     * Starts the enabled applications of the bundles found at start-up. Each one that cannot run is reported by
-     * name and the others start. An enabled id that no bundle provides is a settings error, unless some bundle
-     * failed before its applications could say their ids: then it may be that one's, and it is reported instead.
+     * Starts the applications of the bundles found at start-up that {@link StartupSelection} chooses. Each one
+     * that cannot run is reported by name and the others start.
      *
      * @param found the bundles
-     * @throws ThywillException if an enabled id is provided by nothing and nothing failed to load, or if an id that
-     *     would run is claimed by two applications (see {@link #clash}); nothing has started then
+     * @throws ThywillException as {@link StartupSelection#choose} does; nothing has started then
      */
     void startAll(List<ApplicationBundle> found) {
-        Map<String, RunningApplication> candidates = new LinkedHashMap<>();
-        Map<String, List<String>> claims = new LinkedHashMap<>();
-        Set<String> broken = new LinkedHashSet<>();
-        for (ApplicationBundle bundle : found) {
-            if (bundle.broken()) {
-                broken.add(bundle.source());
-            }
-            for (LoadedApplication loaded : bundle.applications()) {
-                RunningApplication app = describe(loaded);
-                if (app == null) {
-                    broken.add(bundle.source());
-                    continue;
-                }
-                candidates.putIfAbsent(app.id(), app);
-                claims.computeIfAbsent(app.id(), id -> new ArrayList<>()).add(app.source());
-            }
-        }
-        List<String> chosen = new ArrayList<>(enabled.isEmpty() ? candidates.keySet().stream().sorted().toList()
-                : enabled);
-        chosen.remove(AdminAccess.APPLICATION_ID);
-        if (admin != null) {
-            if (candidates.containsKey(AdminAccess.APPLICATION_ID)) {
-                chosen.add(AdminAccess.APPLICATION_ID);
-            } else {
-                LOG.warn("'server.admin' is on but no application '{}' was found: add thywill-app-admin's jar",
-                        AdminAccess.APPLICATION_ID);
-            }
-        } else if (candidates.containsKey(AdminAccess.APPLICATION_ID)) {
-            LOG.info("The admin console '{}' does not run: 'server.admin' is off", AdminAccess.APPLICATION_ID);
-            candidates.remove(AdminAccess.APPLICATION_ID);
-        }
-        List<String> clashes = chosen.stream().filter(id -> claims.getOrDefault(id, List.of()).size() > 1)
-                .map(id -> "'" + id + "' by " + String.join(" and ", claims.get(id))).toList();
-        if (!clashes.isEmpty()) {
-            found.forEach(ApplicationBundle::close);
-            String message = "More than one application claims the id " + String.join("; ", clashes) + ". An"
-                    + " id belongs to one application, and the server does not pick one: remove the jar that should"
-                    + " not run from the applications folder (or change its application's id), then start again.";
-            LOG.error(message);
-            throw new ThywillException(message);
-        }
-        List<String> missing = chosen.stream().filter(id -> !candidates.containsKey(id)).toList();
-        if (!missing.isEmpty() && broken.isEmpty()) {
-            found.forEach(ApplicationBundle::close);
-            throw new ThywillException("Setting '" + enabledKey + "' names " + missing + ", which no loaded"
-                    + " application provides. Applications found: " + candidates.keySet().stream().sorted().toList()
-                    + ". Add their jars or correct the list.");
-        }
-        if (!missing.isEmpty()) {
-            LOG.error("Setting '{}' names {}, which no application that loaded provides; {} failed to load (see"
-                    + " above) and may hold them. The other applications run.", enabledKey, missing, broken);
-        }
-        List<String> ignored = candidates.keySet().stream().filter(id -> !chosen.contains(id)).sorted().toList();
-        if (!ignored.isEmpty()) {
-            LOG.info("Applications found but not in '{}', which do not run: {}", enabledKey, ignored);
-        }
+        List<RunningApplication> chosen = new StartupSelection(enabled, enabledKey, runner.grantsAdmin())
+                .choose(found);
         Map<String, RunningApplication> started = new HashMap<>();
-        for (String id : chosen) {
-            RunningApplication app = candidates.get(id);
-            if (app != null && start(app)) {
-                started.put(id, app);
+        for (RunningApplication app : chosen) {
+            if (runner.start(app)) {
+                started.put(app.id(), app);
             }
         }
         List<ApplicationBundle> unused = new ArrayList<>();
@@ -174,14 +102,14 @@ final class Deployments {
     List<RunningApplication> deploy(ApplicationBundle bundle) {
         List<RunningApplication> wanted = new ArrayList<>();
         for (LoadedApplication loaded : bundle.applications()) {
-            RunningApplication app = describe(loaded);
+            RunningApplication app = ApplicationRunner.describe(loaded);
             if (app == null) {
                 continue;
             }
-            if (AdminAccess.APPLICATION_ID.equals(app.id()) ? admin == null
-                    : !enabled.isEmpty() && !enabled.contains(app.id())) {
-                LOG.info("{}: its application '{}' is not in '{}' and is not deployed", app.source(), app.id(),
-                        enabledKey);
+            if (app.asksForAdmin() ? !runner.grantsAdmin() : !enabled.isEmpty() && !enabled.contains(app.id())) {
+                LOG.info("{}: its application '{}' {} and is not deployed", app.source(), app.id(),
+                        app.asksForAdmin() ? "asks for the server's view, 'server.admin' is off,"
+                                : "is not in '" + enabledKey + "'");
                 continue;
             }
             wanted.add(app);
@@ -200,7 +128,7 @@ final class Deployments {
         }
         List<RunningApplication> started = new ArrayList<>();
         for (RunningApplication app : wanted) {
-            boolean ran = start(app);
+            boolean ran = runner.start(app);
             boolean routed;
             synchronized (this) {
                 busy.remove(app.id());
@@ -215,7 +143,7 @@ final class Deployments {
                 }
             }
             if (ran && !routed) {
-                stop(List.of(app)); // the server stopped while it started
+                ApplicationRunner.stop(List.of(app)); // the server stopped while it started
             }
         }
         if (started.isEmpty()) {
@@ -279,7 +207,7 @@ final class Deployments {
             leaving.forEach(app -> busy.add(app.id()));
         }
         try {
-            stop(leaving);
+            ApplicationRunner.stop(leaving);
         } finally {
             synchronized (this) {
                 leaving.forEach(app -> busy.remove(app.id()));
@@ -308,7 +236,7 @@ final class Deployments {
             busy.add(id);
         }
         try {
-            stop(List.of(app));
+            ApplicationRunner.stop(List.of(app));
         } finally {
             synchronized (this) {
                 busy.remove(id);
@@ -356,10 +284,10 @@ final class Deployments {
         boolean routed = false;
         try {
             if (running) {
-                stop(List.of(old));
+                ApplicationRunner.stop(List.of(old));
             }
-            fresh = recreate(old);
-            ran = fresh != null && start(fresh);
+            fresh = ApplicationRunner.recreate(old);
+            ran = fresh != null && runner.start(fresh);
         } finally {
             synchronized (this) {
                 busy.remove(id);
@@ -375,24 +303,12 @@ final class Deployments {
             }
         }
         if (ran && !routed) {
-            stop(List.of(fresh)); // its jar went, or the server stopped, while it started
+            ApplicationRunner.stop(List.of(fresh)); // its jar went, or the server stopped, while it started
         }
         if (!routed) {
             throw new IllegalStateException("Application '" + id + "' did not start again; see the log");
         }
         return old;
-    }
-
-    /** @return a new instance of the application's class, described; null (logged) when that fails */
-    private static RunningApplication recreate(RunningApplication old) {
-        try {
-            return describe(new LoadedApplication(old.application().getClass().getDeclaredConstructor()
-                    .newInstance(), old.loader(), old.source()));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.error("{}: application '{}' could not be created again: {}", old.source(), old.id(), e.toString(),
-                    e);
-            return null;
-        }
     }
 
     /** @return the applications undeployed from the admin console and not redeployed since */
@@ -425,7 +341,7 @@ final class Deployments {
             closing = new ArrayList<>(bundles.values());
             bundles.clear();
         }
-        stop(all);
+        ApplicationRunner.stop(all);
         closing.forEach(ApplicationBundle::close);
     }
 
@@ -440,74 +356,9 @@ final class Deployments {
 
     /** Called holding the lock. */
     private void publish(Map<String, RunningApplication> byId) {
-        Comparator<RunningApplication> order = Comparator.comparing(
-                (RunningApplication app) -> AdminAccess.APPLICATION_ID.equals(app.id()))
+        Comparator<RunningApplication> order = Comparator.comparing(RunningApplication::asksForAdmin)
                 .thenComparing(enabled.isEmpty() ? Comparator.comparing(RunningApplication::id)
                         : Comparator.comparingInt(app -> enabled.indexOf(app.id())));
         snapshot = new Snapshot(Map.copyOf(byId), byId.values().stream().sorted(order).toList());
-    }
-
-    /** @return the application, described, or null (and logged) when it fails to or has an unusable id */
-    private static RunningApplication describe(LoadedApplication loaded) {
-        String type = loaded.application().getClass().getName();
-        RunningApplication app;
-        try {
-            app = new RunningApplication(loaded);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("{}: application class {} failed to give its id, title, client or migrations, and does not"
-                    + " run: {}", loaded.source(), type, e.toString(), e);
-            return null;
-        }
-        if (app.id() == null || !Envelopes.NAME.matcher(app.id()).matches()) {
-            LOG.error("{}: application class {} has the invalid id '{}' and does not run: an id is 1 to 64 letters,"
-                    + " digits, '.', '_' and '-', starting with a letter or digit", loaded.source(), type, app.id());
-            return null;
-        }
-        return app;
-    }
-
-    /** Runs the application's migrations, then its start, with its class loader as the context class loader. */
-    private boolean start(RunningApplication app) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(app.loader());
-        try {
-            if (app.migrations() != null) {
-                try {
-                    database.migrate(app.id(), app.loader(), app.migrations());
-                } catch (RuntimeException | LinkageError e) {
-                    LOG.error("{}: application '{}' does not run: its migrations in {} failed: {}", app.source(),
-                            app.id(), app.migrations(), e.getMessage(), e);
-                    return false;
-                }
-            }
-            app.application().start(new HostedContext(app.id(), push, database, metrics,
-                    AdminAccess.APPLICATION_ID.equals(app.id()) ? admin : null));
-            return true;
-        } catch (Exception | LinkageError e) {
-            LOG.error("{}: application '{}' failed to start and does not run: {}; stopping it", app.source(),
-                    app.id(), e.toString(), e);
-            // What it started before it threw (threads, timers, connections) is its to end.
-            stop(List.of(app));
-            return false;
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static void stop(List<RunningApplication> apps) {
-        for (int i = apps.size() - 1; i >= 0; i--) {
-            RunningApplication app = apps.get(i);
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(app.loader());
-            try {
-                app.application().stop();
-            } catch (RuntimeException | LinkageError e) {
-                LOG.warn("{}: application '{}' failed to stop cleanly", app.source(), app.id(), e);
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
+import org.thywill.api.session.SessionData;
 
 /** One application's view of the server: its sends go through the Push under its own id. */
 final class HostedContext implements ApplicationContext {
@@ -31,7 +32,7 @@ final class HostedContext implements ApplicationContext {
         this(applicationId, push, database, metrics, null);
     }
 
-    /** @param admin the admin console's access, for the console alone; null for every other application */
+    /** @param admin the admin console's access, for an application granted Capability.ADMIN; else null */
     HostedContext(String applicationId, Push push, Database database, Metrics metrics, AdminAccess admin) {
         this.admin = admin;
         this.applicationId = applicationId;
@@ -135,5 +136,13 @@ final class HostedContext implements ApplicationContext {
     @Override
     public Optional<AdminAccess> admin() {
         return Optional.ofNullable(admin);
+    }
+
+    /** Made once per application: it learns the application's types. */
+    private final SessionValues sessionValues = new SessionValues();
+
+    @Override
+    public SessionData session(SessionId session) {
+        return new StoredSessionData(database.sessionAttributes(), sessionValues, applicationId, session);
     }
 }

@@ -133,6 +133,9 @@ final class RemoteCalls {
         } catch (InvalidArgumentsException e) {
             call.error(RpcEnvelopes.INVALID_ARGUMENTS, e.getMessage());
             return;
+        } catch (IllegalArgumentException e) {
+            failed(app, call, "cannot convert the arguments of", e);
+            return;
         }
         Object returned;
         try {

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationInfo;
+import org.thywill.api.application.Capability;
 import org.thywill.api.application.ClientSide;
+import org.thywill.api.application.PageOptions;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.http.HttpEndpoint;
 
@@ -24,6 +26,8 @@ final class RunningApplication {
     private final ClientSide client;
     private final String migrations;
     private final List<HttpEndpoint> endpoints;
+    private final Set<Capability> capabilities;
+    private final PageOptions pageOptions;
     private final Set<ConnectionId> connections = ConcurrentHashMap.newKeySet();
     private final ClientFiles clientFiles;
     /** The files found, by name; a miss is not kept, so made-up names fill no memory. */
@@ -45,6 +49,10 @@ final class RunningApplication {
         this.migrations = application.migrations();
         List<HttpEndpoint> served = application.endpoints();
         this.endpoints = served == null ? List.of() : List.copyOf(served);
+        Set<Capability> asked = application.capabilities();
+        this.capabilities = asked == null ? Set.of() : Set.copyOf(asked);
+        PageOptions options = application.pageOptions();
+        this.pageOptions = options == null ? PageOptions.ORDINARY : options;
     }
 
     Application application() {
@@ -80,6 +88,15 @@ final class RunningApplication {
     /** @return the HTTP endpoints it serves under {@code /api/{id}/} */
     List<HttpEndpoint> endpoints() {
         return endpoints;
+    }
+
+    /** @return whether it asked for the server's view ({@link Capability#ADMIN}), which only an operator grants */
+    boolean asksForAdmin() {
+        return capabilities.contains(Capability.ADMIN);
+    }
+
+    PageOptions pageOptions() {
+        return pageOptions;
     }
 
     /** @return the connections whose page belongs to this instance; thread-safe */

@@ -60,6 +60,11 @@ class CallableFunctionTest {
             return items.size() + options.size();
         }
 
+        @Callable
+        public String ship(Parcel parcel, Speed speed) {
+            return parcel + " " + speed;
+        }
+
         @Callable("whoAmI")
         public String caller(Connection caller, String greeting) {
             return greeting + " " + caller.id();
@@ -83,6 +88,13 @@ class CallableFunctionTest {
             return 0;
         }
     }
+
+    /** A record argument. */
+    public record Parcel(String to, List<Long> weights) {
+    }
+
+    /** An enum argument. */
+    public enum Speed { SLOW, FAST }
 
     /** Functions that cannot be called, each for a reason the log must give. */
     public static class Broken {
@@ -131,7 +143,7 @@ class CallableFunctionTest {
 
     @Test
     void theTableHoldsTheAnnotatedPublicMethodsUnderTheirNames() {
-        assertEquals(java.util.Set.of("add", "half", "scale", "describe", "sum", "total", "size", "whoAmI",
+        assertEquals(java.util.Set.of("add", "half", "scale", "describe", "sum", "total", "size", "ship", "whoAmI",
                 "shout", "nothing", "fail"), FUNCTIONS.functions().keySet());
         assertTrue(FUNCTIONS.problems().isEmpty(), FUNCTIONS.problems().toString());
     }
@@ -150,6 +162,8 @@ class CallableFunctionTest {
         assertEquals(6.0, call("sum", (Object) new Object[] {1L, 2L, 3L}), "an array parsed as Object[] is a list");
         assertEquals("HI", call("shout", "hi"), "a static method is callable");
         assertEquals(null, call("nothing"));
+        assertEquals("Parcel[to=Ada, weights=[1, 2]] FAST", call("ship", Map.of("to", "Ada", "weights", List.of(1L,
+                2.0)), "FAST"), "records and enums are arguments too");
     }
 
     @Test
@@ -189,6 +203,14 @@ class CallableFunctionTest {
         groups.put("odd one", List.of(1L, 0.5));
         assertEquals("argument 1 of total, at [\"odd one\"][1], must be an integer, not 0.5", refusal("total", groups));
         assertEquals("argument 2 of size must be an object, not [1]", refusal("size", List.of(), List.of(1L)));
+        assertEquals("argument 1 of ship, at .weights[0], must be an integer, not 1.5",
+                refusal("ship", Map.of("weights", List.of(1.5)), "SLOW"));
+        assertEquals("argument 2 of ship must be one of \"SLOW\", \"FAST\", not \"slow\"",
+                refusal("ship", Map.of(), "slow"));
+        assertEquals("argument 2 of ship must be one of \"SLOW\", \"FAST\", not 0", refusal("ship", Map.of(), 0L),
+                "an enum is named, not numbered");
+        assertEquals("argument 1 of ship, at .from, is not a field of Parcel (its fields: [to, weights])",
+                refusal("ship", Map.of("from", "x"), "SLOW"));
     }
 
     @Test

@@ -31,9 +31,9 @@ import org.thywill.api.ClientConfiguration;
 import org.thywill.api.ClientResource;
 import org.thywill.api.ServerSettings;
 import org.thywill.api.ThywillException;
-import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.admin.ConnectionAdmin;
 import org.thywill.api.admin.ServerView;
+import org.thywill.api.auth.Authenticator;
 import org.thywill.api.client.AcknowledgementListener;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
@@ -44,6 +44,7 @@ import org.thywill.api.client.MessageRouter;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
 import org.thywill.api.metrics.Metrics;
+import org.thywill.client.cometd.auth.ConnectionAuthentication;
 import org.thywill.delivery.ClientDelivery;
 
 /**
@@ -60,6 +61,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private final ServerSettings server;
     private final Bootstrap bootstrap;
     private final Database database;
+    private final Authenticator authenticator;
     private final ConnectionRegistry registry = new ConnectionRegistry();
     private final ClientDelivery delivery;
     private final ClientMessageRelay relay;
@@ -76,8 +78,9 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private volatile boolean stopping;
 
     CometdClientInterface(CometdSettings settings, ServerSettings server, Bootstrap bootstrap, Database database,
-                          Metrics metrics) {
+                          Authenticator authenticator, Metrics metrics) {
         this.settings = settings;
+        this.authenticator = authenticator;
         this.server = server;
         this.bootstrap = bootstrap;
         this.database = database;
@@ -107,12 +110,12 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         cometd.setAsyncSupported(true);
         cometd.setInitOrder(1);
         context.addServlet(cometd, COMETD_PATH + "/*");
-        context.addServlet(new ServletHolder("init", new InitPageServlet(bootstrap, cookies)), "/thywill/init/*");
-        context.addServlet(new ServletHolder("admin", new InitPageServlet(bootstrap, cookies,
-                AdminAccess.APPLICATION_ID)), "/thywill/admin/*");
+        InitPageServlet pages = new InitPageServlet(bootstrap, cookies);
+        context.addServlet(new ServletHolder("init", pages), "/thywill/init/*");
         context.addServlet(new ServletHolder("client", new ClasspathResourceServlet()), "/thywill/client/*");
         OriginCheck origins = new OriginCheck(COMETD_PATH, settings.allowedOrigins());
-        context.addServlet(new ServletHolder("endpoints", new EndpointServlet(bootstrap, cookies, origins)), "/");
+        context.addServlet(new ServletHolder("endpoints", new EndpointServlet(bootstrap, cookies, origins, pages)),
+                "/");
         if (settings.websocket()) {
             context.insertHandler(WebSocketUpgradeHandler.from(jetty, context));
         }
@@ -155,6 +158,9 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         // larger one closes the socket.
         b.setOption("ws.maxMessageSize", MessageSizeLimit.frameLimit(settings.maxMessageSize()));
         b.setOption("maxQueue", settings.maxQueue());
+        ChannelPolicy policy = new ChannelPolicy(bootstrap, connectionLimits);
+        ConnectionAuthentication.install(b, policy, authenticator, settings.sessionCookie(),
+                ChannelPolicy.APPLICATION_ATTRIBUTE, session -> ending.add(new ConnectionId(session.getId())));
         b.addExtension(new ExtensionChain(List.of(drain, connectionLimits,
                 new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
                 new MalformedMessages(),
@@ -166,8 +172,6 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.addExtension(new AcknowledgedMessagesExtension());
         b.setOption(BayeuxServerImpl.SWEEP_PERIOD_OPTION, Math.min(997L, settings.maxInterval().toMillis() / 2));
         b.setOption("jsonContext", new ListArraysJsonContext(settings.maxMessageSize()));
-        ChannelPolicy policy = new ChannelPolicy(bootstrap, connectionLimits);
-        b.setSecurityPolicy(policy);
         b.addListener(policy);
         b.addListener(this);
         return b;
@@ -329,7 +333,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         String transport = session.getServerTransport() == null ? "unknown" : session.getServerTransport().getName();
         var remote = message.getBayeuxContext() == null ? null : message.getBayeuxContext().getRemoteAddress();
         Connection connection = new Connection(new ConnectionId(session.getId()), sessionId,
-                String.valueOf(application), transport, remote == null ? "" : remote.toString());
+                String.valueOf(application), transport, remote == null ? "" : remote.toString(),
+                ConnectionAuthentication.user(session));
         session.setAttribute(CONNECTION_ATTRIBUTE, connection);
         String sessionLogId = ServerView.fingerprint(sessionId);
         session.setAttribute(ClientMessageRelay.SESSION_LOG_ID, sessionLogId);

@@ -5,6 +5,7 @@ import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
+import org.thywill.api.auth.Authenticator;
 import org.thywill.api.database.Database;
 
 /** Offers the Client Interface {@code cometd}: Jetty for HTTP, CometD for Bayeux. */
@@ -27,12 +28,12 @@ public final class CometdClientInterfaceProvider implements ComponentProvider<Co
 
     @Override
     public Set<Slot> dependencies() {
-        return Set.of(Slot.LOG, Slot.DATABASE);
+        return Set.of(Slot.LOG, Slot.DATABASE, Slot.AUTHENTICATION);
     }
 
     @Override
     public Component create(CometdSettings settings, ComponentContext context) {
         return new CometdClientInterface(settings, context.server(), context.bootstrap(),
-                context.component(Database.class), context.metrics());
+                context.component(Database.class), context.component(Authenticator.class), context.metrics());
     }
 }

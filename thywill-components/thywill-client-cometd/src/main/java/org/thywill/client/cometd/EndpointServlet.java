@@ -20,7 +20,8 @@ import org.thywill.api.http.HttpResponse;
 
 /**
  * Serves every other path: the components' endpoints (longest prefix wins), a redirect from {@code /} to the
- * default application's page, and 404 for the rest.
+ * default application's page, the pages of applications that asked for an address of their own
+ * ({@code /thywill/{id}/}), and 404 for the rest.
  */
 final class EndpointServlet extends HttpServlet {
 
@@ -30,13 +31,18 @@ final class EndpointServlet extends HttpServlet {
     private final transient Bootstrap bootstrap;
     private final transient SessionCookies cookies;
     private final transient OriginCheck origins;
+    private final transient InitPageServlet pages;
     private transient volatile List<HttpEndpoint> endpoints;
 
-    /** @param origins the Bayeux origin rule, applied to the endpoints that ask for it too */
-    EndpointServlet(Bootstrap bootstrap, SessionCookies cookies, OriginCheck origins) {
+    /**
+     * @param origins the Bayeux origin rule, applied to the endpoints that ask for it too
+     * @param pages the application pages, for those served at an address of their own
+     */
+    EndpointServlet(Bootstrap bootstrap, SessionCookies cookies, OriginCheck origins, InitPageServlet pages) {
         this.bootstrap = bootstrap;
         this.cookies = cookies;
         this.origins = origins;
+        this.pages = pages;
     }
 
     private List<HttpEndpoint> endpoints() {
@@ -63,7 +69,9 @@ final class EndpointServlet extends HttpServlet {
                 return;
             }
         }
-        response.sendError(404);
+        if (!pages.servedAtOwnAddress(request, response)) {
+            response.sendError(404);
+        }
     }
 
     private void serve(HttpEndpoint endpoint, String path, HttpServletRequest request, HttpServletResponse response)

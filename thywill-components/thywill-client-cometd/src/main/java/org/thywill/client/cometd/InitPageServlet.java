@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.thywill.api.Bootstrap;
+import org.thywill.api.application.PageOptions;
 import org.thywill.api.application.PageRenderException;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.client.SessionId;
@@ -19,45 +21,52 @@ import org.thywill.api.push.Envelopes;
 /**
  * Serves {@code /thywill/init/} (the first running application's page), {@code /thywill/init/{appId}/} and every
  * path under it ({@code /thywill/init/{appId}/items/42}, the same page, after the application's
- * {@link Bootstrap#beforePage} check); an unknown id gets a 404 page naming the applications that run. The page of the
- * one application a servlet serves alone (the admin console) gets a strict Content-Security-Policy ({@link PagePolicy}).
+ * {@link Bootstrap#beforePage} check); an unknown id gets a 404 page naming the applications that run. It also serves,
+ * for {@link EndpointServlet}, the page of an application that asked for an address of its own at
+ * {@code /thywill/{id}/} ({@link PageOptions#ownAddress()}); a page whose application asked for the strict
+ * Content-Security-Policy gets it ({@link PagePolicy}).
  */
 final class InitPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+    private static final Pattern OWN_ADDRESS = Pattern.compile("/thywill/([^/]+)(/?)");
     private final transient Bootstrap bootstrap;
     private final transient SessionCookies cookies;
-    private final String only;
 
     InitPageServlet(Bootstrap bootstrap, SessionCookies cookies) {
-        this(bootstrap, cookies, null);
+        this.bootstrap = bootstrap;
+        this.cookies = cookies;
     }
 
     /**
-     * @param only the one application this servlet serves, at its root ({@code /thywill/admin/} serves the admin
-     *             console); null to serve every application under {@code /thywill/init/}
+     * Serves {@code GET /thywill/{id}/} when the running application {@code id} asked for an address of its own,
+     * and redirects {@code /thywill/{id}} there.
+     *
+     * @return false, having written nothing, when the request is for no such page
      */
-    InitPageServlet(Bootstrap bootstrap, SessionCookies cookies, String only) {
-        this.bootstrap = bootstrap;
-        this.cookies = cookies;
-        this.only = only;
+    boolean servedAtOwnAddress(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Matcher own = OWN_ADDRESS.matcher(request.getRequestURI());
+        if (!own.matches() || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            return false;
+        }
+        String application = own.group(1);
+        List<String> running = bootstrap.applicationIds();
+        if (!running.contains(application) || !bootstrap.pageOptions(application).ownAddress()) {
+            return false;
+        }
+        if (own.group(2).isEmpty()) {
+            response.sendRedirect(request.getRequestURI() + "/");
+        } else {
+            serve(application, "/", request, response, running);
+        }
+        return true;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         List<String> running = bootstrap.applicationIds();
-        if (only != null) {
-            if (path == null && running.contains(only)) {
-                response.sendRedirect(request.getServletPath() + "/");
-            } else if ("/".equals(path) && running.contains(only)) {
-                serve(only, "/", request, response, running);
-            } else {
-                response.sendError(404);
-            }
-            return;
-        }
         String application;
         String pagePath = "/";
         if (path == null || path.equals("/")) {
@@ -119,7 +128,8 @@ final class InitPageServlet extends HttpServlet {
         response.setContentType("text/html;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY,
-                only != null ? PagePolicy.of(page.get()) : PagePolicy.APPLICATION_PAGE);
+                bootstrap.pageOptions(application).strictPolicy() ? PagePolicy.of(page.get())
+                        : PagePolicy.APPLICATION_PAGE);
         response.getWriter().write(page.get());
     }
 

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Content-Security-Policy of a page of ours (the admin console): scripts, styles and connections from this
- * server only, and of the page's inline scripts exactly those it was served with (by their SHA-256), so that
- * script injected into the page does not run; and the looser one of every application's page.
+ * The strict Content-Security-Policy of a page whose application asks for it (the admin console): scripts, styles
+ * and connections from this server only, and of the page's inline scripts exactly those it was served with (by
+ * their SHA-256), so that script injected into the page does not run; and the looser one of every other page.
  */
 final class PagePolicy {
 

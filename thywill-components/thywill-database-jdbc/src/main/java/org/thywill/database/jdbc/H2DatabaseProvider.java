@@ -50,7 +50,7 @@ public final class H2DatabaseProvider implements ComponentProvider<H2Settings> {
     @Override
     public Database create(H2Settings settings, ComponentContext context) {
         return new JdbcDatabase(target(settings, context), new SessionLifetime(settings.sessionLifetime()),
-                new SecureRandom(), context.metrics(), Clock.systemUTC());
+                settings.sessionDataLimits(), new SecureRandom(), context.metrics(), Clock.systemUTC());
     }
 
     /**

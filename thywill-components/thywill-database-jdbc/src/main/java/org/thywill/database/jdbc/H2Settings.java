@@ -16,13 +16,20 @@ import org.thywill.api.SettingsException;
  *   <tr><td>{@code sessionLifetime}</td><td>{@code 30d}</td><td>How long a session lasts without a page load,
  *   handshake or connection; from 1s to 3650d. Expired sessions are deleted with their memberships and
  *   inboxes.</td></tr>
+ *   <tr><td>{@code sessionDataMaxBytes}</td><td>{@code 65536}</td><td>The longest value of one session attribute,
+ *   in bytes of its JSON; from 1 to 16777216. Storing a longer one fails naming this key.</td></tr>
+ *   <tr><td>{@code sessionDataMaxAttributes}</td><td>{@code 100}</td><td>The most attributes one session holds in
+ *   one application; from 1 to 10000. Storing one more fails naming this key.</td></tr>
  * </table>
  *
  * @param file the database file, or {@code mem}
  * @param poolSize the maximum number of pooled connections
  * @param sessionLifetime how long a session lasts without activity
+ * @param sessionDataMaxBytes the longest session attribute's JSON, in bytes
+ * @param sessionDataMaxAttributes the most attributes of one session in one application
  */
-public record H2Settings(String file, Integer poolSize, Duration sessionLifetime) {
+public record H2Settings(String file, Integer poolSize, Duration sessionLifetime, Integer sessionDataMaxBytes,
+                         Integer sessionDataMaxAttributes) {
 
     /** The value of {@code file} that asks for an in-memory database. */
     public static final String IN_MEMORY = "mem";
@@ -47,6 +54,18 @@ public record H2Settings(String file, Integer poolSize, Duration sessionLifetime
                 "must not contain ';' (H2 would read what follows as URL options): " + file);
         SettingsException.require(poolSize >= 1, "poolSize", "must be at least 1, not " + poolSize);
         sessionLifetime = SessionLifetime.of(sessionLifetime).value();
+        SessionDataLimits limits = SessionDataLimits.of(sessionDataMaxBytes, sessionDataMaxAttributes);
+        sessionDataMaxBytes = limits.maxBytes();
+        sessionDataMaxAttributes = limits.maxAttributes();
+    }
+
+    /**
+     * @param file the database file, or {@code mem}
+     * @param poolSize the maximum number of pooled connections
+     * @param sessionLifetime how long a session lasts without activity
+     */
+    public H2Settings(String file, Integer poolSize, Duration sessionLifetime) {
+        this(file, poolSize, sessionLifetime, null, null);
     }
 
     /**
@@ -54,11 +73,16 @@ public record H2Settings(String file, Integer poolSize, Duration sessionLifetime
      * @param poolSize the maximum number of pooled connections
      */
     public H2Settings(String file, Integer poolSize) {
-        this(file, poolSize, null);
+        this(file, poolSize, null, null, null);
     }
 
     /** @return whether {@code file} asks for an in-memory database */
     public boolean inMemory() {
         return IN_MEMORY.equals(file);
+    }
+
+    /** @return the caps on session data these settings give */
+    SessionDataLimits sessionDataLimits() {
+        return new SessionDataLimits(sessionDataMaxBytes, sessionDataMaxAttributes);
     }
 }

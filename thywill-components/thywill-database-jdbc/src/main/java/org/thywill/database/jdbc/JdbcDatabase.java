@@ -10,13 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.thywill.api.Health;
 import org.thywill.api.database.Database;
 import org.thywill.api.database.MembershipStore;
+import org.thywill.api.database.SessionAttributeStore;
 import org.thywill.api.database.SessionStore;
 import org.thywill.api.delivery.Inbox;
 import org.thywill.api.metrics.Metrics;
 
 /**
- * The Database every provider creates: one lifecycle for pool, migrations, session and membership stores, whatever
- * the engine.
+ * The Database every provider creates: one lifecycle for pool, migrations, session, session data and membership
+ * stores, whatever the engine.
  */
 final class JdbcDatabase implements Database {
 
@@ -25,6 +26,7 @@ final class JdbcDatabase implements Database {
     private final JdbcTarget target;
     private final SessionStore sessions;
     private final MembershipStore memberships;
+    private final SessionAttributeStore attributes;
     private final Inbox inbox;
     private final SessionRowWriter sessionRows;
     private final SessionScavenger scavenger;
@@ -47,6 +49,19 @@ final class JdbcDatabase implements Database {
      * @param clock the time of sessions' activity
      */
     JdbcDatabase(JdbcTarget target, SessionLifetime lifetime, SecureRandom random, Metrics metrics, Clock clock) {
+        this(target, lifetime, SessionDataLimits.DEFAULTS, random, metrics, clock);
+    }
+
+    /**
+     * @param target what to connect to
+     * @param lifetime how long a session lasts without activity
+     * @param limits the caps on session data
+     * @param random the source of session ids
+     * @param metrics where the pool's use is reported
+     * @param clock the time of sessions' activity
+     */
+    JdbcDatabase(JdbcTarget target, SessionLifetime lifetime, SessionDataLimits limits, SecureRandom random,
+                 Metrics metrics, Clock clock) {
         this.target = target;
         PoolMetrics.register(metrics, target.provider(), () -> pool);
         FreshSessions fresh = new FreshSessions();
@@ -56,6 +71,7 @@ final class JdbcDatabase implements Database {
         this.sessions = new JdbcSessionStore(this::dataSource, new SessionIds(random), fresh, sessionRows, lifetime,
                 activity, clock);
         this.memberships = new JdbcMembershipStore(this::dataSource, fresh, sessionRows, target.dialect());
+        this.attributes = new JdbcSessionAttributeStore(this::dataSource, sessionRows, limits);
         this.inbox = new JdbcInbox(this::dataSource, target.dialect());
     }
 
@@ -113,6 +129,11 @@ final class JdbcDatabase implements Database {
     @Override
     public MembershipStore memberships() {
         return memberships;
+    }
+
+    @Override
+    public SessionAttributeStore sessionAttributes() {
+        return attributes;
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class MySqlDatabaseProvider implements ComponentProvider<MySqlSetti
 
     @Override
     public Database create(MySqlSettings settings, ComponentContext context) {
-        return new JdbcDatabase(target(settings), new SessionLifetime(settings.sessionLifetime()), new SecureRandom(),
+        return new JdbcDatabase(target(settings), new SessionLifetime(settings.sessionLifetime()),
+                settings.sessionDataLimits(), new SecureRandom(),
                 context.metrics(), Clock.systemUTC());
     }
 

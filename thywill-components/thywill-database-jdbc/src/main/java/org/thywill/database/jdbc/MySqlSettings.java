@@ -21,6 +21,10 @@ import java.time.Duration;
  *   <tr><td>{@code startupTimeout}</td><td>{@code 60s}</td><td>How long start-up keeps trying (an attempt at most
  *   every 2 s, a warning for each) while the server cannot be reached, as when it starts beside Thywill; {@code 0s}
  *   fails at once. Wrong credentials or a missing database fail at once whatever this says.</td></tr>
+ *   <tr><td>{@code sessionDataMaxBytes}</td><td>{@code 65536}</td><td>The longest value of one session attribute,
+ *   in bytes of its JSON; from 1 to 16777216. Storing a longer one fails naming this key.</td></tr>
+ *   <tr><td>{@code sessionDataMaxAttributes}</td><td>{@code 100}</td><td>The most attributes one session holds in
+ *   one application; from 1 to 10000. Storing one more fails naming this key.</td></tr>
  * </table>
  *
  * @param url the JDBC URL of the server and database
@@ -30,9 +34,12 @@ import java.time.Duration;
  * @param connectTimeout how long to wait for a connection
  * @param startupTimeout how long start-up waits for an unreachable server
  * @param sessionLifetime how long a session lasts without activity
+ * @param sessionDataMaxBytes the longest session attribute's JSON, in bytes
+ * @param sessionDataMaxAttributes the most attributes of one session in one application
  */
 public record MySqlSettings(String url, String user, String password, Integer poolSize, Duration connectTimeout,
-                            Duration startupTimeout, Duration sessionLifetime) {
+                            Duration startupTimeout, Duration sessionLifetime,
+                            Integer sessionDataMaxBytes, Integer sessionDataMaxAttributes) {
 
     /** The user unless {@code user} says otherwise. */
     public static final String DEFAULT_USER = "thywill";
@@ -63,6 +70,23 @@ public record MySqlSettings(String url, String user, String password, Integer po
         connectTimeout = ServerSettings.connectTimeout(connectTimeout);
         startupTimeout = ServerSettings.startupTimeout(startupTimeout);
         sessionLifetime = SessionLifetime.of(sessionLifetime).value();
+        SessionDataLimits limits = SessionDataLimits.of(sessionDataMaxBytes, sessionDataMaxAttributes);
+        sessionDataMaxBytes = limits.maxBytes();
+        sessionDataMaxAttributes = limits.maxAttributes();
+    }
+
+    /**
+     * @param url the JDBC URL of the server and database
+     * @param user the user name
+     * @param password the password
+     * @param poolSize the maximum number of pooled connections
+     * @param connectTimeout how long to wait for a connection
+     * @param startupTimeout how long start-up waits for an unreachable server
+     * @param sessionLifetime how long a session lasts without activity
+     */
+    public MySqlSettings(String url, String user, String password, Integer poolSize, Duration connectTimeout,
+                         Duration startupTimeout, Duration sessionLifetime) {
+        this(url, user, password, poolSize, connectTimeout, startupTimeout, sessionLifetime, null, null);
     }
 
     /**
@@ -75,7 +99,7 @@ public record MySqlSettings(String url, String user, String password, Integer po
      */
     public MySqlSettings(String url, String user, String password, Integer poolSize, Duration connectTimeout,
                          Duration startupTimeout) {
-        this(url, user, password, poolSize, connectTimeout, startupTimeout, null);
+        this(url, user, password, poolSize, connectTimeout, startupTimeout, null, null, null);
     }
 
     /** @return the settings with the password hidden, so they can be logged */
@@ -83,5 +107,10 @@ public record MySqlSettings(String url, String user, String password, Integer po
     public String toString() {
         return ServerSettings.describe("MySqlSettings", url, user, password, poolSize, connectTimeout,
                 startupTimeout, sessionLifetime);
+    }
+
+    /** @return the caps on session data these settings give */
+    SessionDataLimits sessionDataLimits() {
+        return new SessionDataLimits(sessionDataMaxBytes, sessionDataMaxAttributes);
     }
 }

@@ -45,7 +45,8 @@ public final class PostgreSqlDatabaseProvider implements ComponentProvider<Postg
 
     @Override
     public Database create(PostgreSqlSettings settings, ComponentContext context) {
-        return new JdbcDatabase(target(settings), new SessionLifetime(settings.sessionLifetime()), new SecureRandom(),
+        return new JdbcDatabase(target(settings), new SessionLifetime(settings.sessionLifetime()),
+                settings.sessionDataLimits(), new SecureRandom(),
                 context.metrics(), Clock.systemUTC());
     }
 

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.thywill.api.ThywillException;
 
 /**
- * Deletes expired sessions with their channel memberships (the foreign key's cascade) and inbox rows, a bounded
- * batch to a transaction, on a thread of its own every {@link SessionLifetime#scavengePeriod()}. Every server of a
- * cluster runs one; two deleting the same rows at once find nothing left to delete.
+ * Deletes expired sessions with their channel memberships and session data (the foreign keys' cascade) and inbox
+ * rows, a bounded batch to a transaction, on a thread of its own every {@link SessionLifetime#scavengePeriod()}.
+ * Every server of a cluster runs one; two deleting the same rows at once find nothing left to delete.
  */
 final class SessionScavenger {
 

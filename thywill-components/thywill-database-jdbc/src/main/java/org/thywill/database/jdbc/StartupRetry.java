@@ -1,5 +1,7 @@
 package org.thywill.database.jdbc;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -30,8 +32,9 @@ final class StartupRetry {
 
     /**
      * Runs the attempt until it succeeds, fails for another reason than reachability, or the target's
-     * {@link JdbcTarget#startupTimeout() start-up timeout} has passed; attempts start {@link #INTERVAL} apart, and
-     * each failed one logs one warning.
+     * {@link JdbcTarget#startupTimeout() start-up timeout} has passed; a failed attempt logs one warning and the next
+     * starts {@link #INTERVAL} later. Resilience4j's {@link Retry} does the retrying; what stays here is which
+     * failures may pass and the messages.
      *
      * @param target what is being reached, for its timeout and for messages
      * @param attempt opens something on the database; throws {@link ThywillException} when it cannot
@@ -42,27 +45,30 @@ final class StartupRetry {
      */
     static <T> T untilReachable(JdbcTarget target, Supplier<T> attempt) {
         long timeout = nanos(target.startupTimeout());
-        long start = System.nanoTime();
-        while (true) {
-            long attemptStart = System.nanoTime();
-            try {
-                return attempt.get();
-            } catch (ThywillException failure) {
-                if (!unreachable(failure)) {
-                    throw failure;
-                }
-                long now = System.nanoTime();
-                long remaining = timeout - (now - start);
-                if (remaining <= 0) {
-                    throw timeout == 0 ? failure : gaveUp(failure, target);
-                }
-                LOG.warn("Database not reachable yet at {} ({}); retrying for another {} s", target.displayUrl(),
-                        ConnectionPool.rootMessage(failure), seconds(remaining));
-                // An attempt may itself take a while (HikariCP pauses a second after a failure, a silent host
-                // takes the connect timeout): attempts start INTERVAL apart, the last one at the deadline.
-                long untilNext = INTERVAL.toNanos() - (now - attemptStart);
-                pause(Math.max(0, Math.min(untilNext, remaining)), failure, target);
+        if (timeout == 0) {
+            return attempt.get();
+        }
+        long deadline = System.nanoTime() + timeout;
+        Retry retry = Retry.of("database at " + target.displayUrl(), RetryConfig.custom()
+                .maxAttempts(Integer.MAX_VALUE)
+                .waitDuration(INTERVAL)
+                .retryOnException(failure -> unreachable(failure) && deadline - System.nanoTime() > 0)
+                .build());
+        retry.getEventPublisher().onRetry(event -> LOG.warn("Database not reachable yet at {} ({}); retrying for"
+                + " another {} s", target.displayUrl(), ConnectionPool.rootMessage(event.getLastThrowable()),
+                seconds(Math.max(0, deadline - System.nanoTime()))));
+        try {
+            return retry.executeSupplier(attempt);
+        } catch (ThywillException failure) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(target, failure);
             }
+            throw unreachable(failure) ? gaveUp(failure, target) : failure;
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted(target, e);
+            }
+            throw e;
         }
     }
 
@@ -91,17 +97,10 @@ final class StartupRetry {
                 + " s; raise the database's startupTimeout to wait longer.", failure.getCause());
     }
 
-    private static void pause(long nanos, ThywillException failure, JdbcTarget target) {
-        try {
-            Thread.sleep(Duration.ofNanos(nanos).toMillis(), (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ThywillException interrupted = new ThywillException("Stopped waiting for the " + target.provider()
-                    + " database at " + target.displayUrl() + " to become reachable: interrupted. Last failure: "
-                    + failure.getMessage(), failure);
-            interrupted.addSuppressed(e);
-            throw interrupted;
-        }
+    private static ThywillException interrupted(JdbcTarget target, RuntimeException failure) {
+        return new ThywillException("Stopped waiting for the " + target.provider() + " database at "
+                + target.displayUrl() + " to become reachable: interrupted. Last failure: " + failure.getMessage(),
+                failure);
     }
 
     private static long nanos(Duration duration) {

@@ -60,4 +60,17 @@ class H2SettingsTest {
                 () -> new MySqlSettings("jdbc:mysql://db/x", null, null, null, null, null,
                         java.time.Duration.ofDays(3651)));
     }
+
+    @Test
+    void sessionDataCapsTakeTheirDefaultsAndRefuseWhatIsOutOfRange() {
+        H2Settings settings = new H2Settings(null, null);
+        assertEquals(new SessionDataLimits(65536, 100), settings.sessionDataLimits());
+        assertEquals(new SessionDataLimits(10, 2), new H2Settings(null, null, null, 10, 2).sessionDataLimits());
+        SettingsException bytes = assertThrows(SettingsException.class,
+                () -> new H2Settings(null, null, null, 0, null));
+        assertEquals("'sessionDataMaxBytes' must be from 1 to 16777216, not 0", bytes.getMessage());
+        SettingsException count = assertThrows(SettingsException.class,
+                () -> new H2Settings(null, null, null, null, 10_001));
+        assertEquals("sessionDataMaxAttributes", count.key());
+    }
 }

@@ -1,5 +1,9 @@
 package org.thywill.log.logback;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +12,6 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thywill.api.Json;
 import org.thywill.api.admin.ServerView;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
@@ -41,6 +44,8 @@ final class ClientErrorEndpoint implements HttpEndpoint {
 
     private static final Logger BROWSER = LoggerFactory.getLogger(LOGGER);
 
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private final byte[] script;
     private final ReportRateLimiter bySender;
     private final ReportRateLimiter byAddress;
@@ -97,13 +102,15 @@ final class ClientErrorEndpoint implements HttpEndpoint {
         if (request.body().length > MAX_BODY) {
             return HttpResponse.text(413, "An error report may have at most " + MAX_BODY + " bytes");
         }
-        Object json;
+        Object parsed;
         try {
-            json = Json.parse(request.bodyText());
-        } catch (IllegalArgumentException e) {
-            return HttpResponse.text(400, "Malformed JSON: " + e.getMessage());
+            parsed = json.readValue(request.body(), Object.class);
+        } catch (JsonProcessingException e) {
+            return HttpResponse.text(400, "Malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (!(json instanceof Map<?, ?> fields)) {
+        if (!(parsed instanceof Map<?, ?> fields)) {
             return HttpResponse.text(400, "An error report must be a JSON object");
         }
         ClientErrorReport report = ClientErrorReport.from(fields);

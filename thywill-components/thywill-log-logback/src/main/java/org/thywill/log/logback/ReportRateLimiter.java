@@ -1,13 +1,19 @@
 package org.thywill.log.logback;
 
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Counts error reports per key in fixed one-minute windows, so one looping page cannot flood the log. Memory stays
- * bounded: past {@code maxKeys} keys, stale windows are evicted, and while every window is fresh, new keys share
- * one overflow window.
+ * Limits error reports per key to so many a minute, so one looping page cannot flood the log: one Bucket4j bucket
+ * per key, refilled whole each minute after its first report. Memory stays bounded: past {@code maxKeys} keys, the
+ * keys whose bucket is full again (nothing to remember) are evicted, and while none is, new keys share one overflow
+ * bucket.
  */
 final class ReportRateLimiter {
 
@@ -23,29 +29,40 @@ final class ReportRateLimiter {
 
     /**
      * @param decision what to do with the report
-     * @param retryAfterSeconds when the sender's window ends, rounded up
+     * @param retryAfterSeconds when the sender may send again (accepted: when its allowance is whole again),
+     *     rounded up
      */
     record Admission(Decision decision, long retryAfterSeconds) {
     }
 
-    static final long WINDOW_MILLIS = 60_000;
+    static final Duration WINDOW = Duration.ofMinutes(1);
     static final int DEFAULT_MAX_KEYS = 10_000;
     static final String OVERFLOW_KEY = "\u0000overflow";
 
     private final int perWindow;
     private final int maxKeys;
-    private final LongSupplier clockMillis;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final TimeMeter clock;
+    private final Map<String, Sender> senders = new ConcurrentHashMap<>();
 
     /**
-     * @param perWindow how many reports one key may send per window
+     * @param perWindow how many reports one key may send per minute
      * @param maxKeys how many keys to track before evicting
      * @param clockMillis a monotonic clock in milliseconds
      */
     ReportRateLimiter(int perWindow, int maxKeys, LongSupplier clockMillis) {
         this.perWindow = perWindow;
         this.maxKeys = maxKeys;
-        this.clockMillis = clockMillis;
+        this.clock = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return TimeUnit.MILLISECONDS.toNanos(clockMillis.getAsLong());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
     }
 
     /**
@@ -53,53 +70,55 @@ final class ReportRateLimiter {
      * @return whether to log it, and when the key may send again
      */
     Admission admit(String key) {
-        long now = clockMillis.getAsLong();
         String tracked = key;
-        if (!windows.containsKey(key) && windows.size() >= maxKeys) {
-            windows.values().removeIf(window -> window.isStale(now));
-            if (windows.size() >= maxKeys) {
+        if (!senders.containsKey(key) && senders.size() >= maxKeys) {
+            senders.values().removeIf(Sender::isIdle);
+            if (senders.size() >= maxKeys) {
                 tracked = OVERFLOW_KEY;
             }
         }
-        Admission[] admission = new Admission[1];
-        windows.compute(tracked, (k, window) -> {
-            Window current = window == null || window.isStale(now) ? new Window(now) : window;
-            long left = current.start + WINDOW_MILLIS - now;
-            admission[0] = new Admission(current.count(), Math.max(1, (left + 999) / 1000));
-            return current;
-        });
-        return admission[0];
+        return senders.computeIfAbsent(tracked, k -> new Sender()).admit();
     }
 
     /** @return how many keys are tracked */
     int size() {
-        return windows.size();
+        return senders.size();
     }
 
-    /** One key's current window; mutated only inside {@link ConcurrentHashMap#compute}. */
-    private final class Window {
-        private final long start;
-        private int count;
-        private boolean dropNoted;
+    /** One key's allowance, and whether its drops were already noted since it last sent within its allowance. */
+    private final class Sender {
+        private final Bucket bucket = perWindow == 0 ? null : Bucket.builder()
+                .addLimit(limit -> limit.capacity(perWindow).refillIntervally(perWindow, WINDOW))
+                .withCustomTimePrecision(clock)
+                .build();
+        private volatile boolean dropNoted;
 
-        Window(long start) {
-            this.start = start;
-        }
-
-        boolean isStale(long now) {
-            return now - start >= WINDOW_MILLIS;
-        }
-
-        Decision count() {
-            if (count < perWindow) {
-                count++;
-                return Decision.ACCEPT;
+        Admission admit() {
+            if (bucket == null) {
+                return new Admission(dropped(), WINDOW.toSeconds());
             }
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                dropNoted = false;
+                return new Admission(Decision.ACCEPT, seconds(probe.getNanosToWaitForReset()));
+            }
+            return new Admission(dropped(), seconds(probe.getNanosToWaitForRefill()));
+        }
+
+        private synchronized Decision dropped() {
             if (dropNoted) {
                 return Decision.DROP;
             }
             dropNoted = true;
             return Decision.DROP_FIRST;
+        }
+
+        boolean isIdle() {
+            return bucket != null && bucket.getAvailableTokens() == perWindow;
+        }
+
+        private static long seconds(long nanos) {
+            return Math.max(1, (nanos + 999_999_999) / 1_000_000_000);
         }
     }
 }

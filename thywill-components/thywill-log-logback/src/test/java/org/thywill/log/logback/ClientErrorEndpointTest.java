@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.thywill.api.Json;
 import org.thywill.api.admin.ServerView;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
@@ -65,7 +66,15 @@ class ClientErrorEndpointTest {
         fields.put("stack", "TypeError: x is undefined\n    at send (chat.js:12:5)");
         fields.put("page", "/thywill/init/chat");
         fields.put("connection", connection);
-        return endpoint.handle(request("POST", "/thywill/log/client-error", Json.write(fields), remote, session));
+        return endpoint.handle(request("POST", "/thywill/log/client-error", json(fields), remote, session));
+    }
+
+    private static String json(Map<String, Object> fields) {
+        try {
+            return new ObjectMapper().writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String text(HttpResponse response) {

@@ -2,13 +2,10 @@ package org.thywill.api.admin;
 
 /**
  * What the kernel gives the admin console when {@code server.admin} is on: the server's view and the check of the
- * token an operator types. The Application Interface hands it to the application whose id is
- * {@link #APPLICATION_ID}, and to no other. Thread-safe.
+ * token an operator types. The Application Interface hands it to each application that asks for
+ * {@link org.thywill.api.application.Capability#ADMIN}, and to no other. Thread-safe.
  */
 public interface AdminAccess {
-
-    /** The id of the admin console application, served at {@code /thywill/admin/}. */
-    String APPLICATION_ID = "admin";
 
     /** @return the server's view and actions */
     ServerView view();

@@ -80,6 +80,8 @@ public interface ServerView {
      * @param applicationId the application
      * @return true if it ran and was stopped
      * @throws UnsupportedOperationException if the Application Interface cannot
+     * @throws IllegalArgumentException for an application that asked for
+     *     {@link org.thywill.api.application.Capability#ADMIN}: a console does not undeploy itself through its view
      */
     boolean undeploy(String applicationId);
 

@@ -2,6 +2,7 @@ package org.thywill.api.application;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.http.HttpEndpoint;
@@ -29,6 +30,26 @@ public interface Application {
     /** @return the browser side of the application: its page body, scripts and styles */
     default ClientSide client() {
         return ClientSide.none();
+    }
+
+    /**
+     * What the application asks the server for beyond what every application gets (see {@link Capability}). Asked
+     * once, when the application is deployed; one not granted keeps the application from running.
+     *
+     * @return the capabilities; none by default
+     */
+    default Set<Capability> capabilities() {
+        return Set.of();
+    }
+
+    /**
+     * Where and under which Content-Security-Policy the server serves the application's page. Asked once, when
+     * the application is deployed.
+     *
+     * @return the options; {@link PageOptions#ORDINARY} by default
+     */
+    default PageOptions pageOptions() {
+        return PageOptions.ORDINARY;
     }
 
     /**

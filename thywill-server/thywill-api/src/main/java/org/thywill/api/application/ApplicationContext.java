@@ -12,6 +12,7 @@ import org.thywill.api.delivery.Receipt;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
+import org.thywill.api.session.SessionData;
 
 /**
  * An application's view of the server. Every method is thread-safe and may be called at any time after
@@ -209,12 +210,27 @@ public interface ApplicationContext {
     }
 
     /**
-     * The server's view and actions, for the admin console alone: given only to the application whose id is
-     * {@link AdminAccess#APPLICATION_ID}, and only when {@code server.admin} is on.
+     * The server's view and actions, for the admin console alone: given only to an application that asks for
+     * {@link Capability#ADMIN}, and only when {@code server.admin} is on.
      *
      * @return present for the admin console when it is on; empty for every other application
      */
     default Optional<AdminAccess> admin() {
         return Optional.empty();
+    }
+
+    /**
+     * One session's data in this application ({@link SessionData}): typed attributes every tab of the browser
+     * shares, on every node, until the session expires. Call it wherever a session is at hand: with
+     * {@code request.session()} in {@link Application#beforePage} and {@link Application#renderBody}, with
+     * {@code connection.session()} in {@link Application#onConnect} and {@link Application#onMessage}. Making the
+     * view reads nothing; each of its calls reads or writes the Database.
+     *
+     * @param session the session
+     * @return its data in this application
+     * @throws UnsupportedOperationException if this server's Application Interface cannot reach session data
+     */
+    default SessionData session(SessionId session) {
+        throw new UnsupportedOperationException("This server's Application Interface does not keep session data");
     }
 }

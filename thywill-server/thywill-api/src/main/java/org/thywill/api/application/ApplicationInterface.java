@@ -24,4 +24,13 @@ public interface ApplicationInterface extends Component {
     default Optional<HttpResponse> beforePage(PageRequest request) {
         return Optional.empty();
     }
+
+    /**
+     * @param applicationId a running application
+     * @return how its page is served (see {@link Application#pageOptions()}); {@link PageOptions#ORDINARY} for an
+     *         application that does not run, and by default
+     */
+    default PageOptions pageOptions(String applicationId) {
+        return PageOptions.ORDINARY;
+    }
 }

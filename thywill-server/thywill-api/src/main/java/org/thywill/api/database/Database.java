@@ -41,6 +41,19 @@ public interface Database extends Component {
     }
 
     /**
+     * The store of session data, which the Application Interface reads and writes for applications' typed
+     * {@link org.thywill.api.session.SessionData}. Like {@link #sessions()}, it may be taken before
+     * {@link #start()} and used after it.
+     *
+     * @return the store of each session's attributes per application
+     * @throws org.thywill.api.ThywillException if this implementation cannot store session data (the default)
+     */
+    default SessionAttributeStore sessionAttributes() {
+        throw new org.thywill.api.ThywillException("This Database implementation cannot store session data;"
+                + " choose h2, mysql or postgresql.");
+    }
+
+    /**
      * Brings an application's own tables up to date with the Flyway migrations in its jar, recorded in a schema
      * history table of its own ({@code thywill_app_<owner>_history}) so applications never collide with each
      * other or with Thywill's tables. Called by the Application Interface before the application starts.

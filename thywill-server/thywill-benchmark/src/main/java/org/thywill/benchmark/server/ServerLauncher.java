@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.thywill.benchmark.Arguments;
+import org.thywill.benchmark.OptionValues;
 import org.thywill.benchmark.ServerKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Starts one server under test in this JVM and keeps it running until the process is stopped or its lifetime runs
@@ -20,9 +23,40 @@ import org.thywill.benchmark.ServerKind;
  * java -cp thywill-benchmark.jar org.thywill.benchmark.server.ServerLauncher --server cometd --port 8081
  * </pre>
  * Thywill runs with its default settings ({@code THYWILL_*} environment variables override them) in a fresh
- * temporary home folder, removed at exit.
+ * temporary home folder, removed at exit. The options are read by picocli.
  */
-public final class ServerLauncher {
+@Command(name = "ServerLauncher", sortOptions = false)
+public final class ServerLauncher implements Callable<Integer> {
+
+    @Option(names = "--server", defaultValue = "thywill", paramLabel = "thywill|thywill-redis|cometd")
+    private String server;
+
+    @Option(names = "--port", defaultValue = "8080")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1")
+    private String host;
+
+    @Option(names = "--lifetime", defaultValue = "15m", converter = OptionValues.DurationConverter.class)
+    private Duration lifetime;
+
+    @Option(names = "--json", defaultValue = "jetty", paramLabel = "jetty|jackson")
+    private String json;
+
+    @Option(names = "--max-threads", defaultValue = "0")
+    private int maxThreads;
+
+    @Option(names = "--ack", defaultValue = "no", paramLabel = "yes|no")
+    private String ack;
+
+    @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379")
+    private String redis;
+
+    @Option(names = "--key-prefix", defaultValue = "thywill-bench")
+    private String keyPrefix;
+
+    @Option(names = "--node-id", defaultValue = "node-1")
+    private String nodeId;
 
     private ServerLauncher() {
     }
@@ -33,17 +67,19 @@ public final class ServerLauncher {
      *        {@code --redis} (default redis://127.0.0.1:6379), {@code --key-prefix} and {@code --node-id}; for the
      *        CometD baseline only, to measure a candidate default: {@code --json jetty|jackson} and
      *        {@code --max-threads N} (see {@link BaselineTuning})
-     * @throws Exception when the server cannot start
      */
-    public static void main(String[] args) throws Exception {
-        Arguments arguments = Arguments.parse(args);
-        arguments.rejectUnknown(Set.of("server", "port", "host", "lifetime", "json", "max-threads", "ack", "redis",
-                "key-prefix", "node-id"));
-        ServerKind kind = ServerKind.of(arguments.text("server", "thywill"));
-        String host = arguments.text("host", "127.0.0.1");
-        int port = arguments.integer("port", 8080, 0, 65_535);
-        Duration lifetime = arguments.duration("lifetime", Duration.ofMinutes(15), Duration.ofSeconds(1),
-                Duration.ofHours(4));
+    public static void main(String[] args) {
+        int exitCode = new CommandLine(new ServerLauncher()).execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerKind kind = ServerKind.of(server);
+        OptionValues.within("--port", port, 0, 65_535);
+        OptionValues.within("--lifetime", lifetime, Duration.ofSeconds(1), Duration.ofHours(4));
         AutoCloseable server;
         int listening;
         Path home = null;
@@ -58,15 +94,13 @@ public final class ServerLauncher {
             case THYWILL_REDIS -> {
                 home = Files.createTempDirectory("thywill-benchmark-");
                 var thywill = ThywillBenchmarkServer.startNode(host, port, home, System.getenv(),
-                        arguments.text("redis", "redis://127.0.0.1:6379"), arguments.text("key-prefix", "thywill-bench"),
-                        arguments.text("node-id", "node-1"));
+                        redis, keyPrefix, nodeId);
                 listening = thywill.port();
                 server = thywill;
             }
             case COMETD -> {
-                var cometd = CometdBaselineServer.start(host, port, new BaselineTuning(
-                        arguments.text("json", "jetty"), arguments.integer("max-threads", 0, 0, 10_000),
-                        arguments.text("ack", "no").equals("yes")));
+                var cometd = CometdBaselineServer.start(host, port, new BaselineTuning(json,
+                        OptionValues.within("--max-threads", maxThreads, 0, 10_000), ack.equals("yes")));
                 listening = cometd.port();
                 server = cometd;
             }
@@ -89,6 +123,7 @@ public final class ServerLauncher {
             System.err.println("Lifetime of " + lifetime.toSeconds() + " s over; stopping.");
             System.exit(0);
         }
+        return 0;
     }
 
     private static void delete(Path folder) {

@@ -63,8 +63,7 @@ public final class HealthEndpoint implements HttpEndpoint {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", stopping ? "draining" : allUp ? "up" : "down");
         body.put("components", report);
-        HttpResponse json = HttpResponse.json(allUp && !stopping ? 200 : 503, body);
-        return new HttpResponse(json.status(), json.contentType(), json.body(), Map.of("Cache-Control", "no-store"));
+        return HttpResponse.json(allUp && !stopping ? 200 : 503, body).withHeaders(Map.of("Cache-Control", "no-store"));
     }
 
     /** @return whether the address is this machine's; parsed as a literal only, never looked up */

@@ -10,10 +10,10 @@ import org.thywill.api.Bootstrap;
 import org.thywill.api.ClientConfiguration;
 import org.thywill.api.ClientResource;
 import org.thywill.api.Component;
-import org.thywill.api.Json;
 import org.thywill.api.Slot;
 import org.thywill.api.application.ApplicationInfo;
 import org.thywill.api.application.ApplicationInterface;
+import org.thywill.api.application.PageOptions;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.http.HttpEndpoint;
@@ -28,6 +28,7 @@ public final class BootstrapPage implements Bootstrap {
 
     private final Supplier<Map<Slot, Component>> components;
     private final List<HttpEndpoint> kernelEndpoints;
+    private final JsonEncoder json = new JsonEncoder();
 
     /** @param components the running components by slot, read at each request */
     public BootstrapPage(Supplier<Map<Slot, Component>> components) {
@@ -63,7 +64,13 @@ public final class BootstrapPage implements Bootstrap {
         if (!(applications instanceof ApplicationInterface ai)) {
             return Optional.empty();
         }
-        return ai.beforePage(request);
+        return ai.beforePage(request).map(json::encode);
+    }
+
+    @Override
+    public PageOptions pageOptions(String applicationId) {
+        return components.get().get(Slot.APPLICATION) instanceof ApplicationInterface ai
+                ? ai.pageOptions(applicationId) : PageOptions.ORDINARY;
     }
 
     @Override
@@ -93,10 +100,10 @@ public final class BootstrapPage implements Bootstrap {
                 endpoints.addAll(c.endpoints());
             }
         }
-        return endpoints;
+        return endpoints.stream().map(json::encoding).toList();
     }
 
-    static String render(ClientConfiguration config) {
+    String render(ClientConfiguration config) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("applicationId", config.applicationId());
         json.put("path", config.path());
@@ -115,7 +122,7 @@ public final class BootstrapPage implements Bootstrap {
                 html.append("<link rel=\"stylesheet\" href=\"").append(escape(r.url())).append("\">\n");
             }
         }
-        html.append("<script>window.thywillConfig = ").append(Json.write(json)).append(";</script>\n")
+        html.append("<script>window.thywillConfig = ").append(this.json.write(json)).append(";</script>\n")
                 .append("</head>\n<body>\n").append(config.body()).append('\n');
         for (ClientResource r : resources) {
             if (r.kind() == ClientResource.Kind.SCRIPT) {

@@ -13,7 +13,8 @@ import org.thywill.api.SettingsException;
  * @param port the TCP port, as in {@link ServerSettings}
  * @param shutdownTimeout the longest a stop on SIGTERM (or {@code close()}) may take before the process ends anyway
  * @param metrics whether {@code GET /thywill/metrics} is served
- * @param admin whether the admin console runs at {@code /thywill/admin/}; default false
+ * @param admin whether the applications that ask for the server's view run (the admin console, at
+ *     {@code /thywill/admin/}); default false
  * @param adminToken the token an operator types to use the admin console; required when {@code admin} is true
  * @param trustedProxies the reverse proxies whose forwarded headers are believed, as in {@link ServerSettings}
  */

@@ -19,11 +19,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.thywill.api.SettingsException;
 import org.thywill.api.Slot;
-import org.thywill.api.ThywillException;
 
 /**
- * Binds one section of the settings to its typed settings record, turning every failure into a one-paragraph
- * message that names the key, the section and the file. Thread-safe.
+ * Binds one section of the settings to its typed settings record, turning every failure into a
+ * {@link SettingsProblem} that names the key, the section and where the value came from. Thread-safe.
  */
 public final class SettingsBinder {
 
@@ -62,7 +61,7 @@ public final class SettingsBinder {
      * @param source the settings' source, for messages
      * @param <S> the settings type
      * @return the bound, validated settings
-     * @throws ThywillException naming the key, the section and the file when a value cannot be used
+     * @throws InvalidSettingsException naming the key, the section and the file when a value cannot be used
      */
     public <S> S bind(Map<String, Object> values, Class<S> type, String section, String source) {
         return bind(values, type, section, source, EnvironmentOverrides.none());
@@ -79,56 +78,53 @@ public final class SettingsBinder {
      * @param environment the overrides that were applied
      * @param <S> the settings type
      * @return the bound, validated settings
+     * @throws InvalidSettingsException with the one problem found, naming where the bad value came from
      */
     public <S> S bind(Map<String, Object> values, Class<S> type, String section, String source,
                       EnvironmentOverrides environment) {
         try {
             return mapper.convertValue(values, type);
         } catch (IllegalArgumentException e) {
-            ThywillException error = translate(e, type, section, source);
-            for (String key : keysOf(type).keySet()) {
-                String variable = EnvironmentOverrides.variableName(section, key);
-                if (environment.value(section, key).isPresent()
-                        && error.getMessage().startsWith("Setting '" + section + "." + key + "' in ")) {
-                    String rest = error.getMessage().substring(("Setting '" + section + "." + key + "' in "
-                            + source).length());
-                    throw new ThywillException("Setting '" + section + "." + key + "' from environment variable "
-                            + variable + rest.replace("Change it in that file.", "Change that variable."), e);
-                }
-            }
-            throw error;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new InvalidSettingsException(List.of(problem(cause, type, new Origin(section, source,
+                    environment))), cause);
         }
     }
 
-    private ThywillException translate(IllegalArgumentException e, Class<?> type, String section, String source) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
+    /** Where a key's value came from: the file, or the environment variable that overrode it. */
+    private record Origin(String section, String source, EnvironmentOverrides environment) {
+
+        SettingsProblem problem(SettingsProblem.Kind kind, String key, String problem) {
+            boolean fromVariable = key != null && environment.value(section, key).isPresent();
+            return new SettingsProblem(kind, section, key, fromVariable ? "from environment variable "
+                    + EnvironmentOverrides.variableName(section, key) : "in " + source, problem,
+                    fromVariable ? "Change that variable." : "Change it in that file.");
+        }
+    }
+
+    private SettingsProblem problem(Throwable cause, Class<?> type, Origin origin) {
         SettingsException settings = find(cause, SettingsException.class);
         if (settings != null) {
-            return new ThywillException("Setting '" + section + "." + settings.key() + "' in " + source + ": "
-                    + settings.getMessage().substring(settings.key().length() + 3) + ". Change it in that file.");
+            return origin.problem(SettingsProblem.Kind.BAD_VALUE, settings.key(), settings.problem());
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             List<String> known = new ArrayList<>(keysOf(type).keySet());
-            if (Arrays.stream(Slot.values()).anyMatch(slot -> slot.key().equals(section))) {
+            if (Arrays.stream(Slot.values()).anyMatch(slot -> slot.key().equals(origin.section()))) {
                 known.add(0, "implementation");
             }
-            return new ThywillException("Unknown setting '" + section + "." + unknown.getPropertyName() + "' in "
-                    + source + ". The keys of this section are: " + String.join(", ", known)
-                    + ". Remove it or correct its spelling.");
+            return new SettingsProblem(SettingsProblem.Kind.UNKNOWN_KEY, origin.section(),
+                    unknown.getPropertyName(), "in " + origin.source(), "The keys of this section are: "
+                    + String.join(", ", known) + ".", "Remove it or correct its spelling.");
         }
         if (cause instanceof MismatchedInputException mismatch) {
             String key = path(mismatch);
-            Class<?> expected = keysOf(type).get(key);
             String value = cause instanceof InvalidFormatException invalid ? " but is '" + invalid.getValue() + "'" : "";
-            return new ThywillException("Setting '" + section + "." + key + "' in " + source + " must be "
-                    + describe(expected) + value + ". Change it in that file.");
+            return origin.problem(SettingsProblem.Kind.WRONG_TYPE, key, "must be " + describe(keysOf(type).get(key))
+                    + value);
         }
-        if (cause instanceof ValueInstantiationException && cause.getCause() != null) {
-            return new ThywillException("Settings of section '" + section + "' in " + source + " are not valid: "
-                    + cause.getCause().getMessage() + ".", cause);
-        }
-        return new ThywillException("Settings of section '" + section + "' in " + source + " are not valid: "
-                + cause.getMessage(), cause);
+        Throwable reason = cause instanceof ValueInstantiationException && cause.getCause() != null
+                ? cause.getCause() : cause;
+        return origin.problem(SettingsProblem.Kind.BAD_SECTION, null, String.valueOf(reason.getMessage()));
     }
 
     private static String path(JsonMappingException e) {

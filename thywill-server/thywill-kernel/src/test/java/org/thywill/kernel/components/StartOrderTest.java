@@ -35,8 +35,8 @@ class StartOrderTest {
         dependencies.put(Slot.DATABASE, Set.of(Slot.LOG));
         dependencies.put(Slot.APPLICATION, Set.of(Slot.PUSH, Slot.CLIENT_INTERFACE));
 
-        assertEquals(List.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE, Slot.PUSH, Slot.APPLICATION),
-                StartOrder.of(dependencies));
+        assertEquals(List.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE, Slot.PUSH, Slot.AUTHENTICATION,
+                Slot.APPLICATION), StartOrder.of(dependencies));
     }
 
     @Test
@@ -45,8 +45,8 @@ class StartOrderTest {
         dependencies.put(Slot.CLIENT_INTERFACE, new LinkedHashSet<>(List.of(Slot.APPLICATION, Slot.DATABASE,
                 Slot.PUSH, Slot.LOG)));
 
-        assertEquals(List.of(Slot.LOG, Slot.PUSH, Slot.DATABASE, Slot.APPLICATION, Slot.CLIENT_INTERFACE),
-                StartOrder.of(dependencies));
+        assertEquals(List.of(Slot.LOG, Slot.PUSH, Slot.DATABASE, Slot.APPLICATION, Slot.CLIENT_INTERFACE,
+                Slot.AUTHENTICATION), StartOrder.of(dependencies));
     }
 
     @Test

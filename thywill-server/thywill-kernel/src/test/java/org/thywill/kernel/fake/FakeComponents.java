@@ -2,6 +2,8 @@ package org.thywill.kernel.fake;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +11,9 @@ import javax.sql.DataSource;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
 import org.thywill.api.Slot;
+import org.thywill.api.auth.Authentication;
+import org.thywill.api.auth.Authenticator;
+import org.thywill.api.auth.Credentials;
 import org.thywill.api.application.ApplicationInfo;
 import org.thywill.api.application.ApplicationInterface;
 import org.thywill.api.client.AcknowledgementListener;
@@ -199,6 +204,18 @@ public final class FakeComponents {
         @Override
         public List<ApplicationInfo> applications() {
             return List.of();
+        }
+    }
+
+    /** An authenticator that lets everyone in, anonymously. */
+    public static final class FakeAuthenticator extends FakeComponent implements Authenticator {
+        FakeAuthenticator(FakeSettings settings, ComponentContext context) {
+            super(Slot.AUTHENTICATION, settings, context);
+        }
+
+        @Override
+        public CompletionStage<Authentication> authenticate(Credentials credentials) {
+            return CompletableFuture.completedFuture(Authentication.anonymous());
         }
     }
 }

@@ -134,4 +134,12 @@ public final class FakeProviders {
             super(Slot.APPLICATION, "fake", Set.of(), FakeComponents.FakeApplicationInterface::new);
         }
     }
+
+    /** {@code authentication: fake}. */
+    public static final class AuthenticationFake extends FakeProvider {
+        /** For ServiceLoader. */
+        public AuthenticationFake() {
+            super(Slot.AUTHENTICATION, "fake", Set.of(), FakeComponents.FakeAuthenticator::new);
+        }
+    }
 }

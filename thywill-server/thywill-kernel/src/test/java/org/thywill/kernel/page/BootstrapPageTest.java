@@ -177,7 +177,7 @@ class BootstrapPageTest {
 
         String html = page.page("echo", SESSION).orElseThrow();
 
-        assertTrue(html.contains("\"greeting\":\"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>\""), html);
+        assertTrue(html.contains("\"greeting\":\"\\u003C/script>\\u003Cscript>alert(1)\\u003C/script>\""), html);
         String configElement = html.substring(html.indexOf("<script>window.thywillConfig"));
         assertTrue(configElement.indexOf("</script>") > configElement.indexOf("alert(1)"), html);
     }
@@ -205,7 +205,46 @@ class BootstrapPageTest {
         components.put(Slot.LOG, contributing(c -> { }, log));
         components.put(Slot.CLIENT_INTERFACE, contributing(c -> { }, client));
 
-        assertEquals(List.of(client, log), page.endpoints());
+        assertEquals(List.of("/thywill/client/", "/thywill/log/"),
+                page.endpoints().stream().map(HttpEndpoint::pathPrefix).toList());
+    }
+
+    @Test
+    void anEndpointsJsonValueTreeIsEncodedAsItsBodyAndOtherAnswersPassUnchanged() {
+        Map<String, Object> tree = new java.util.LinkedHashMap<>();
+        tree.put("text", "</script>\u2028");
+        tree.put("list", List.of(1L, 2.5, true));
+        tree.put("nothing", null);
+        HttpEndpoint json = new HttpEndpoint() {
+            @Override
+            public String pathPrefix() {
+                return "/json/";
+            }
+
+            @Override
+            public HttpResponse handle(HttpRequest request) {
+                return HttpResponse.json(201, tree).withHeaders(Map.of("Location", "/json/1"));
+            }
+
+            @Override
+            public boolean ownOriginOnly() {
+                return true;
+            }
+        };
+        components.put(Slot.LOG, contributing(c -> { }, json, endpoint("/text/")));
+        HttpRequest request = new HttpRequest("GET", "/json/", Map.of(), Map.of(), new byte[0], "127.0.0.1", null);
+
+        HttpEndpoint served = page.endpoints().get(0);
+        HttpResponse answer = served.handle(request);
+        assertTrue(served.ownOriginOnly());
+        assertEquals(201, answer.status());
+        assertEquals(HttpResponse.JSON_TYPE, answer.contentType());
+        assertEquals(Map.of("Location", "/json/1"), answer.headers());
+        assertEquals(null, answer.json(), "nothing is left to encode");
+        assertEquals("{\"text\":\"\\u003C/script>\\u2028\",\"list\":[1,2.5,true],\"nothing\":null}",
+                new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("/text/", new String(page.endpoints().get(1).handle(request).body(),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static HttpEndpoint endpoint(String prefix) {

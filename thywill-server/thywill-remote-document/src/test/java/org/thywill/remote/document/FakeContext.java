@@ -4,7 +4,7 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.api.application.ApplicationContext;
 
 /**
@@ -23,7 +23,7 @@ final class FakeContext {
                     if (!connected) {
                         yield false;
                     }
-                    sent.add(Json.write(args[1]));
+                    sent.add(TestJson.write(args[1]));
                     yield true;
                 }
                 case "toString" -> "FakeContext";
@@ -32,6 +32,6 @@ final class FakeContext {
 
     /** @return the operations of every batch sent, parsed */
     List<Object> batches() {
-        return sent.stream().map(s -> (Object) ((Map<?, ?>) Json.parse(s)).get("dom")).toList();
+        return sent.stream().map(s -> (Object) ((Map<?, ?>) TestJson.parse(s)).get("dom")).toList();
     }
 }

@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 
 /** The wire form of every operation, as documentation/remote-document.md gives it. */
 class OperationEncodingTest {
 
     private static void assertJson(String expected, Object actual) {
-        assertEquals(Json.parse(expected.replace('\'', '"')), Json.parse(Json.write(actual)));
+        assertEquals(TestJson.parse(expected.replace('\'', '"')), TestJson.parse(TestJson.write(actual)));
     }
 
     @Test
@@ -69,7 +69,7 @@ class OperationEncodingTest {
             assertEquals(1, h.context.sent.size(), "one message for the whole start");
             assertJson("{'dom':[['hello',{'rate':50,'maxSize':60000}],['new',1,'p'],"
                     + "['text',1,'This is an empty document'],['place',1,'append',0],['style',1,{'left':'50px'}],"
-                    + "['class',1,'moved',true],['attr',1,'data-n','1']]}", Json.parse(h.context.sent.get(0)));
+                    + "['class',1,'moved',true],['attr',1,'data-n','1']]}", TestJson.parse(h.context.sent.get(0)));
         }
     }
 

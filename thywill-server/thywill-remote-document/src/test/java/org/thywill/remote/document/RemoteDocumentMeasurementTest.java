@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.testing.Browser;
 import org.thywill.testing.ThywillTestServer;
 
@@ -29,7 +29,7 @@ class RemoteDocumentMeasurementTest {
                 String text = d.findElement(By.id("result")).getDomProperty("textContent");
                 return text == null || text.isEmpty() ? null : text;
             });
-            Map<?, ?> figures = (Map<?, ?>) Json.parse(result);
+            Map<?, ?> figures = (Map<?, ?>) TestJson.parse(result);
             System.out.println("Remote document measurement: " + result);
             assertTrue(((Number) figures.get("operationsPerSecond")).doubleValue() > 1000, result);
             assertTrue(((Number) figures.get("readMedianMs")).doubleValue() < 1000, result);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 
 /** Route patterns, checks before a page, redirects and refusals. */
 class RoutesTest {
@@ -100,7 +100,7 @@ class RoutesTest {
             h.start("/");
             assertEquals(List.of("start home", "stop home REPLACED", "start b 1"), log);
             assertEquals(2, h.context.sent.size(), "the home view's batch, then the switch in a batch of its own");
-            assertEquals(Json.parse("[[\"navigate\",\"/b?x=1\",false],[\"reset\"]]"), h.context.batches().get(1));
+            assertEquals(TestJson.parse("[[\"navigate\",\"/b?x=1\",false],[\"reset\"]]"), h.context.batches().get(1));
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 
 /**
  * Seeded Bayeux texts that a careless or hostile client could send: wrong bodies, fields of the wrong type, odd
@@ -48,12 +48,12 @@ final class MalformedBayeuxGenerator {
      */
     String next(int maxSize) {
         String text = switch (random.nextInt(8)) {
-            case 0 -> Json.write(value(3));
-            case 1 -> truncated(Json.write(messages()));
+            case 0 -> TestJson.write(value(3));
+            case 1 -> truncated(TestJson.write(messages()));
             case 2 -> nested(8 + random.nextInt(200));
             case 3 -> sized(maxSize);
             case 4 -> garbage();
-            default -> Json.write(messages());
+            default -> TestJson.write(messages());
         };
         String cut = text.length() > maxSize ? text.substring(0, maxSize) : text;
         // What a client can send: a lone surrogate (from a cut) becomes '?' in UTF-8.

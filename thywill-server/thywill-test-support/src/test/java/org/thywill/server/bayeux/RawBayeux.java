@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.testing.ThywillTestServer;
 
 /** Bayeux as bytes: bodies POSTed and frames sent exactly as given, for tests of what a careless or hostile client sends. */
@@ -45,7 +45,7 @@ final class RawBayeux {
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> messages(String json) {
-        return (List<Map<String, Object>>) Json.parse(json);
+        return (List<Map<String, Object>>) TestJson.parse(json);
     }
 
     /** The lines of a log file from the given one on. */

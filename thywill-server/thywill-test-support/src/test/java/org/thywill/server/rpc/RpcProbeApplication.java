@@ -101,6 +101,38 @@ public final class RpcProbeApplication implements Application {
         return value instanceof Map ? "Map" : value instanceof List ? "List" : value.getClass().getSimpleName();
     }
 
+    /** A size, to receive as an enum argument. */
+    public enum Size { SMALL, LARGE }
+
+    /**
+     * An order, to receive as a record argument.
+     *
+     * @param item what
+     * @param quantity how many
+     * @param size which size
+     */
+    public record Order(String item, int quantity, Size size) {
+    }
+
+    /** A note, to receive as a plain object argument. */
+    public static final class Note {
+        /** Its text. */
+        public String text;
+        /** Its tags. */
+        public List<String> tags;
+    }
+
+    /**
+     * @param order an order
+     * @param sizes sizes
+     * @param note a note
+     * @return what arrived, as Java saw it
+     */
+    @Callable
+    public String place(Order order, List<Size> sizes, Note note) {
+        return order + " " + sizes + " " + note.text + note.tags;
+    }
+
     /** Returns nothing. */
     @Callable
     public void nothing() {

@@ -139,6 +139,36 @@ class RpcTest {
         }
     }
 
+    @Test
+    void recordsEnumsAndPlainObjectsArriveAsArguments() {
+        try (TestClient client = TestClient.connect(server, APP, Transport.WEBSOCKET)) {
+            Object answer = result(call(client, "p", "place", Map.of("item", "tea", "quantity", 2, "size", "LARGE"),
+                    List.of("SMALL", "LARGE"), Map.of("text", "hot", "tags", List.of("a", "b"))));
+            assertEquals("Order[item=tea, quantity=2, size=LARGE] [SMALL, LARGE] hot[a, b]", answer);
+        }
+    }
+
+    @Test
+    void aRecordOrEnumArgumentOfTheWrongShapeIsRefusedNamingTheParameterAndTheExpectedType() {
+        try (TestClient client = TestClient.connect(server, APP, Transport.WEBSOCKET)) {
+            Map<String, Object> note = Map.of("text", "t", "tags", List.of());
+            assertEquals("argument 1 of place, at .quantity, must be an integer from -2147483648 to 2147483647,"
+                    + " not \"two\"", error(call(client, "1", "place", Map.of("item", "tea", "quantity", "two"),
+                    List.of(), note), "invalid-arguments"));
+            assertEquals("argument 2 of place, at [1], must be one of \"SMALL\", \"LARGE\", not \"HUGE\"",
+                    error(call(client, "2", "place", Map.of("quantity", 1), List.of("SMALL", "HUGE"), note),
+                            "invalid-arguments"));
+            assertEquals("argument 1 of place, at .quantity, must be an integer from -2147483648 to 2147483647,"
+                    + " not null", error(call(client, "3", "place", Map.of("item", "tea"), List.of(), note),
+                    "invalid-arguments"), "a missing primitive field is refused, not taken as 0");
+            assertEquals("argument 3 of place, at .colour, is not a field of Note (its fields: [tags, text])",
+                    error(call(client, "5", "place", Map.of("quantity", 1), List.of(), Map.of("colour", "red")),
+                            "invalid-arguments"));
+            assertEquals("argument 1 of place must be an object (Order), not [1]",
+                    error(call(client, "4", "place", List.of(1), List.of(), note), "invalid-arguments"));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Transport.class)
     void aSlowFunctionAnswersWhenItsStageCompletesWithoutHoldingUpTheConnection(Transport transport) {

@@ -22,6 +22,7 @@
 import { CometD, AckExtension } from './cometd/cometd.js';
 
 const readyCallbacks = [];
+const plugins = [];
 const stateCallbacks = [];
 const applications = new Map();
 let cometd = null;
@@ -431,7 +432,10 @@ function bootstrap(pageConfig) {
     });
     setInterval(() => applications.forEach(app => app.reportLatencies()), LATENCY_REPORT_EVERY);
     window.addEventListener('pagehide', () => cometd.disconnect());
-    cometd.handshake({ ext: { thywill: { application: config.applicationId } } });
+    // Plugins (thywill-auth.js) join before the first handshake, which waits for what they must fetch first.
+    Promise.all(plugins.map(plugin => Promise.resolve().then(() => plugin(cometd, config))))
+        .catch(e => console.warn('thywill: a plugin failed before the handshake', e))
+        .then(() => cometd.handshake({ ext: { thywill: { application: config.applicationId } } }));
 }
 
 const thywill = {
@@ -461,6 +465,11 @@ const thywill = {
     },
     onStateChange(fn) {
         stateCallbacks.push(fn);
+    },
+    // For another script of the page to take part in the connection: plugin(cometd, config) runs before the
+    // first handshake, which waits for the promise it may return. Call it before thywill.bootstrap(...).
+    use(plugin) {
+        plugins.push(plugin);
     },
     disconnect() {
         if (cometd) {

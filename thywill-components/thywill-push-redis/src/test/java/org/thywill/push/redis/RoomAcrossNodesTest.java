@@ -14,17 +14,23 @@ import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
 import org.thywill.testing.ThywillTestServer;
 
-/** The chat application on three nodes: people connected to different nodes talk in one room. */
-class ChatAcrossNodesTest {
+/**
+ * A chat room on three nodes: people connected to different nodes talk in one channel. (It ran the chat
+ * application; the cluster probe's join and say do the same through the public protocol, without this component's
+ * tests depending on an application.)
+ */
+class RoomAcrossNodesTest {
 
-    private static final String ROOM = "/thywill/chat/channel/room";
+    private static final String ROOM = "/thywill/" + ClusterProbeApplication.ID + "/channel/"
+            + ClusterProbeApplication.ROOM;
+    private static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
 
     private static TestCluster cluster;
     private static final List<ThywillTestServer> NODES = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        cluster = new TestCluster("chat", false);
+        cluster = new TestCluster(ClusterProbeApplication.ID, false);
         for (String id : List.of("n1", "n2", "n3")) {
             NODES.add(cluster.start(id));
         }
@@ -37,14 +43,18 @@ class ChatAcrossNodesTest {
 
     @Test
     void messagesReachEveryoneInTheRoomOnEveryNodeOnceAndInOrder() {
-        try (TestClient a = TestClient.connect(NODES.get(0), "chat", Transport.WEBSOCKET);
-             TestClient b = TestClient.connect(NODES.get(1), "chat", Transport.LONG_POLLING);
-             TestClient c = TestClient.connect(NODES.get(2), "chat", Transport.WEBSOCKET)) {
+        try (TestClient a = TestClient.connect(NODES.get(0), ClusterProbeApplication.ID, Transport.WEBSOCKET);
+             TestClient b = TestClient.connect(NODES.get(1), ClusterProbeApplication.ID, Transport.LONG_POLLING);
+             TestClient c = TestClient.connect(NODES.get(2), ClusterProbeApplication.ID, Transport.WEBSOCKET)) {
+            for (TestClient member : List.of(a, b, c)) {
+                member.send(Map.of("cmd", "join"));
+                Deliveries.next(member, DIRECT, "joined");
+            }
             int count = 30;
             for (int i = 0; i < count; i++) {
-                assertTrue(a.send(Map.of("text", "a" + i)).isSuccessful());
+                assertTrue(a.send(Map.of("cmd", "say", "text", "a" + i)).isSuccessful());
             }
-            c.send(Map.of("text", "from c"));
+            c.send(Map.of("cmd", "say", "text", "from c"));
             for (TestClient reader : List.of(a, b, c)) {
                 List<Object> fromA = new ArrayList<>();
                 boolean fromC = false;

@@ -1,18 +1,15 @@
 package org.thywill.application.loader;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import javax.sql.DataSource;
 import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
-import org.thywill.api.delivery.Receipt;
 import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
 import org.thywill.api.metrics.Metrics;
@@ -51,42 +48,7 @@ final class HostedContext implements ApplicationContext {
 
     @Override
     public Sent send(Target target, Object data) {
-        return deliver(Objects.requireNonNull(target, "target"), Envelopes.message(data));
-    }
-
-    /**
-     * Hands an envelope to the Push for a target: the one place that knows how the Push is addressed, until the
-     * Push takes the target itself.
-     */
-    private Sent deliver(Target target, Map<String, Object> envelope) {
-        if (target instanceof Target.ToConnection to) {
-            if (!to.receipted()) {
-                return Sent.withoutReceipt(push.toConnection(to.connection(), applicationId, envelope) ? 1 : 0, to);
-            }
-            CompletionStage<Receipt> receipt = push.toConnectionReceipted(to.connection(), applicationId, envelope);
-            // A connection that is not live fails the receipt at once, with DISCONNECTED.
-            return new Sent(receipt.toCompletableFuture().isCompletedExceptionally() ? 0 : 1, receipt);
-        }
-        if (target instanceof Target.ToSession to) {
-            if (!to.receipted()) {
-                return Sent.withoutReceipt(push.toSession(to.session(), applicationId, envelope), to);
-            }
-            // The Push's receipted send does not say how many connections it reached: 0 until it takes the target.
-            return new Sent(0, push.toSessionReceipted(to.session(), applicationId, envelope));
-        }
-        Target.ToChannel to = (Target.ToChannel) target;
-        int queued;
-        if (to.exceptSession() == null) {
-            queued = to.throughInboxes()
-                    ? push.toChannel(applicationId, to.channel(), envelope, to.exceptConnection())
-                    : push.toChannelVolatile(applicationId, to.channel(), envelope, to.exceptConnection());
-        } else if (to.exceptConnection() == null && to.throughInboxes()) {
-            queued = push.toChannelExcept(applicationId, to.channel(), envelope, to.exceptSession());
-        } else {
-            throw new UnsupportedOperationException("This server's Push leaves out a session only from a channel"
-                    + " send through the inboxes, with no connection left out as well: " + to);
-        }
-        return Sent.withoutReceipt(queued, to);
+        return push.send(applicationId, Objects.requireNonNull(target, "target"), Envelopes.message(data));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.push.EnvelopeType;
 import org.thywill.api.push.Push;
 
@@ -74,7 +75,7 @@ final class HotDeploy implements BundleChanges {
         Map<String, Object> envelope = EnvelopeType.UNDEPLOYED.envelope(1);
         envelope.put("reason", reason);
         for (ConnectionId connection : gone.connections()) {
-            push.toConnection(connection, gone.id(), envelope);
+            push.send(gone.id(), Target.connection(connection), envelope);
         }
         gone.connections().clear();
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.thywill.api.application.RpcEnvelopes;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.push.Push;
 
 /**
@@ -88,7 +89,7 @@ final class RemoteCall {
             task.cancel(false);
         }
         // False when the caller has gone meanwhile: nobody is left to tell.
-        push.toConnection(caller, applicationId, envelope);
+        push.send(applicationId, Target.connection(caller), envelope);
         return true;
     }
 }

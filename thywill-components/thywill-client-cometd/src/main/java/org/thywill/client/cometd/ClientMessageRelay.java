@@ -1,6 +1,5 @@
 package org.thywill.client.cometd;
 
-import java.util.List;
 import java.util.Map;
 import org.cometd.bayeux.server.ServerChannel;
 import org.cometd.bayeux.server.ServerMessage;
@@ -12,15 +11,13 @@ import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.MessageRouter;
-import org.thywill.api.client.SessionId;
-import org.thywill.api.metrics.Timer;
-import org.thywill.api.push.EnvelopeType;
 import org.thywill.api.push.Envelopes;
+import org.thywill.delivery.ClientDelivery;
 
 /**
  * Hands every message published on {@code /service/thywill/{appId}} to the router, and answers a message that
- * cannot be handled with an error envelope to its sender alone. Acknowledgements of the session inbox and
- * repeated client messages (same id) stop here. While a message is handled, the logging context (MDC) holds
+ * cannot be handled with an error envelope to its sender alone. The delivery protocol's messages (acknowledgements,
+ * latency reports) and repeated client messages (same id) stop here, at {@link ClientDelivery}. While a message is handled, the logging context (MDC) holds
  * {@value #MDC_APPLICATION}, {@value #MDC_SESSION} and {@value #MDC_CONNECTION}, so every line logged about it
  * names them (the JSON log writes them as fields). The session appears as its fingerprint
  * ({@link org.thywill.api.admin.ServerView#fingerprint}), never as the id itself, which is the browser's session
@@ -29,8 +26,6 @@ import org.thywill.api.push.Envelopes;
 final class ClientMessageRelay implements ServerChannel.MessageListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientMessageRelay.class);
-    private static final int MAX_LATENCY_SAMPLES = 200;
-    private static final double MAX_LATENCY_MS = 3_600_000;
     static final String MDC_APPLICATION = "applicationId";
     static final String MDC_SESSION = "sessionId";
     static final String MDC_CONNECTION = "connectionId";
@@ -38,13 +33,13 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
     static final String SESSION_LOG_ID = "thywill.sessionLogId";
 
     private final ConnectionRegistry registry;
-    private final SessionInboxes inboxes;
+    private final ClientDelivery delivery;
     private final ClientMetrics metrics;
     private volatile MessageRouter router;
 
-    ClientMessageRelay(ConnectionRegistry registry, SessionInboxes inboxes, ClientMetrics metrics) {
+    ClientMessageRelay(ConnectionRegistry registry, ClientDelivery delivery, ClientMetrics metrics) {
         this.registry = registry;
-        this.inboxes = inboxes;
+        this.delivery = delivery;
         this.metrics = metrics;
     }
 
@@ -71,11 +66,11 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
             }
             if (!(message.getData() instanceof Map<?, ?> data)) {
                 throw new ClientMessageException(ClientMessageException.BAD_MESSAGE,
-                        "A message must be a JSON object such as " + EnvelopeType.MESSAGE.shape("\"data\":...") + ".");
+                        "A message must be a JSON object such as {\"type\":\"message\",\"data\":...}.");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> envelope = (Map<String, Object>) data;
-            if (!delivery(connection, applicationId, envelope)) {
+            if (!delivery.consumed(connection, applicationId, envelope)) {
                 current.route(connection, applicationId, envelope);
                 metrics.received(connection, applicationId).increment();
             }
@@ -90,54 +85,6 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
             clearContext();
         }
         return true;
-    }
-
-    /**
-     * Handles the delivery protocol's part of a client message: an acknowledgement, or a message the session
-     * already sent (a retry after a reconnection).
-     *
-     * @return true if the message is done with and must not reach the application
-     */
-    private boolean delivery(Connection connection, String applicationId, Map<String, Object> envelope) {
-        EnvelopeType type = EnvelopeType.of(envelope).orElse(null);
-        if (type == EnvelopeType.ACK) {
-            if (envelope.get("seq") instanceof Number seq) {
-                inboxes.acknowledge(connection.id(), connection.session(), applicationId, seq.longValue());
-                metrics.acknowledged(false).increment();
-            } else if (envelope.get("receipt") instanceof Number receipt) {
-                inboxes.acknowledgeReceipt(connection.id(), receipt.longValue());
-            } else {
-                throw new ClientMessageException(ClientMessageException.BAD_MESSAGE,
-                        "An acknowledgement is " + EnvelopeType.ACK.shape("\"seq\":N") + " or "
-                        + EnvelopeType.ACK.shape("\"receipt\":N") + ".");
-            }
-            return true;
-        }
-        if (type == EnvelopeType.LATENCY) {
-            if (!(envelope.get("ms") instanceof List<?> samples) || samples.size() > MAX_LATENCY_SAMPLES) {
-                throw new ClientMessageException(ClientMessageException.BAD_MESSAGE, "A latency report is "
-                        + EnvelopeType.LATENCY.shape("\"ms\":[...]") + " with at most " + MAX_LATENCY_SAMPLES
-                        + " numbers.");
-            }
-            Timer timer = metrics.handlerLatency(connection, applicationId);
-            for (Object sample : samples) {
-                // Clocks set at handshake can be off by a little: a negative or absurd figure says nothing.
-                if (sample instanceof Number ms && ms.doubleValue() >= 0 && ms.doubleValue() <= MAX_LATENCY_MS) {
-                    timer.recordNanos((long) (ms.doubleValue() * 1_000_000));
-                }
-            }
-            return true;
-        }
-        if (type != EnvelopeType.MESSAGE || !envelope.containsKey("id")) {
-            return false;
-        }
-        Object id = envelope.get("id");
-        if (!Envelopes.isClientId(id)) {
-            // Kept per session to spot retries: an id of any length would let a client fill the memory.
-            throw new ClientMessageException(ClientMessageException.BAD_MESSAGE, "A message's 'id' is a string of 1"
-                    + " to " + Envelopes.MAX_ID_LENGTH + " characters; leave it out to send without one.");
-        }
-        return !inboxes.firstClientMessage(connection.session(), applicationId, (String) id);
     }
 
     /** Sets the logging context of a connection, for lines logged about it; {@link #clearContext} undoes it. */

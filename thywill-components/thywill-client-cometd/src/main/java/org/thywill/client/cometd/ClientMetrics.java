@@ -11,7 +11,7 @@ import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.metrics.Counter;
 import org.thywill.api.metrics.Metrics;
-import org.thywill.api.metrics.Timer;
+import org.thywill.delivery.ClientDelivery;
 
 /**
  * The Client Interface's meters, registered once and kept, so that counting a message costs a map read and an
@@ -21,7 +21,7 @@ import org.thywill.api.metrics.Timer;
 final class ClientMetrics {
 
     /** A message to another application than the one its connection's page belongs to. */
-    static final String OTHER_APPLICATION = "other";
+    static final String OTHER_APPLICATION = ClientDelivery.OTHER_APPLICATION;
     private static final String CHANNEL_PREFIX = "/thywill/";
 
     private final Metrics metrics;
@@ -31,17 +31,14 @@ final class ClientMetrics {
     private final Map<DisconnectReason, Counter> disconnects = new EnumMap<>(DisconnectReason.class);
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
     private final Map<String, Counter> sent = new ConcurrentHashMap<>();
-    private final Map<String, Timer> handlerLatency = new ConcurrentHashMap<>();
     private final Counter slowConsumer;
     private final Counter rateLimited;
     private final Counter oversized;
     private final Counter refusedHandshakes;
     private final Counter refusedServerWide;
     private final Counter refusedPerAddress;
-    private final Counter acknowledgedOnConnect;
-    private final Counter acknowledgedByMessage;
 
-    ClientMetrics(Metrics metrics, SessionInboxes inboxes) {
+    ClientMetrics(Metrics metrics) {
         this.metrics = metrics;
         metrics.gauge("thywill.sessions", "Sessions (browsers) with at least one connection to this node.",
                 sessions::size);
@@ -50,15 +47,6 @@ final class ClientMetrics {
                     "reason", reason.name().toLowerCase(Locale.ROOT)));
         }
         String dropped = "Messages dropped instead of delivered, by reason.";
-        metrics.counter("thywill.messages.dropped", dropped, inboxes::dropped, "reason", "inbox-overflow");
-        metrics.counter("thywill.messages.dropped", dropped, inboxes::expired, "reason", "inbox-expired");
-        metrics.gauge("thywill.inbox.messages", "Messages waiting in session inboxes held in memory on this node,"
-                + " not yet acknowledged.", inboxes::waiting);
-        metrics.gauge("thywill.inboxes", "Session inboxes held in memory on this node: one per session and"
-                + " application that was sent a numbered message or connected with acknowledged delivery lately.",
-                inboxes::held);
-        metrics.gauge("thywill.inbox.unwritten", "Inbox changes queued for the Database's writer, not yet"
-                + " written.", inboxes::unwritten);
         slowConsumer = metrics.counter("thywill.messages.dropped", dropped, "reason", "slow-consumer");
         rateLimited = metrics.counter("thywill.messages.dropped", dropped, "reason", "rate-limited");
         oversized = metrics.counter("thywill.messages.dropped", dropped, "reason", "oversized");
@@ -68,10 +56,6 @@ final class ClientMetrics {
         refusedServerWide = metrics.counter("thywill.handshakes.refused", refused, "reason", "max-connections");
         refusedPerAddress = metrics.counter("thywill.handshakes.refused", refused, "reason",
                 "max-connections-per-address");
-        String acknowledgements = "Acknowledgements of numbered messages from client libraries, by how they came:"
-                + " in a /meta/connect, or as a message of their own.";
-        acknowledgedOnConnect = metrics.counter("thywill.acknowledgements", acknowledgements, "carried", "connect");
-        acknowledgedByMessage = metrics.counter("thywill.acknowledgements", acknowledgements, "carried", "message");
         transport("websocket");
         transport("long-polling");
     }
@@ -95,14 +79,6 @@ final class ClientMetrics {
     /** @return counts messages over the size limit */
     Counter oversized() {
         return oversized;
-    }
-
-    /**
-     * @param onConnect whether it came in a {@code /meta/connect} rather than as a message of its own
-     * @return counts acknowledgements of numbered messages (one per application acknowledged)
-     */
-    Counter acknowledged(boolean onConnect) {
-        return onConnect ? acknowledgedOnConnect : acknowledgedByMessage;
     }
 
     /** @return counts handshakes refused while draining */
@@ -142,21 +118,6 @@ final class ClientMetrics {
         Counter counter = received.get(app);
         return counter != null ? counter : received.computeIfAbsent(app, a -> metrics.counter(
                 "thywill.messages.received", "Messages clients sent to an application.", "application", a));
-    }
-
-    /**
-     * @param from the reporting connection
-     * @param applicationId the application whose messages it measured
-     * @return the timer of what the browser library measured, from the application's send to the page's handler:
-     *         its page's application, or {@value #OTHER_APPLICATION}
-     */
-    Timer handlerLatency(Connection from, String applicationId) {
-        String app = from.applicationId().equals(applicationId) ? applicationId : OTHER_APPLICATION;
-        Timer timer = handlerLatency.get(app);
-        return timer != null ? timer : handlerLatency.computeIfAbsent(app, a -> metrics.timer(
-                "thywill.client.handler.latency", "From an application's send to the page's handler having run, as"
-                        + " the browser library measured it (its clock set by the server's at handshake).",
-                "application", a));
     }
 
     /**

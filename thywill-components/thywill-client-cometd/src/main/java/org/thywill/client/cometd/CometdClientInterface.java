@@ -1,15 +1,12 @@
 package org.thywill.client.cometd;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.cometd.bayeux.Promise;
@@ -37,6 +34,7 @@ import org.thywill.api.ThywillException;
 import org.thywill.api.admin.ConnectionAdmin;
 import org.thywill.api.admin.ServerView;
 import org.thywill.api.auth.Authenticator;
+import org.thywill.api.client.AcknowledgementListener;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -45,11 +43,9 @@ import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.MessageRouter;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
-import org.thywill.api.delivery.Inbox;
-import org.thywill.api.delivery.Receipt;
 import org.thywill.api.metrics.Metrics;
-import org.thywill.api.push.Envelopes;
 import org.thywill.client.cometd.auth.ConnectionAuthentication;
+import org.thywill.delivery.ClientDelivery;
 
 /**
  * The Client Interface {@code cometd}: one Jetty server carrying the bootstrap page, the client scripts, every
@@ -67,8 +63,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private final Database database;
     private final Authenticator authenticator;
     private final ConnectionRegistry registry = new ConnectionRegistry();
-    private final SessionInboxes inboxes;
-    private final Map<String, InboxLimits> limits = new ConcurrentHashMap<>();
+    private final ClientDelivery delivery;
     private final ClientMessageRelay relay;
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     private final ClientMetrics metrics;
@@ -89,26 +84,13 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         this.server = server;
         this.bootstrap = bootstrap;
         this.database = database;
-        List<Duration> ages = new ArrayList<>(List.of(settings.inboxMaxAge()));
-        settings.inboxPerApplication().keySet().forEach(app -> ages.add(settings.inboxLimits(app).maxAge()));
-        this.inboxes = new SessionInboxes(registry, this::sendNumbered, durableInbox(database),
-                app -> limits.computeIfAbsent(app, settings::inboxLimits), Collections.max(ages),
-                Collections.min(ages), metrics, settings.maxQueue() / 2, settings.inboxWriteDelay());
-        this.metrics = new ClientMetrics(metrics, inboxes);
+        this.delivery = new ClientDelivery(metrics);
+        this.metrics = new ClientMetrics(metrics);
         this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
         this.connectionLimits = new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerAddress(),
                 this.metrics.refusedServerWide(), this.metrics.refusedPerAddress());
-        this.relay = new ClientMessageRelay(registry, inboxes, this.metrics);
+        this.relay = new ClientMessageRelay(registry, delivery, this.metrics);
         this.proxies = new TrustedProxies(server.trustedProxies());
-    }
-
-    private static Inbox durableInbox(Database database) {
-        try {
-            return database.inbox();
-        } catch (ThywillException e) {
-            LOG.warn("Session inboxes are kept in memory only, so a restart loses them: {}", e.getMessage());
-            return null;
-        }
     }
 
     @Override
@@ -148,7 +130,6 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 .ifPresent(lifetime -> LOG.warn("The database's sessionLifetime ({}) is less than twice the"
                         + " clientInterface's longPollTimeout ({}): a connected page's session may expire between"
                         + " two polls. Raise sessionLifetime.", lifetime, settings.longPollTimeout()));
-        inboxes.start();
         jetty.start();
         metrics.channels(() -> bayeux.getChannels().size());
         // The servlet started the BayeuxServer: only now do its channels accept listeners.
@@ -185,7 +166,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 new MalformedMessages(),
                 new MessageSizeLimit(settings.maxMessageSize(), metrics.oversized()),
                 new HandshakeClock(),
-                new ConnectAcknowledgements(registry, inboxes, metrics.acknowledged(true)),
+                new ConnectAcknowledgements(registry, delivery),
                 new ConnectActivity(registry, database.sessions()))));
         // Resends what a connection did not confirm when its transport reconnects, for clients that ask for it.
         b.addExtension(new AcknowledgedMessagesExtension());
@@ -223,8 +204,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     /**
      * Refuses handshakes from now on, then ends every connection without the goodbye that would tell its client to
      * stop: the reply to its waiting {@code /meta/connect} tells it to handshake again instead (see
-     * {@link ShutdownDrain}). Its session's inbox stays, to be written to the Database when this component stops
-     * and replayed wherever the client connects next.
+     * {@link ShutdownDrain}). Its session's inbox stays with the Push, to be written to the Database when the Push
+     * stops and replayed wherever the client connects next.
      */
     @Override
     public void drain() {
@@ -257,7 +238,6 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 LOG.warn("Jetty did not stop cleanly", e);
             }
         }
-        inboxes.stop();
     }
 
     @Override
@@ -277,6 +257,11 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     }
 
     @Override
+    public void acknowledgements(AcknowledgementListener listener) {
+        delivery.listener(listener);
+    }
+
+    @Override
     public int deliver(Collection<ConnectionId> targets, String channel, Map<String, Object> data) {
         List<ServerSession> sessions = new ArrayList<>(targets.size());
         for (ConnectionId id : targets) {
@@ -285,11 +270,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
                 sessions.add(session);
             }
         }
-        return deliverOnce(sessions, channel, data);
-    }
-
-    /** Sends one message to every session: CometD encodes it to JSON once, on the first delivery. */
-    private int deliverOnce(List<ServerSession> sessions, String channel, Map<String, Object> data) {
+        // One message for every session: CometD encodes it to JSON once, on the first delivery.
         ServerMessage.Mutable message = bayeux.newMessage();
         message.setChannel(channel);
         message.setData(data);
@@ -298,44 +279,6 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         }
         metrics.sentOn(channel).increment(sessions.size());
         return sessions.size();
-    }
-
-    @Override
-    public boolean deliverReceipted(ConnectionId connection, String applicationId, Map<String, Object> envelope,
-                                    CompletableFuture<Receipt> receipt) {
-        boolean queued = inboxes.deliverReceipted(connection, applicationId, envelope, receipt);
-        if (queued) {
-            metrics.sent(applicationId).increment();
-        }
-        return queued;
-    }
-
-    @Override
-    public int deliverToSession(SessionId session, String applicationId, Map<String, Object> envelope,
-                                CompletableFuture<Receipt> receipt) {
-        int queued = inboxes.deliver(session, applicationId, envelope, receipt);
-        metrics.sent(applicationId).increment(queued);
-        return queued;
-    }
-
-    @Override
-    public int deliverToChannel(Collection<SessionId> sessions, String applicationId, String channel,
-                                Map<String, Object> envelope, ConnectionId excluded) {
-        List<ServerSession> plain = new ArrayList<>(sessions.size());
-        int numbered = inboxes.deliverToChannel(sessions, applicationId, channel, envelope, excluded, plain);
-        metrics.sent(applicationId).increment(numbered);
-        return plain.isEmpty() ? numbered
-                : numbered + deliverOnce(plain, Envelopes.channel(applicationId, channel), envelope);
-    }
-
-    /** Sends an inbox's envelope; one that names an application channel goes out on that channel. */
-    private void sendNumbered(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
-        ServerSession session = bayeux.getSession(connection.value());
-        if (session != null) {
-            String channel = envelope.get("channel") instanceof String name
-                    ? Envelopes.channel(applicationId, name) : Envelopes.applicationChannel(applicationId);
-            session.deliver(null, channel, envelope, Promise.noop());
-        }
     }
 
     @Override
@@ -395,24 +338,24 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         session.setAttribute(CONNECTION_ATTRIBUTE, connection);
         String sessionLogId = ServerView.fingerprint(sessionId);
         session.setAttribute(ClientMessageRelay.SESSION_LOG_ID, sessionLogId);
+        int batch = Math.max(1, settings.maxQueue() / 2);
         session.addListener(new SlowConsumerPolicy(bayeux, connection.applicationId(), metrics.slowConsumer(),
-                () -> inboxes.fellBehind(connection.id(), sessionId)));
+                () -> delivery.listener().fellBehind(connection, batch)));
         DeliveryHandshake handshake = DeliveryHandshake.of(message, bootstrap.applicationIds());
         if (handshake.acknowledges()) {
             // Long-polling would otherwise also answer a publish with queued messages, which can then overtake
             // those of the pending /meta/connect: numbered messages must arrive in order.
             session.setMetaConnectDeliveryOnly(true);
         }
-        // Replayed before it is in the registry, and sent live messages by the inboxes until it is: none can
-        // overtake its replay, none can slip between.
-        List<SessionInbox> replayed = handshake.acknowledges()
-                ? inboxes.attach(connection.id(), sessionId, handshake.handled(), connection.applicationId())
-                : List.of();
-        registry.add(connection, session, handshake.acknowledges());
+        registry.add(connection);
         metrics.connected(connection);
-        inboxes.settled(connection.id(), replayed);
         ClientMessageRelay.context(connection, sessionLogId);
         try {
+            if (handshake.acknowledges()) {
+                // Before the connection listeners: the Push replays its inboxes to it first.
+                AcknowledgementListener acknowledgements = delivery.listener();
+                notify(() -> acknowledgements.acknowledging(connection, handshake.handled()), acknowledgements);
+            }
             for (ConnectionListener l : listeners) {
                 notify(() -> l.connected(connection), l);
             }
@@ -427,9 +370,6 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         ConnectionId id = new ConnectionId(session.getId());
         boolean endedHere = ending.remove(id);
         Optional<Connection> removed = registry.remove(id);
-        // Only once it is out of the registry: while a session's connection is registered and not marked as
-        // acknowledging, the session counts as plain, and a message to it would skip its inbox and be lost.
-        inboxes.detach(id, removed.map(Connection::session).orElse(null));
         removed.ifPresent(connection -> {
             DisconnectReason reason = endedHere || stopping ? DisconnectReason.SERVER
                     : timeout ? DisconnectReason.TIMEOUT : DisconnectReason.CLIENT;
@@ -445,11 +385,11 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         });
     }
 
-    private static void notify(Runnable call, ConnectionListener listener) {
+    private static void notify(Runnable call, Object listener) {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.error("Connection listener {} failed", listener, e);
+            LOG.error("Listener {} failed", listener, e);
         }
     }
 

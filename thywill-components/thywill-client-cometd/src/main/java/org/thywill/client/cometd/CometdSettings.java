@@ -2,7 +2,6 @@ package org.thywill.client.cometd;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.thywill.api.SettingsException;
 
 /**
@@ -17,11 +16,6 @@ import org.thywill.api.SettingsException;
  * @param allowedOrigins page origins allowed to connect besides the server's own, or {@code *}; default none
  * @param maxQueue the most messages kept waiting for one slow connection; default 1000
  * @param maxMessagesPerSecond the most messages one connection may send per second; default 100
- * @param inboxMaxAge how long a message to a session waits for its acknowledgement before it expires; default 24h
- * @param inboxMaxMessages the most unacknowledged messages kept per session and application; default 1000
- * @param inboxPerApplication inbox limits of particular applications, by application id; default none
- * @param inboxWriteDelay how long a message handed to a live connection waits for its acknowledgement before it is
- *                        written to the Database; default 500ms, 0 to write every message at once
  * @param secureCookie mark the session cookie {@code Secure} on every reply, as behind a TLS proxy this server does
  *                     not know as trusted; default false: {@code Secure} only on replies to HTTPS requests
  * @param maxConnections the most connections this server holds at once, 0 for no cap; default 10000
@@ -30,19 +24,7 @@ import org.thywill.api.SettingsException;
 public record CometdSettings(Boolean websocket, Duration longPollTimeout, Duration maxInterval,
                              Integer maxMessageSize, Integer maxThreads, String sessionCookie,
                              List<String> allowedOrigins, Integer maxQueue, Integer maxMessagesPerSecond,
-                             Duration inboxMaxAge, Integer inboxMaxMessages,
-                             Map<String, InboxLimits> inboxPerApplication, Duration inboxWriteDelay,
                              Boolean secureCookie, Integer maxConnections, Integer maxConnectionsPerAddress) {
-
-    /**
-     * @param applicationId an application id
-     * @return the inbox limits of that application
-     */
-    public InboxLimits inboxLimits(String applicationId) {
-        InboxLimits defaults = new InboxLimits(inboxMaxAge, inboxMaxMessages);
-        InboxLimits own = inboxPerApplication.get(applicationId);
-        return own == null ? defaults : own.or(defaults);
-    }
 
     /** Applies defaults and validates. */
     public CometdSettings {
@@ -55,15 +37,7 @@ public record CometdSettings(Boolean websocket, Duration longPollTimeout, Durati
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         maxQueue = maxQueue == null ? 1000 : maxQueue;
         maxMessagesPerSecond = maxMessagesPerSecond == null ? 100 : maxMessagesPerSecond;
-        inboxMaxAge = inboxMaxAge == null ? Duration.ofHours(24) : inboxMaxAge;
-        inboxMaxMessages = inboxMaxMessages == null ? 1000 : inboxMaxMessages;
-        SettingsException.require(inboxMaxAge.toMillis() >= 100, "inboxMaxAge", "must be at least 100ms");
-        SettingsException.require(inboxMaxMessages >= 1, "inboxMaxMessages", "must be at least 1");
-        inboxPerApplication = inboxPerApplication == null ? Map.of() : Map.copyOf(inboxPerApplication);
-        inboxWriteDelay = inboxWriteDelay == null ? InboxWriter.HOLD : inboxWriteDelay;
         secureCookie = secureCookie != null && secureCookie;
-        SettingsException.require(!inboxWriteDelay.isNegative() && inboxWriteDelay.toMillis() <= 10_000,
-                "inboxWriteDelay", "must be from 0 to 10s");
         for (String origin : allowedOrigins) {
             SettingsException.require(origin.equals("*") || origin.matches("https?://[^/\\s]+"), "allowedOrigins",
                     "must hold origins such as https://example.com:8443 (scheme, host, optional port) or *, not '"

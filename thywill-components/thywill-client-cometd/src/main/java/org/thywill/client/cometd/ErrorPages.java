@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.thywill.api.Json;
+import org.eclipse.jetty.util.ajax.JSON;
 
 /**
  * Every error answer Jetty or a servlet makes, in place of Jetty's page (which names Jetty and its version, and can
@@ -46,7 +46,7 @@ final class ErrorPages extends ErrorHandler {
                     + ".</p>\n<p><a href=\"/\">Home</a></p>\n</body></html>\n";
         } else {
             type = "application/json;charset=utf-8";
-            body = Json.write(Map.of("error", Map.of("status", code, "message", reason)));
+            body = new JSON().toJSON(Map.of("error", Map.of("status", code, "message", reason)));
         }
         SecurityHeaders.addTo(response);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);

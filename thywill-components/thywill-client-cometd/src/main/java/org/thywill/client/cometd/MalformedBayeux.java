@@ -6,7 +6,7 @@ import java.util.Map;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.server.ServerMessageImpl;
-import org.thywill.api.Json;
+import org.eclipse.jetty.util.ajax.JSON;
 
 /**
  * Why a Bayeux text was refused before CometD handled it: an HTTP status, the channel and id to answer on when the
@@ -56,7 +56,7 @@ final class MalformedBayeux extends RuntimeException {
         }
         reply.put(Message.SUCCESSFUL_FIELD, false);
         reply.put(Message.ERROR_FIELD, error());
-        return Json.write(List.of(reply));
+        return new JSON().toJSON(List.of(reply));
     }
 
     /**

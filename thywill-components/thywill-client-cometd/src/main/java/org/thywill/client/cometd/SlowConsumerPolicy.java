@@ -15,7 +15,7 @@ import org.thywill.api.push.Envelopes;
  * waiting messages are discarded, the client is sent one {@code slow-consumer} error saying how many, and the
  * event is logged. Memory stays bounded and other clients are not slowed; the connection stays up. A connection
  * that acknowledges gets its numbered messages again from its session's inboxes, a batch at a time
- * ({@link SessionInboxes#fellBehind}); the rest (connection sends, call answers) are lost.
+ * (the Push hears {@code fellBehind}); the rest (connection sends, call answers) are lost.
  */
 final class SlowConsumerPolicy implements ServerSession.QueueMaxedListener {
 

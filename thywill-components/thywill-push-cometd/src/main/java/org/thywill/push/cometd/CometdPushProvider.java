@@ -7,6 +7,8 @@ import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.database.Database;
+import org.thywill.delivery.PresenceEvents;
+import org.thywill.delivery.SessionInboxes;
 
 /** Offers the Push {@code cometd}, the single-node Push. */
 public final class CometdPushProvider implements ComponentProvider<CometdPushSettings> {
@@ -33,7 +35,10 @@ public final class CometdPushProvider implements ComponentProvider<CometdPushSet
 
     @Override
     public Component create(CometdPushSettings settings, ComponentContext context) {
-        return new CometdPush(context.component(ClientInterface.class),
-                context.component(Database.class).memberships(), settings.presenceGrace());
+        Database database = context.component(Database.class);
+        ClientInterface clients = context.component(ClientInterface.class);
+        PresenceEvents events = new PresenceEvents("thywill-presence");
+        return new CometdPush(clients, new SessionInboxes(clients, database::inbox, settings.inbox(), context.metrics()),
+                new SessionChannels(database.memberships(), events, settings.presenceGrace()), events);
     }
 }

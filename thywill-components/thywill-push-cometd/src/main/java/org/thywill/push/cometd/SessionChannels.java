@@ -1,7 +1,6 @@
 package org.thywill.push.cometd;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,52 +15,34 @@ import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.MembershipStore;
 import org.thywill.api.presence.PresentSession;
+import org.thywill.delivery.AppSession;
+import org.thywill.delivery.LocalMembers;
+import org.thywill.delivery.Memberships;
+import org.thywill.delivery.PresenceEvents;
 
 /**
- * Channel membership by session and who is present, for the sessions connected here: the cache in front of the
- * Database's {@link MembershipStore}. A session's channels in an application are read from the store when its first
- * connection to that application arrives and forgotten when its last one has been gone for the grace period;
- * joins and leaves write through. The send path reads concurrent sets only, never the store.
+ * Channel membership by session and who is present, for the sessions connected here: the Database's
+ * {@link MembershipStore} behind the {@link LocalMembers} the send path reads. A session's channels in an
+ * application are read from the store when its first connection to that application arrives and forgotten when its
+ * last one has been gone for the grace period; joins and leaves write through.
  *
- * <p>All changes for one session in one application happen under one lock (of a fixed set of stripes), which
- * orders that session's presence events; store calls happen under it too, so a load never misses a concurrent
- * join. Sessions in other stripes carry on meanwhile.
+ * <p>All changes for one session in one application happen under its lock in {@link LocalMembers}, which orders
+ * that session's presence events; store calls happen under it too, so a load never misses a concurrent join.
  */
-final class SessionChannels {
+final class SessionChannels implements Memberships {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionChannels.class);
 
-    private static final int STRIPES = 256;
-
-    /** One session in one application. */
-    private record AppSession(String applicationId, SessionId session) {
-    }
-
-    /** One application channel. */
-    private record ChannelKey(String applicationId, String channel) {
-    }
-
-    /**
-     * A session's standing in one application while it is present here. Fields are changed under the stripe's
-     * lock; the sets are concurrent so that senders read them without it.
-     */
-    private static final class Standing {
-        final Set<String> channels = ConcurrentHashMap.newKeySet();
-        final Set<ConnectionId> connections = ConcurrentHashMap.newKeySet();
-        /** Whether the stored channels were read; false while the store cannot be reached. */
-        boolean loaded;
-        /** Moves on whenever a departure is scheduled or called off, so a stale timer does nothing. */
-        int departure;
+    /** A departure scheduled for the end of the grace period; called off by a new connection. */
+    private static final class Departure {
         ScheduledFuture<?> timer;
     }
 
     private final MembershipStore store;
     private final PresenceEvents events;
     private final Duration grace;
-    private final Map<AppSession, Standing> present = new ConcurrentHashMap<>();
-    private final Map<ChannelKey, Set<SessionId>> members = new ConcurrentHashMap<>();
-    private final Map<ConnectionId, Set<AppSession>> attached = new ConcurrentHashMap<>();
-    private final Object[] stripes = new Object[STRIPES];
+    private final LocalMembers local = new LocalMembers();
+    private final Map<AppSession, Departure> departures = new ConcurrentHashMap<>();
 
     /**
      * @param store where membership is kept
@@ -72,9 +53,12 @@ final class SessionChannels {
         this.store = store;
         this.events = events;
         this.grace = grace;
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
-        }
+    }
+
+    /** @return the sessions held here and their channels, which the send path reads */
+    @Override
+    public LocalMembers local() {
+        return local;
     }
 
     /**
@@ -84,24 +68,20 @@ final class SessionChannels {
      * @param applicationId the application
      * @param connection the connection
      */
-    void attach(String applicationId, Connection connection) {
+    @Override
+    public void attach(String applicationId, Connection connection) {
         AppSession key = new AppSession(applicationId, connection.session());
-        Set<AppSession> already = attached.get(connection.id());
-        if (already != null && already.contains(key)) {
-            return;
-        }
-        synchronized (lock(key)) {
-            Standing standing = present.computeIfAbsent(key, k -> new Standing());
-            if (!standing.loaded) {
-                load(key, standing);
+        synchronized (local.lock(key)) {
+            if (local.attach(key, connection.id()) == 0) {
+                return;
             }
-            callOffDeparture(standing);
-            standing.connections.add(connection.id());
-            attached.compute(connection.id(), (id, keys) -> {
-                Set<AppSession> set = keys != null ? keys : ConcurrentHashMap.newKeySet();
-                set.add(key);
-                return set;
-            });
+            Departure departure = departures.remove(key);
+            if (departure != null && departure.timer != null) {
+                departure.timer.cancel(false);
+            }
+            if (!local.loaded(key)) {
+                load(key);
+            }
         }
     }
 
@@ -111,16 +91,12 @@ final class SessionChannels {
      *
      * @param connection the connection
      */
-    void detach(ConnectionId connection) {
-        Set<AppSession> keys = attached.remove(connection);
-        if (keys == null) {
-            return;
-        }
-        for (AppSession key : keys) {
-            synchronized (lock(key)) {
-                Standing standing = present.get(key);
-                if (standing != null && standing.connections.remove(connection) && standing.connections.isEmpty()) {
-                    scheduleDeparture(key, standing);
+    @Override
+    public void detach(ConnectionId connection) {
+        for (AppSession key : local.attachedTo(connection)) {
+            synchronized (local.lock(key)) {
+                if (local.detach(key, connection, true) == 0) {
+                    scheduleDeparture(key);
                 }
             }
         }
@@ -132,24 +108,24 @@ final class SessionChannels {
      * @param session a session, connected or not
      * @throws org.thywill.api.ThywillException if the store fails and the session is not present here
      */
-    void join(String applicationId, String channel, SessionId session) {
+    @Override
+    public void join(String applicationId, String channel, SessionId session) {
         AppSession key = new AppSession(applicationId, session);
-        synchronized (lock(key)) {
-            Standing standing = present.get(key);
-            if (standing != null && standing.loaded && standing.channels.contains(channel)) {
+        synchronized (local.lock(key)) {
+            boolean held = local.holds(key);
+            if (held && local.loaded(key) && local.isMember(key, channel)) {
                 return; // a member already, as stored: nothing to write
             }
             try {
                 store.add(applicationId, channel, session);
             } catch (RuntimeException e) {
-                if (standing == null) {
+                if (!held) {
                     throw e;
                 }
                 LOG.error("{} The session is a member of channel '{}' of {} while it stays connected, but not after"
                         + " it reconnects later or the server restarts.", e.getMessage(), channel, applicationId);
             }
-            if (standing != null && standing.channels.add(channel)) {
-                index(key, channel);
+            if (local.addChannel(key, channel)) {
                 events.joined(applicationId, channel, session);
             }
         }
@@ -161,21 +137,20 @@ final class SessionChannels {
      * @param session a session, connected or not
      * @throws org.thywill.api.ThywillException if the store fails and the session is not present here
      */
-    void leave(String applicationId, String channel, SessionId session) {
+    @Override
+    public void leave(String applicationId, String channel, SessionId session) {
         AppSession key = new AppSession(applicationId, session);
-        synchronized (lock(key)) {
-            Standing standing = present.get(key);
+        synchronized (local.lock(key)) {
             try {
                 store.remove(applicationId, channel, session);
             } catch (RuntimeException e) {
-                if (standing == null) {
+                if (!local.holds(key)) {
                     throw e;
                 }
                 LOG.error("{} The session has left channel '{}' of {} for now, but is a member again when it"
                         + " reconnects later or the server restarts.", e.getMessage(), channel, applicationId);
             }
-            if (standing != null && standing.channels.remove(channel)) {
-                unindex(key, channel);
+            if (local.removeChannel(key, channel)) {
                 events.left(applicationId, channel, session);
             }
         }
@@ -184,77 +159,16 @@ final class SessionChannels {
     /**
      * @param applicationId the application
      * @param channel the channel
-     * @param exceptSession a session whose connections to leave out, or null
-     * @param exceptConnection a connection to leave out, or null
-     * @return the live connections of the channel's present members
-     */
-    List<ConnectionId> connections(String applicationId, String channel, SessionId exceptSession,
-                                   ConnectionId exceptConnection) {
-        Set<SessionId> sessions = members.get(new ChannelKey(applicationId, channel));
-        if (sessions == null) {
-            return List.of();
-        }
-        List<ConnectionId> targets = new ArrayList<>();
-        for (SessionId session : sessions) {
-            Standing standing = session.equals(exceptSession) ? null
-                    : present.get(new AppSession(applicationId, session));
-            if (standing != null) {
-                for (ConnectionId connection : standing.connections) {
-                    if (!connection.equals(exceptConnection)) {
-                        targets.add(connection);
-                    }
-                }
-            }
-        }
-        return targets;
-    }
-
-    /**
-     * @param applicationId the application
-     * @param channel the channel
-     * @param exceptSession a session to leave out, or null
-     * @return the member sessions present here, also those in their grace period without a connection
-     */
-    List<SessionId> presentMembers(String applicationId, String channel, SessionId exceptSession) {
-        Set<SessionId> sessions = members.get(new ChannelKey(applicationId, channel));
-        if (sessions == null) {
-            return List.of();
-        }
-        List<SessionId> present = new ArrayList<>(sessions.size());
-        for (SessionId session : sessions) {
-            if (!session.equals(exceptSession)) {
-                present.add(session);
-            }
-        }
-        return present;
-    }
-
-    /**
-     * @param applicationId the application
-     * @param channel the channel
      * @return the sessions present in it, with their live connection counts
      */
-    List<PresentSession> presence(String applicationId, String channel) {
-        Set<SessionId> sessions = members.get(new ChannelKey(applicationId, channel));
-        if (sessions == null) {
-            return List.of();
-        }
-        List<PresentSession> here = new ArrayList<>();
-        for (SessionId session : sessions) {
-            Standing standing = present.get(new AppSession(applicationId, session));
-            if (standing != null) {
-                here.add(new PresentSession(session, standing.connections.size()));
-            }
-        }
-        return List.copyOf(here);
+    @Override
+    public List<PresentSession> presence(String applicationId, String channel) {
+        return local.presence(applicationId, channel);
     }
 
     /** @return a snapshot of every channel with a member present here, and its cached members */
     List<ChannelState> channels() {
-        List<ChannelState> all = new ArrayList<>();
-        members.forEach((key, sessions) -> all.add(new ChannelState(key.applicationId(), key.channel(),
-                Set.copyOf(sessions), presence(key.applicationId(), key.channel()))));
-        return all;
+        return local.channels();
     }
 
     /**
@@ -262,14 +176,15 @@ final class SessionChannels {
      * @param channel the channel
      * @return every member session, from the store and (should the store have missed a join) the cache
      */
-    Set<SessionId> memberSessions(String applicationId, String channel) {
+    @Override
+    public Set<SessionId> memberSessions(String applicationId, String channel) {
         Set<SessionId> all = new HashSet<>(store.sessionsIn(applicationId, channel));
-        all.addAll(members.getOrDefault(new ChannelKey(applicationId, channel), Set.of()));
+        all.addAll(local.heldMembers(applicationId, channel));
         return Set.copyOf(all);
     }
 
     /** Reads a session's stored channels; each one it was not present in yet, it now is. */
-    private void load(AppSession key, Standing standing) {
+    private void load(AppSession key) {
         Set<String> stored;
         try {
             stored = store.channelsOf(key.applicationId(), key.session());
@@ -278,65 +193,33 @@ final class SessionChannels {
                     + " connects again.", e.getMessage(), key.applicationId());
             return;
         }
-        standing.loaded = true;
-        for (String channel : stored) {
-            if (standing.channels.add(channel)) {
-                index(key, channel);
-                events.joined(key.applicationId(), channel, key.session());
-            }
+        Set<String> kept = new HashSet<>(stored);
+        kept.addAll(local.channels(key)); // joined meanwhile, while the store could not be read
+        for (String channel : local.load(key, kept)) {
+            events.joined(key.applicationId(), channel, key.session());
         }
     }
 
-    private void callOffDeparture(Standing standing) {
-        standing.departure++;
-        if (standing.timer != null) {
-            standing.timer.cancel(false);
-            standing.timer = null;
-        }
-    }
-
-    private void scheduleDeparture(AppSession key, Standing standing) {
-        int departure = ++standing.departure;
+    private void scheduleDeparture(AppSession key) {
         if (grace.isZero()) {
-            depart(key, standing);
+            depart(key);
             return;
         }
-        standing.timer = events.schedule(() -> {
-            synchronized (lock(key)) {
-                if (standing.departure == departure && standing.connections.isEmpty()
-                        && present.get(key) == standing) {
-                    depart(key, standing);
+        Departure departure = new Departure();
+        departures.put(key, departure);
+        departure.timer = events.schedule(() -> {
+            synchronized (local.lock(key)) {
+                if (departures.remove(key, departure)) {
+                    depart(key);
                 }
             }
         }, grace);
     }
 
     /** The session is gone from the application: it leaves each of its channels, and its cache is dropped. */
-    private void depart(AppSession key, Standing standing) {
-        present.remove(key, standing);
-        standing.timer = null;
-        for (String channel : standing.channels) {
-            unindex(key, channel);
+    private void depart(AppSession key) {
+        for (String channel : local.depart(key)) {
             events.left(key.applicationId(), channel, key.session());
         }
-    }
-
-    private void index(AppSession key, String channel) {
-        members.compute(new ChannelKey(key.applicationId(), channel), (k, sessions) -> {
-            Set<SessionId> set = sessions != null ? sessions : ConcurrentHashMap.newKeySet();
-            set.add(key.session());
-            return set;
-        });
-    }
-
-    private void unindex(AppSession key, String channel) {
-        members.computeIfPresent(new ChannelKey(key.applicationId(), channel), (k, sessions) -> {
-            sessions.remove(key.session());
-            return sessions.isEmpty() ? null : sessions;
-        });
-    }
-
-    private Object lock(AppSession key) {
-        return stripes[Math.floorMod(key.hashCode(), STRIPES)];
     }
 }

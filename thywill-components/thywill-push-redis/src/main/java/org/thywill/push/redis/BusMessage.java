@@ -3,7 +3,8 @@ package org.thywill.push.redis;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.thywill.api.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One message between nodes on the cluster's pub/sub channel, as compact JSON: who sent it, what kind it is, and
@@ -18,14 +19,17 @@ import org.thywill.api.Json;
  */
 record BusMessage(String id, String origin, Kind kind, Map<String, Object> fields) {
 
+    /** Jackson's mapper is thread-safe once configured; this one is never reconfigured. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** What a bus message asks of the nodes that receive it. */
     enum Kind {
         /** Deliver to one connection: {@code connection, app, envelope}, and optionally {@code receipt}. */
         CONNECTION,
         /** Deliver to a session's connections: {@code session, app, envelope}, and optionally {@code receipt}. */
         SESSION,
-        /** Deliver to a channel's members: {@code app, channel, envelope}, and optionally {@code exceptSession}
-         *  or {@code exceptConnection}. */
+        /** Deliver to a channel's members: {@code app, channel, envelope}, and optionally {@code exceptSession},
+         *  {@code exceptConnection} and {@code atMostOnce} (true: to the live connections, not the inboxes). */
         CHANNEL,
         /** A session became a member of a channel: {@code app, channel, session}. */
         JOIN,
@@ -72,7 +76,12 @@ record BusMessage(String id, String origin, Kind kind, Map<String, Object> field
         all.put("origin", origin);
         all.put("kind", kind.name());
         all.put("fields", fields);
-        return Json.write(all);
+        try {
+            return JSON.writeValueAsString(all);
+        } catch (JsonProcessingException e) {
+            // Its fields are ids, numbers and an application's envelope, a JSON value tree, which always encodes.
+            throw new IllegalArgumentException("A bus message cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -96,7 +105,7 @@ record BusMessage(String id, String origin, Kind kind, Map<String, Object> field
      */
     @SuppressWarnings("unchecked")
     static BusMessage decode(String id, String json) {
-        if (!(Json.parse(json) instanceof Map<?, ?> all) || !(all.get("origin") instanceof String origin)
+        if (!(parse(json) instanceof Map<?, ?> all) || !(all.get("origin") instanceof String origin)
                 || !(all.get("kind") instanceof String kind) || !(all.get("fields") instanceof Map<?, ?> fields)) {
             throw new IllegalArgumentException("not a Thywill bus message");
         }
@@ -104,6 +113,14 @@ record BusMessage(String id, String origin, Kind kind, Map<String, Object> field
             return new BusMessage(id, origin, Kind.valueOf(kind), (Map<String, Object>) fields);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("an unknown kind of bus message: " + kind, e);
+        }
+    }
+
+    private static Object parse(String json) {
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }
     }
 

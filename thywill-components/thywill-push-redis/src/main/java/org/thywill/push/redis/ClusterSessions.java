@@ -17,19 +17,23 @@ import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.presence.PresentSession;
+import org.thywill.delivery.AppSession;
+import org.thywill.delivery.LocalMembers;
+import org.thywill.delivery.Memberships;
+import org.thywill.delivery.PresenceEvents;
 
 /**
- * Channel membership and presence across the cluster: keeps this node's {@link LocalSessions} and the shared
+ * Channel membership and presence across the cluster: keeps this node's {@link LocalMembers} and the shared
  * {@link ClusterStore} in step, tells the other nodes of membership changes over the bus, and tells this node's
  * applications of the presence changes this node caused (each change is reported by exactly one node: the one
  * whose script made it).
  */
-final class ClusterSessions {
+final class ClusterSessions implements Memberships {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSessions.class);
 
     private final String node;
-    private final LocalSessions local = new LocalSessions();
+    private final LocalMembers local = new LocalMembers();
     private final ClusterStore store;
     private final RedisLink link;
     private final PresenceEvents events;
@@ -63,12 +67,18 @@ final class ClusterSessions {
         this.lingerSlackMillis = nodeTimeout.toMillis();
     }
 
+    @Override
+    public LocalMembers local() {
+        return local;
+    }
+
     /**
      * Attaches a live connection to its session's channels of an application; the session's first connection
      * anywhere in the cluster makes it present. Reads Redis (once per session and application) before it
      * returns, so a connection receives its session's channels before the application hears of it.
      */
-    void attach(String applicationId, Connection connection) {
+    @Override
+    public void attach(String applicationId, Connection connection) {
         AppSession key = new AppSession(applicationId, connection.session());
         synchronized (local.lock(key)) {
             boolean heldBefore = local.holds(key);
@@ -113,7 +123,8 @@ final class ClusterSessions {
     }
 
     /** Detaches a connection that ended, from every application it was attached to. */
-    void detach(ConnectionId connection) {
+    @Override
+    public void detach(ConnectionId connection) {
         for (AppSession key : local.attachedTo(connection)) {
             synchronized (local.lock(key)) {
                 int remaining = local.detach(key, connection, graceMillis > 0);
@@ -136,10 +147,9 @@ final class ClusterSessions {
         }
     }
 
-    /**
-     * @throws ThywillException if Redis cannot store it and the session is not connected here
-     */
-    void join(String applicationId, String channel, SessionId session) {
+    /** @throws ThywillException if Redis cannot store it and the session is not connected here */
+    @Override
+    public void join(String applicationId, String channel, SessionId session) {
         AppSession key = new AppSession(applicationId, session);
         synchronized (local.lock(key)) {
             boolean here = local.addChannel(key, channel);
@@ -164,10 +174,9 @@ final class ClusterSessions {
         }
     }
 
-    /**
-     * @throws ThywillException if Redis cannot store it and the session is not connected here
-     */
-    void leave(String applicationId, String channel, SessionId session) {
+    /** @throws ThywillException if Redis cannot store it and the session is not connected here */
+    @Override
+    public void leave(String applicationId, String channel, SessionId session) {
         AppSession key = new AppSession(applicationId, session);
         synchronized (local.lock(key)) {
             boolean here = local.removeChannel(key, channel);
@@ -320,8 +329,9 @@ final class ClusterSessions {
         }
     }
 
-    /** @return the channel's member sessions this node holds (connected here, or lingering here) */
-    List<SessionId> heldMembers(String applicationId, String channel, SessionId exceptSession) {
+    /** Waits for the sessions whose channels are being read: a channel message's log entry may be after theirs. */
+    @Override
+    public List<SessionId> heldMembers(String applicationId, String channel, SessionId exceptSession) {
         List<SessionId> held = local.heldMembers(applicationId, channel, exceptSession);
         if (loading.isEmpty()) {
             return held;
@@ -344,14 +354,9 @@ final class ClusterSessions {
         return local.holds(new AppSession(applicationId, session));
     }
 
-    /** @return this node's connections of the channel's members */
-    List<ConnectionId> targets(String applicationId, String channel, SessionId exceptSession,
-                               ConnectionId exceptConnection) {
-        return local.targets(applicationId, channel, exceptSession, exceptConnection);
-    }
-
     /** @return the sessions present in the channel across the cluster; this node's alone while Redis is away */
-    List<PresentSession> presence(String applicationId, String channel) {
+    @Override
+    public List<PresentSession> presence(String applicationId, String channel) {
         try {
             return link.await(store.presence(applicationId, channel));
         } catch (ThywillException e) {
@@ -363,11 +368,9 @@ final class ClusterSessions {
         }
     }
 
-    /**
-     * @return the channel's member sessions, connected or not
-     * @throws ThywillException if Redis cannot be read
-     */
-    Set<SessionId> memberSessions(String applicationId, String channel) {
+    /** @throws ThywillException if Redis cannot be read */
+    @Override
+    public Set<SessionId> memberSessions(String applicationId, String channel) {
         return link.await(store.memberSessions(applicationId, channel));
     }
 

@@ -1,8 +1,5 @@
 package org.thywill.push.redis;
 
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
-import io.lettuce.core.ScriptOutputType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,8 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.presence.PresentSession;
+import org.thywill.delivery.AppSession;
 
 /**
  * What the cluster shares in Redis (membership, presence, nodes and their connections), changed only through

@@ -5,9 +5,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.ThywillException;
-import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
+import org.thywill.delivery.AppSession;
+import org.thywill.delivery.SessionInboxes;
 
 /**
  * Closes the window of a node's crash. Between a node's death and the moment its sessions are held again (they
@@ -24,7 +25,7 @@ final class LogReplay {
     private final ClusterStore store;
     private final RedisLink link;
     private final ClusterSessions sessions;
-    private final ClientInterface clients;
+    private final SessionInboxes inboxes;
     private final RemoteReceipts receipts;
 
     /**
@@ -32,16 +33,16 @@ final class LogReplay {
      * @param store the shared state, which keeps the log
      * @param link the connection to Redis
      * @param sessions which sessions this node holds, and since when
-     * @param clients delivers to this node's sessions' inboxes
+     * @param inboxes this node's sessions' inboxes
      * @param receipts answers the senders of messages sent with a receipt
      */
-    LogReplay(String node, ClusterStore store, RedisLink link, ClusterSessions sessions, ClientInterface clients,
+    LogReplay(String node, ClusterStore store, RedisLink link, ClusterSessions sessions, SessionInboxes inboxes,
               RemoteReceipts receipts) {
         this.node = node;
         this.store = store;
         this.link = link;
         this.sessions = sessions;
-        this.clients = clients;
+        this.inboxes = inboxes;
         this.receipts = receipts;
     }
 
@@ -107,7 +108,7 @@ final class LogReplay {
                     return false;
                 }
                 return receipts.deliver(message, receipt -> {
-                    clients.deliverToSession(session, applicationId, message.envelope(), receipt);
+                    inboxes.deliver(session, applicationId, message.envelope(), receipt);
                     return true;
                 });
             }
@@ -118,7 +119,7 @@ final class LogReplay {
                     return false;
                 }
                 String exceptConnection = message.text("exceptConnection");
-                clients.deliverToChannel(List.of(session), applicationId, channel,
+                inboxes.deliverToChannel(List.of(session), applicationId, channel,
                         message.envelope(), exceptConnection == null ? null : new ConnectionId(exceptConnection));
                 return true;
             }

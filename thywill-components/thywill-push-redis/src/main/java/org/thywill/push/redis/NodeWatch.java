@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.ThywillException;
+import org.thywill.delivery.AppSession;
 
 /**
  * Cluster membership by heartbeats, on a thread of its own: every {@code heartbeatInterval} the node renews a Redis

@@ -3,28 +3,26 @@ package org.thywill.push.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.thywill.api.Health;
 import org.thywill.api.admin.ClusterAdmin;
 import org.thywill.api.client.ClientInterface;
-import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
-import org.thywill.api.client.ConnectionListener;
-import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.DeliveryFailure;
 import org.thywill.api.delivery.Receipt;
-import org.thywill.api.presence.PresenceListener;
-import org.thywill.api.presence.PresentSession;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.push.Envelopes;
-import org.thywill.api.push.Push;
+import org.thywill.delivery.AppSession;
+import org.thywill.delivery.MembershipPush;
+import org.thywill.delivery.PresenceEvents;
+import org.thywill.delivery.SessionInboxes;
 
 /**
  * The Push {@code redis}: several nodes behind a load balancer act as one server. A send is delivered at once to
@@ -33,17 +31,34 @@ import org.thywill.api.push.Push;
  * once, and one sender's messages arrive in the order sent. Membership and presence live in Redis.
  *
  * <p>A node's targets are the sessions it holds: those connected to it, and, until they depart or arrive on
- * another node, those whose last connection ended here or whose node this node declared down. Messages to sessions and channels go
- * through the Client Interface's session inboxes, so those of a session without a connection wait (in memory and
+ * another node, those whose last connection ended here or whose node this node declared down. Messages to
+ * sessions and channels go
+ * through this node's session inboxes, so those of a session without a connection wait (in memory and
  * in the shared Database) for its next connection, here or, read from the Database, on another node.
  */
-final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
+final class RedisPush extends MembershipPush implements ClusterAdmin {
+
+    /** The parts membership needs, made before the Push itself. */
+    private static final class Cluster {
+        final RedisLink link;
+        final ClusterStore store;
+        final ClusterBus bus;
+        final PresenceEvents events = new PresenceEvents("thywill-redis-presence");
+        final ClusterSessions sessions;
+
+        Cluster(RedisPushSettings settings) {
+            Keys keys = new Keys(settings.keyPrefix());
+            link = new RedisLink(settings);
+            store = new ClusterStore(link, keys, settings.nodeId());
+            bus = new ClusterBus(link, store, keys.bus(), settings.logRetention().toMillis());
+            sessions = new ClusterSessions(settings.nodeId(), store, link, events, bus::publish,
+                    settings.presenceGrace(), settings.nodeTimeout());
+        }
+    }
 
     private final RedisPushSettings settings;
-    private final ClientInterface clients;
     private final RedisLink link;
     private final ClusterBus bus;
-    private final PresenceEvents events = new PresenceEvents();
     private final ClusterSessions sessions;
     private final NodeWatch watch;
     private final LogReplay replay;
@@ -54,16 +69,21 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
      * @param clients the local Client Interface, which delivers to this node's connections
      * @param sessionLifetime the Database's session lifetime: the memberships of sessions idle that long are
      *                        removed from Redis; empty to keep them until they are left
+     * @param inboxes this node's session inboxes, kept on top of {@code clients}
      */
-    RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime) {
+    RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
+              SessionInboxes inboxes) {
+        this(settings, clients, sessionLifetime, inboxes, new Cluster(settings));
+    }
+
+    private RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
+                      SessionInboxes inboxes, Cluster cluster) {
+        super(clients, inboxes, cluster.sessions, cluster.events);
         this.settings = settings;
-        this.clients = clients;
-        Keys keys = new Keys(settings.keyPrefix());
-        this.link = new RedisLink(settings);
-        ClusterStore store = new ClusterStore(link, keys, settings.nodeId());
-        this.bus = new ClusterBus(link, store, keys.bus(), settings.logRetention().toMillis());
-        this.sessions = new ClusterSessions(settings.nodeId(), store, link, events, bus::publish,
-                settings.presenceGrace(), settings.nodeTimeout());
+        this.link = cluster.link;
+        this.bus = cluster.bus;
+        this.sessions = cluster.sessions;
+        ClusterStore store = cluster.store;
         this.receipts = new RemoteReceipts(settings.nodeId(), bus::publish);
         Optional<MembershipSweep> sweep = sessionLifetime.map(lifetime -> new MembershipSweep(store, lifetime));
         Runnable everyBeat = () -> {
@@ -73,7 +93,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         this.watch = new NodeWatch(settings.nodeId(), store, link, sessions, bus::publish, bus::position,
                 everyBeat, bus::resume, settings.heartbeatInterval(), settings.nodeTimeout(),
                 settings.presenceGrace());
-        this.replay = new LogReplay(settings.nodeId(), store, link, sessions, clients, receipts);
+        this.replay = new LogReplay(settings.nodeId(), store, link, sessions, inboxes, receipts);
     }
 
     @Override
@@ -93,7 +113,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
 
     @Override
     public void start() {
-        events.start();
+        startDelivery();
         bus.start(settings.nodeId(), this::received);
         try {
             link.start(bus.channel(), bus::arrived, new RedisLink.Events() {
@@ -119,9 +139,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
             stop();
             throw e;
         }
-        // Registered before the Application Interface's listener: a connection is attached to its session's
-        // channels before the application hears of it.
-        clients.addListener(this);
+        listen();
     }
 
     @Override
@@ -130,7 +148,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         watch.stop();
         link.stop();
         bus.stop();
-        events.stop();
+        stopListening();
     }
 
     @Override
@@ -150,17 +168,25 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
     }
 
     @Override
-    public void connected(Connection connection) {
-        attach(connection.applicationId(), connection);
+    public Sent send(String applicationId, Target target, Map<String, Object> envelope) {
+        if (target instanceof Target.ToConnection to) {
+            return to.receipted() ? toConnectionReceipted(applicationId, to, envelope)
+                    : Sent.withoutReceipt(toConnection(to.connection(), applicationId, envelope) ? 1 : 0, to);
+        }
+        if (target instanceof Target.ToSession to) {
+            return toSession(applicationId, to, Envelopes.identified(envelope));
+        }
+        Target.ToChannel to = (Target.ToChannel) target;
+        Map<String, Object> identified = Envelopes.identified(envelope);
+        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
+                "channel", to.channel(), "envelope", identified,
+                "exceptConnection", to.exceptConnection() == null ? null : to.exceptConnection().value(),
+                "exceptSession", to.exceptSession() == null ? null : to.exceptSession().value(),
+                "atMostOnce", to.throughInboxes() ? null : Boolean.TRUE));
+        return Sent.withoutReceipt(local.toChannel(applicationId, to, identified), to);
     }
 
-    @Override
-    public void disconnected(Connection connection, DisconnectReason reason) {
-        sessions.detach(connection.id());
-    }
-
-    @Override
-    public boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
+    private boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
         if (clients.connection(connection).isPresent()) {
             return clients.deliver(List.of(connection), Envelopes.applicationChannel(applicationId), envelope) == 1;
         }
@@ -169,41 +195,36 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
         return link.up();
     }
 
-    @Override
-    public int toSession(SessionId session, String applicationId, Map<String, Object> given) {
-        // Its id before its copies part: the node that replays it after a crash sends it under the same id.
-        Map<String, Object> envelope = Envelopes.identified(given);
-        publishToSession(session, applicationId, envelope, null);
-        return keepsHere(session, applicationId) ? clients.deliverToSession(session, applicationId, envelope, null)
-                : 0;
-    }
-
-    @Override
-    public CompletionStage<Receipt> toConnectionReceipted(ConnectionId connection, String applicationId,
-                                                          Map<String, Object> envelope) {
+    private Sent toConnectionReceipted(String applicationId, Target.ToConnection to, Map<String, Object> envelope) {
+        if (clients.connection(to.connection()).isPresent()) {
+            return local.toConnection(applicationId, to, envelope);
+        }
         CompletableFuture<Receipt> receipt = new CompletableFuture<>();
-        if (clients.connection(connection).isPresent()) {
-            clients.deliverReceipted(connection, applicationId, envelope, receipt);
-        } else if (!link.up()) {
+        if (!link.up()) {
             receipt.completeExceptionally(new DeliveryFailedException(DeliveryFailure.NODE_LOST, 0));
         } else {
             // A live node that has the connection answers within milliseconds; one that died took it along.
             String id = receipts.open(receipt, settings.nodeTimeout().toMillis());
             bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CONNECTION, "connection",
-                    connection.value(), "app", applicationId, "envelope", envelope, "receipt", id));
+                    to.connection().value(), "app", applicationId, "envelope", envelope, "receipt", id));
         }
-        return receipt;
+        return new Sent(0, receipt);
     }
 
-    @Override
-    public CompletionStage<Receipt> toSessionReceipted(SessionId session, String applicationId,
-                                                       Map<String, Object> given) {
-        Map<String, Object> envelope = Envelopes.identified(given);
-        CompletableFuture<Receipt> receipt = new CompletableFuture<>();
+    /** Its id was given before its copies part: the node that replays it after a crash sends it under the same id. */
+    private Sent toSession(String applicationId, Target.ToSession to, Map<String, Object> envelope) {
+        SessionId session = to.session();
+        if (!to.receipted()) {
+            publishToSession(session, applicationId, envelope, null);
+            return keepsHere(session, applicationId) ? local.toSession(applicationId, to, envelope)
+                    : Sent.withoutReceipt(0, to);
+        }
         if (keepsHere(session, applicationId)) {
             publishToSession(session, applicationId, envelope, null);
-            clients.deliverToSession(session, applicationId, envelope, receipt);
-        } else if (!link.up()) {
+            return local.toSession(applicationId, to, envelope);
+        }
+        CompletableFuture<Receipt> receipt = new CompletableFuture<>();
+        if (!link.up()) {
             receipt.completeExceptionally(new DeliveryFailedException(DeliveryFailure.NODE_LOST, 0));
         } else {
             // The node holding the session answers at once; if it is dead, the node that replays the message to
@@ -211,74 +232,7 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
             publishToSession(session, applicationId, envelope,
                     receipts.open(receipt, settings.logRetention().toMillis()));
         }
-        return receipt;
-    }
-
-    @Override
-    public int toChannel(String applicationId, String channel, Map<String, Object> given,
-                         ConnectionId excluded) {
-        Map<String, Object> envelope = Envelopes.identified(given);
-        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
-                "channel", channel, "envelope", envelope, "exceptConnection", excluded == null ? null
-                        : excluded.value()));
-        return deliverToChannel(applicationId, channel, envelope, null, excluded);
-    }
-
-    @Override
-    public int toChannelExcept(String applicationId, String channel, Map<String, Object> given,
-                               SessionId excluded) {
-        Map<String, Object> envelope = Envelopes.identified(given);
-        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.CHANNEL, "app", applicationId,
-                "channel", channel, "envelope", envelope, "exceptSession", excluded == null ? null
-                        : excluded.value()));
-        return deliverToChannel(applicationId, channel, envelope, excluded, null);
-    }
-
-    @Override
-    public void join(String applicationId, String channel, ConnectionId connection) {
-        Envelopes.requireChannelName(channel);
-        Optional<Connection> live = clients.connection(connection);
-        if (live.isPresent()) {
-            // A connection of another application's page is attached here too; its own is already.
-            attach(applicationId, live.get());
-            sessions.join(applicationId, channel, live.get().session());
-        }
-    }
-
-    @Override
-    public void leave(String applicationId, String channel, ConnectionId connection) {
-        clients.connection(connection).ifPresent(live -> sessions.leave(applicationId, channel, live.session()));
-    }
-
-    @Override
-    public Set<ConnectionId> members(String applicationId, String channel) {
-        return Set.copyOf(sessions.targets(applicationId, channel, null, null));
-    }
-
-    @Override
-    public void joinSession(String applicationId, String channel, SessionId session) {
-        Envelopes.requireChannelName(channel);
-        sessions.join(applicationId, channel, session);
-    }
-
-    @Override
-    public void leaveSession(String applicationId, String channel, SessionId session) {
-        sessions.leave(applicationId, channel, session);
-    }
-
-    @Override
-    public Set<SessionId> memberSessions(String applicationId, String channel) {
-        return sessions.memberSessions(applicationId, channel);
-    }
-
-    @Override
-    public List<PresentSession> presence(String applicationId, String channel) {
-        return sessions.presence(applicationId, channel);
-    }
-
-    @Override
-    public void presenceListener(String applicationId, PresenceListener listener) {
-        events.listen(applicationId, listener);
+        return new Sent(0, receipt);
     }
 
     /** What another node (or, for a node going down, this one) published. */
@@ -292,14 +246,14 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                     receipts.deliver(message, receipt -> receipt == null
                             ? clients.deliver(List.of(target), Envelopes.applicationChannel(app),
                                     message.envelope()) == 1
-                            : clients.deliverReceipted(target, app, message.envelope(), receipt));
+                            : inboxes.deliverReceipted(target, app, message.envelope(), receipt));
                 }
             }
             case SESSION -> {
                 SessionId session = new SessionId(message.text("session"));
                 if (!own && sessions.holds(message.text("app"), session)) {
                     receipts.deliver(message, receipt -> {
-                        clients.deliverToSession(session, message.text("app"), message.envelope(), receipt);
+                        inboxes.deliver(session, message.text("app"), message.envelope(), receipt);
                         return true;
                     });
                 }
@@ -309,9 +263,10 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                 if (!own) {
                     String except = message.text("exceptSession");
                     String exceptConnection = message.text("exceptConnection");
-                    deliverToChannel(message.text("app"), message.text("channel"), message.envelope(),
+                    local.toChannel(message.text("app"), new Target.ToChannel(message.text("channel"),
+                            exceptConnection == null ? null : new ConnectionId(exceptConnection),
                             except == null ? null : new SessionId(except),
-                            exceptConnection == null ? null : new ConnectionId(exceptConnection));
+                            !Boolean.TRUE.equals(message.fields().get("atMostOnce"))), message.envelope());
                 }
             }
             case JOIN -> {
@@ -350,13 +305,6 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
                 .toList();
     }
 
-    private int deliverToChannel(String applicationId, String channel, Map<String, Object> envelope,
-                                 SessionId exceptSession, ConnectionId exceptConnection) {
-        Collection<SessionId> held = sessions.heldMembers(applicationId, channel, exceptSession);
-        return held.isEmpty() ? 0
-                : clients.deliverToChannel(held, applicationId, channel, envelope, exceptConnection);
-    }
-
     private void publishToSession(SessionId session, String applicationId, Map<String, Object> envelope,
                                   String receipt) {
         bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.SESSION, "session", session.value(),
@@ -369,13 +317,5 @@ final class RedisPush implements Push, ConnectionListener, ClusterAdmin {
      */
     private boolean keepsHere(SessionId session, String applicationId) {
         return sessions.holds(applicationId, session) || !sessions.presentElsewhere(applicationId, session);
-    }
-
-    private void attach(String applicationId, Connection connection) {
-        sessions.attach(applicationId, connection);
-        if (clients.connection(connection.id()).isEmpty()) {
-            // It ended while being attached, perhaps before the detach could find it: detach it now.
-            sessions.detach(connection.id());
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.database.Database;
+import org.thywill.delivery.SessionInboxes;
 
 /** Offers the Push {@code redis}, which lets several Thywill nodes serve one set of clients. */
 public final class RedisPushProvider implements ComponentProvider<RedisPushSettings> {
@@ -34,7 +35,10 @@ public final class RedisPushProvider implements ComponentProvider<RedisPushSetti
     @Override
     public Component create(RedisPushSettings settings, ComponentContext context) {
         // The memberships it keeps in Redis end with their sessions, which the Database expires.
-        return new RedisPush(settings, context.component(ClientInterface.class),
-                context.component(Database.class).sessions().lifetime());
+        Database database = context.component(Database.class);
+        ClientInterface clients = context.component(ClientInterface.class);
+        return new RedisPush(settings, clients, database.sessions().lifetime(),
+                new SessionInboxes(clients, database::inbox, settings.inbox(),
+                        context.metrics()));
     }
 }

@@ -3,9 +3,12 @@ package org.thywill.push.redis;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.thywill.api.SettingsException;
+import org.thywill.delivery.InboxLimits;
+import org.thywill.delivery.InboxSettings;
 
 /**
  * The {@code push} section for implementation {@code redis}, the clustered Push.
@@ -31,6 +34,9 @@ import org.thywill.api.SettingsException;
  *   <tr><td>{@code presenceGrace}</td><td>{@code 5s}</td><td>How long a session whose last connection anywhere in
  *   the cluster ended still counts as present, so that a reload or a move to another node is not a
  *   leave.</td></tr>
+ *   <tr><td>{@code inboxMaxAge}, {@code inboxMaxMessages}, {@code inboxPerApplication},
+ *   {@code inboxWriteDelay}</td><td>see {@link InboxSettings}</td><td>The session inboxes' limits, as for the
+ *   Push {@code cometd}.</td></tr>
  * </table>
  *
  * @param uri the Redis server's address
@@ -41,9 +47,15 @@ import org.thywill.api.SettingsException;
  * @param heartbeatInterval how often to heart-beat
  * @param nodeTimeout how long a silent node stays up
  * @param presenceGrace how long a session without connections stays present
+ * @param inboxMaxAge how long a message to a session waits for its acknowledgement; default 24h
+ * @param inboxMaxMessages the most unacknowledged messages kept per session and application; default 1000
+ * @param inboxPerApplication inbox limits of particular applications, by application id; default none
+ * @param inboxWriteDelay how long a message handed to a live connection waits before it is written; default 500ms
  */
 public record RedisPushSettings(String uri, String password, Boolean tls, String keyPrefix, String nodeId,
-                                Duration heartbeatInterval, Duration nodeTimeout, Duration presenceGrace) {
+                                Duration heartbeatInterval, Duration nodeTimeout, Duration presenceGrace,
+                                Duration inboxMaxAge, Integer inboxMaxMessages,
+                                Map<String, InboxLimits> inboxPerApplication, Duration inboxWriteDelay) {
 
     /** The Redis address unless {@code uri} says otherwise. */
     public static final String DEFAULT_URI = "redis://127.0.0.1:6379";
@@ -85,6 +97,20 @@ public record RedisPushSettings(String uri, String password, Boolean tls, String
                         + nodeTimeout.toMillis() + "ms");
         SettingsException.require(!presenceGrace.isNegative(), "presenceGrace",
                 "must be at least 0s, not " + presenceGrace.toMillis() + "ms");
+        // Validated at start-up; left as given (null for unset), read through inbox().
+        new InboxSettings(inboxMaxAge, inboxMaxMessages, inboxPerApplication, inboxWriteDelay);
+    }
+
+    /** The cluster's settings with the inboxes' defaults. */
+    RedisPushSettings(String uri, String password, Boolean tls, String keyPrefix, String nodeId,
+                      Duration heartbeatInterval, Duration nodeTimeout, Duration presenceGrace) {
+        this(uri, password, tls, keyPrefix, nodeId, heartbeatInterval, nodeTimeout, presenceGrace, null, null, null,
+                null);
+    }
+
+    /** @return the session inboxes' settings, with their defaults */
+    InboxSettings inbox() {
+        return new InboxSettings(inboxMaxAge, inboxMaxMessages, inboxPerApplication, inboxWriteDelay);
     }
 
     /**

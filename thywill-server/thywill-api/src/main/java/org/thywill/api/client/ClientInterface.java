@@ -1,19 +1,16 @@
 package org.thywill.api.client;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.thywill.api.Component;
-import org.thywill.api.delivery.Receipt;
-import org.thywill.api.push.Envelopes;
 
 /**
- * The slot that talks to browsers: it serves HTTP (the bootstrap page, resources, endpoints) and a Comet transport,
- * assigns sessions, relays client messages to the {@link MessageRouter}, and delivers server messages to the
- * connections it holds locally.
+ * The slot that talks to browsers: a transport. It serves HTTP (the bootstrap page, resources, endpoints) and a
+ * Comet transport, assigns sessions, relays client messages to the {@link MessageRouter} and acknowledgements to the
+ * {@link AcknowledgementListener}, tells of connections, and delivers messages, encoded once, to the connections it
+ * holds locally. Addressing, inboxes, membership and presence belong to the Push, which builds them on this contract
+ * (documentation/architecture.md says how to write another Client Interface).
  *
  * <p>All methods are thread-safe.
  */
@@ -63,68 +60,12 @@ public interface ClientInterface extends Component {
     int deliver(Collection<ConnectionId> targets, String channel, Map<String, Object> data);
 
     /**
-     * Delivers an application's message to one connection and completes the receipt when its client library
-     * acknowledges it, after the page's handlers ran. The message is not kept for the session: if the connection
-     * ends first, the receipt fails with {@link org.thywill.api.delivery.DeliveryFailure#DISCONNECTED}.
+     * Sets who hears acknowledgements (the Push, which keeps the session inboxes). Until one is set, they are
+     * dropped. The Push sets it when it starts.
      *
-     * @param connection the connection
-     * @param applicationId the sending application; the client receives on {@code /thywill/{applicationId}}
-     * @param envelope the envelope; a {@code receipt} number is added
-     * @param receipt completed on acknowledgement, or failed with a
-     *                {@link org.thywill.api.delivery.DeliveryFailedException}
-     * @return true if the connection is live here and the message was queued
+     * @param listener the listener
      */
-    default boolean deliverReceipted(ConnectionId connection, String applicationId, Map<String, Object> envelope,
-                                     CompletableFuture<Receipt> receipt) {
-        receipt.completeExceptionally(new UnsupportedOperationException("This Client Interface gives no receipts"));
-        return false;
-    }
-
-    /**
-     * Delivers an application's message to every connection of a session through the session's inbox: the
-     * message gets the next sequence number of (session, application), is kept until the client library
-     * acknowledges it (also while the session has no connection, and across a restart when the Database stores
-     * inboxes), and is replayed in order to the session's next connection. The default, for a Client Interface
-     * without an inbox, delivers once to the live connections and never completes the receipt.
-     *
-     * @param session the session
-     * @param applicationId the sending application; the client receives on {@code /thywill/{applicationId}}
-     * @param envelope the envelope; the inbox adds its {@code seq}
-     * @param receipt completed when the client acknowledges the message, or failed with a
-     *                {@link org.thywill.api.delivery.DeliveryFailedException}; null when nobody waits
-     * @return how many live connections it was queued for now
-     */
-    default int deliverToSession(SessionId session, String applicationId, Map<String, Object> envelope,
-                                 CompletableFuture<Receipt> receipt) {
-        return deliver(connectionsOf(session), Envelopes.applicationChannel(applicationId), envelope);
-    }
-
-    /**
-     * Delivers an application channel's message to member sessions through their inboxes, as
-     * {@link #deliverToSession} does, so that a member reloading its page (present, with no connection for a
-     * moment) misses nothing. Sessions whose connections are all plain CometD clients, which never acknowledge,
-     * get it once, encoded once for all of them. Numbered messages carry the channel's name as {@code channel}.
-     * The default, for a Client Interface without an inbox, delivers once to the sessions' live connections.
-     *
-     * @param sessions the member sessions to deliver to
-     * @param applicationId the application owning the channel
-     * @param channel the channel's name; the client receives on {@code /thywill/{applicationId}/channel/{channel}}
-     * @param envelope the envelope
-     * @param excluded a connection to leave out, or null
-     * @return how many live connections it was queued for now
-     */
-    default int deliverToChannel(Collection<SessionId> sessions, String applicationId, String channel,
-                                 Map<String, Object> envelope, ConnectionId excluded) {
-        List<ConnectionId> targets = new ArrayList<>();
-        for (SessionId session : sessions) {
-            for (ConnectionId connection : connectionsOf(session)) {
-                if (!connection.equals(excluded)) {
-                    targets.add(connection);
-                }
-            }
-        }
-        return deliver(targets, Envelopes.channel(applicationId, channel), envelope);
-    }
+    void acknowledgements(AcknowledgementListener listener);
 
     /**
      * @param id a connection id

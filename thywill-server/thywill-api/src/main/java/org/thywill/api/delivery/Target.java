@@ -60,21 +60,19 @@ public sealed interface Target permits Target.ToConnection, Target.ToSession, Ta
     /**
      * Every connection of a session, through the session's inbox: the message is numbered, kept until the client
      * library acknowledges it (also while the session has no connection), and replayed in order to its next
-     * connection. A session whose connections are all plain CometD clients, which never acknowledge, gets it once,
+     * connection. A session whose connections are all plain CometD clients (which never acknowledge) gets it once,
      * unnumbered, unless a receipt is asked for.
      *
      * @param session the session
-     * @param receipted whether {@link Sent#receipt()} completes when the client library acknowledged the message
-     *                  (or fails when it never will); asking costs a little: in a cluster, the node holding the
-     *                  session answers across the bus, and a send while that bus is down fails at once with
-     *                  {@link DeliveryFailure#NODE_LOST} instead of waiting to be sent when it is back
+     * @param receipted whether {@link Sent#receipt()} is to complete on the client library's acknowledgement: the
+     *                  message then goes through the inbox whatever the session's connections
      */
     record ToSession(SessionId session, boolean receipted) implements Target {
         public ToSession {
             Objects.requireNonNull(session, "session");
         }
 
-        /** @return the same target, asking for a receipt */
+        /** @return the same target, asking for the client library's acknowledgement */
         public ToSession withReceipt() {
             return new ToSession(session, true);
         }

@@ -3,11 +3,11 @@ package org.thywill.api.push;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import org.thywill.api.Component;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
-import org.thywill.api.delivery.Receipt;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 
@@ -21,102 +21,31 @@ import org.thywill.api.presence.PresentSession;
  * after the session joined (another tab, a reconnection, a reload, a reconnection after a server restart).
  * Membership is stored by the Database, so it lasts until the application ends it.
  *
- * <p>Envelopes are JSON objects such as {@code {"type":"message","data":...}}; see {@link Envelopes}. Messages to
- * one connection arrive in the order they were sent from one thread.
- *
- * <p>The methods added with session membership have defaults that throw {@link UnsupportedOperationException},
- * so that a Push written before them still compiles and says what it lacks when used.
+ * <p>The Push owns delivery: it keeps the session inboxes (numbered messages kept until the client library
+ * acknowledges them, hearing acknowledgements through the {@link org.thywill.api.client.AcknowledgementListener} it
+ * registers with the Client Interface), addressing, membership and presence, and hands each message, encoded once,
+ * to the Client Interface's connections. Envelopes are JSON objects such as {@code {"type":"message","data":...}};
+ * see {@link Envelopes}. Messages to one connection arrive in the order they were sent from one thread.
  */
 public interface Push extends Component {
 
     /**
-     * @param connection the target connection
-     * @param applicationId the sending application; the client receives on {@code /thywill/{applicationId}}
-     * @param envelope the envelope
-     * @return true if the connection was known and the message queued for it
-     */
-    boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope);
-
-    /**
-     * @param session the target session
-     * @param applicationId the sending application
-     * @param envelope the envelope
-     * @return how many connections of the session it was queued for
-     */
-    int toSession(SessionId session, String applicationId, Map<String, Object> envelope);
-
-    /**
-     * Sends to one connection, as {@link #toConnection} does, and says when its client acknowledged it.
+     * Sends an application's message to a target: one connection, every connection of a session (through its
+     * inbox), or the members of one of the application's channels, with an optional exclusion. Never blocks on the
+     * network or the Database; messages from one thread to one connection arrive in the order sent.
      *
-     * @param connection the target connection
-     * @param applicationId the sending application
-     * @param envelope the envelope
-     * @return completes when the connection's client library acknowledged the message, after the page's handler
-     *         ran; fails with a {@link org.thywill.api.delivery.DeliveryFailedException} when the connection ends
-     *         first ({@code DISCONNECTED}) or the acknowledgement does not come within {@code inboxMaxAge}
+     * @param applicationId the sending application; the client receives on {@code /thywill/{applicationId}}, or
+     *                      {@code /thywill/{applicationId}/channel/{channel}} for a channel
+     * @param target where it goes
+     * @param envelope the envelope, for example {@link Envelopes#message}
+     * @return how many live connections it was queued for now, and its receipt: for a connection or session asked
+     *         {@code withReceipt()}, completes when the client library acknowledged it after the page's handler
+     *         ran, or fails with a {@link org.thywill.api.delivery.DeliveryFailedException} (the connection ended
+     *         first, {@code DISCONNECTED}; it waited longer than {@code inboxMaxAge}, {@code EXPIRED}; ...);
+     *         otherwise already failed, saying how to ask for one
+     * @throws IllegalArgumentException if a channel's name is not valid
      */
-    default CompletionStage<Receipt> toConnectionReceipted(ConnectionId connection, String applicationId,
-                                                           Map<String, Object> envelope) {
-        throw unsupported("toConnectionReceipted");
-    }
-
-    /**
-     * Sends to a session through its inbox, as {@link #toSession} does, and says when the client acknowledged it.
-     *
-     * @param session the target session
-     * @param applicationId the sending application
-     * @param envelope the envelope
-     * @return completes when the session's client library acknowledged the message, after the page's handler
-     *         ran; fails with a {@link org.thywill.api.delivery.DeliveryFailedException} when it expired or was
-     *         dropped undelivered
-     */
-    default CompletionStage<Receipt> toSessionReceipted(SessionId session, String applicationId,
-                                                        Map<String, Object> envelope) {
-        throw unsupported("toSessionReceipted");
-    }
-
-    /**
-     * Sends to every live connection of the channel's member sessions. Clients receive it on
-     * {@code /thywill/{applicationId}/channel/{channel}}. Never reads the database.
-     *
-     * @param applicationId the application owning the channel
-     * @param channel the channel's name
-     * @param envelope the envelope
-     * @param excluded a connection not to send to (usually the one whose message caused this), or null
-     * @return how many connections it was queued for
-     */
-    int toChannel(String applicationId, String channel, Map<String, Object> envelope, ConnectionId excluded);
-
-    /**
-     * Sends to the live connections of the channel's member sessions, at most once, without the session inboxes
-     * (see {@link org.thywill.api.delivery.Target.ToChannel#atMostOnce()}). By default as
-     * {@link #toChannel}.
-     *
-     * @param applicationId the application owning the channel
-     * @param channel the channel's name
-     * @param envelope the envelope
-     * @param excluded a connection not to send to, or null
-     * @return how many connections it was queued for
-     */
-    default int toChannelVolatile(String applicationId, String channel, Map<String, Object> envelope,
-                                  ConnectionId excluded) {
-        return toChannel(applicationId, channel, envelope, excluded);
-    }
-
-    /**
-     * Sends to every live connection of the channel's member sessions but those of one session, for example to
-     * tell everyone else that this session arrived.
-     *
-     * @param applicationId the application owning the channel
-     * @param channel the channel's name
-     * @param envelope the envelope
-     * @param excluded the session whose connections are skipped, or null
-     * @return how many connections it was queued for
-     */
-    default int toChannelExcept(String applicationId, String channel, Map<String, Object> envelope,
-                                SessionId excluded) {
-        throw unsupported("toChannelExcept");
-    }
+    Sent send(String applicationId, Target target, Map<String, Object> envelope);
 
     /**
      * Makes the connection's session a member of a channel, as {@link #joinSession} does; a connection of a page
@@ -159,9 +88,7 @@ public interface Push extends Component {
      *                                          store the membership (a connected session keeps it in memory,
      *                                          and the failure is logged)
      */
-    default void joinSession(String applicationId, String channel, SessionId session) {
-        throw unsupported("joinSession");
-    }
+    void joinSession(String applicationId, String channel, SessionId session);
 
     /**
      * Ends a session's membership of a channel, in memory and in the Database. Idempotent. A present session
@@ -171,9 +98,7 @@ public interface Push extends Component {
      * @param channel the channel's name
      * @param session the session
      */
-    default void leaveSession(String applicationId, String channel, SessionId session) {
-        throw unsupported("leaveSession");
-    }
+    void leaveSession(String applicationId, String channel, SessionId session);
 
     /**
      * Reads the Database: meant for occasional questions, not for every message.
@@ -182,18 +107,14 @@ public interface Push extends Component {
      * @param channel the channel's name
      * @return the channel's member sessions, connected or not
      */
-    default Set<SessionId> memberSessions(String applicationId, String channel) {
-        throw unsupported("memberSessions");
-    }
+    Set<SessionId> memberSessions(String applicationId, String channel);
 
     /**
      * @param applicationId the application owning the channel
      * @param channel the channel's name
      * @return a snapshot of the sessions present in the channel now, in no particular order
      */
-    default List<PresentSession> presence(String applicationId, String channel) {
-        throw unsupported("presence");
-    }
+    List<PresentSession> presence(String applicationId, String channel);
 
     /**
      * Sets the listener told of presence changes in an application's channels, replacing the one set before
@@ -202,12 +123,5 @@ public interface Push extends Component {
      * @param applicationId the application
      * @param listener the listener; {@link PresenceListener#NONE} or null to stop listening
      */
-    default void presenceListener(String applicationId, PresenceListener listener) {
-        throw unsupported("presenceListener");
-    }
-
-    private UnsupportedOperationException unsupported(String method) {
-        return new UnsupportedOperationException("The Push " + getClass().getName() + " does not keep session"
-                + " membership and presence (" + method + "); choose the push implementation cometd.");
-    }
+    void presenceListener(String applicationId, PresenceListener listener);
 }

@@ -16,6 +16,7 @@ import org.thywill.api.auth.Authenticator;
 import org.thywill.api.auth.Credentials;
 import org.thywill.api.application.ApplicationInfo;
 import org.thywill.api.application.ApplicationInterface;
+import org.thywill.api.client.AcknowledgementListener;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -24,7 +25,11 @@ import org.thywill.api.client.MessageRouter;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
 import org.thywill.api.database.SessionStore;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.log.Log;
+import org.thywill.api.presence.PresenceListener;
+import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Push;
 
 /** Components that do nothing but write their start and stop to the {@link Journal}, one per slot. */
@@ -100,6 +105,10 @@ public final class FakeComponents {
         }
 
         @Override
+        public void acknowledgements(AcknowledgementListener listener) {
+        }
+
+        @Override
         public int deliver(Collection<ConnectionId> targets, String channel, Map<String, Object> data) {
             return 0;
         }
@@ -129,19 +138,8 @@ public final class FakeComponents {
         }
 
         @Override
-        public boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
-            return false;
-        }
-
-        @Override
-        public int toSession(SessionId session, String applicationId, Map<String, Object> envelope) {
-            return 0;
-        }
-
-        @Override
-        public int toChannel(String applicationId, String channel, Map<String, Object> envelope,
-                             ConnectionId excluded) {
-            return 0;
+        public Sent send(String applicationId, Target target, Map<String, Object> envelope) {
+            return Sent.withoutReceipt(0, target);
         }
 
         @Override
@@ -155,6 +153,28 @@ public final class FakeComponents {
         @Override
         public Set<ConnectionId> members(String applicationId, String channel) {
             return Set.of();
+        }
+
+        @Override
+        public void joinSession(String applicationId, String channel, SessionId session) {
+        }
+
+        @Override
+        public void leaveSession(String applicationId, String channel, SessionId session) {
+        }
+
+        @Override
+        public Set<SessionId> memberSessions(String applicationId, String channel) {
+            return Set.of();
+        }
+
+        @Override
+        public List<PresentSession> presence(String applicationId, String channel) {
+            return List.of();
+        }
+
+        @Override
+        public void presenceListener(String applicationId, PresenceListener listener) {
         }
     }
 

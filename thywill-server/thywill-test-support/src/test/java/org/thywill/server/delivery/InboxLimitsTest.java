@@ -27,9 +27,9 @@ class InboxLimitsTest {
     @BeforeAll
     static void start() {
         server = ThywillTestServer.withApplications("delivery")
-                .set("clientInterface", "inboxMaxAge", "1s")
+                .set("push", "inboxMaxAge", "1s")
                 // The application's own limit overrides the section's.
-                .set("clientInterface", "inboxPerApplication", Map.of("delivery", Map.of("maxMessages", 3)))
+                .set("push", "inboxPerApplication", Map.of("delivery", Map.of("maxMessages", 3)))
                 .start();
     }
 

@@ -7,29 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.thywill.api.ThywillException;
-import org.thywill.client.cometd.CometdSettings;
+import org.thywill.push.cometd.CometdPushSettings;
 import org.thywill.testing.ThywillTestServer;
 
-/** The Client Interface's {@code inboxWriteDelay}: half a second unless set, from 0 to 10 s. */
+/** The Push's {@code inboxWriteDelay}: half a second unless set, from 0 to 10 s. */
 class InboxWriteDelaySettingTest {
 
-    private static CometdSettings withDelay(Duration delay) {
-        return new CometdSettings(null, null, null, null, null, null, null, null, null, null, null, null, delay,
-                null, null, null);
+    private static CometdPushSettings withDelay(Duration delay) {
+        return new CometdPushSettings(null, null, null, null, delay);
     }
 
     @Test
     void theDelayIsHalfASecondUnlessSetAndZeroIsAllowed() {
-        assertEquals(Duration.ofMillis(500), withDelay(null).inboxWriteDelay());
-        assertEquals(Duration.ZERO, withDelay(Duration.ZERO).inboxWriteDelay());
+        assertEquals(Duration.ofMillis(500), withDelay(null).inbox().writeDelay());
+        assertEquals(Duration.ZERO, withDelay(Duration.ZERO).inbox().writeDelay());
     }
 
     @Test
     void aDelayOutOfRangeStopsStartUpNamingTheSetting() {
         for (String bad : new String[] {"20s", "-1s", "soon"}) {
             ThywillException e = assertThrows(ThywillException.class, () -> ThywillTestServer
-                    .withApplications("delivery").set("clientInterface", "inboxWriteDelay", bad).start().close());
-            assertTrue(e.getMessage().startsWith("Setting 'clientInterface.inboxWriteDelay'"), e.getMessage());
+                    .withApplications("delivery").set("push", "inboxWriteDelay", bad).start().close());
+            assertTrue(e.getMessage().startsWith("Setting 'push.inboxWriteDelay'"), e.getMessage());
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.thywill.client.cometd;
+package org.thywill.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thywill.api.Json;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.Inbox;
 import org.thywill.api.delivery.InboxCut;
@@ -40,7 +41,7 @@ final class InboxWriter implements Runnable {
     static final Duration REMOVE_EVERY = Duration.ofSeconds(1);
     /**
      * By default, how long a message handed to a live connection waits before it is written (the setting
-     * {@code clientInterface.inboxWriteDelay}): its acknowledgement usually comes sooner (the next
+     * {@code push.inboxWriteDelay}): its acknowledgement usually comes sooner (the next
      * {@code /meta/connect}; p99 about 230 ms for 2,000 pages at 4,000 messages a second), and then it is never
      * written nor deleted.
      */
@@ -77,6 +78,7 @@ final class InboxWriter implements Runnable {
     }
 
     private final Inbox store;
+    private final ObjectMapper json;
     private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile long written;
@@ -93,13 +95,19 @@ final class InboxWriter implements Runnable {
         this(store, REMOVE_EVERY, HOLD);
     }
 
+    InboxWriter(Inbox store, Duration removeEvery, Duration hold) {
+        this(store, removeEvery, hold, new ObjectMapper());
+    }
+
     /**
      * @param store the Database's inbox
      * @param removeEvery how long removals may wait to be merged
      * @param hold how long a message handed to a connection waits for its acknowledgement before it is written
+     * @param json encodes the envelopes
      */
-    InboxWriter(Inbox store, Duration removeEvery, Duration hold) {
+    InboxWriter(Inbox store, Duration removeEvery, Duration hold, ObjectMapper json) {
         this.store = store;
+        this.json = json;
         this.removeEveryNanos = removeEvery.toNanos();
         this.holdNanos = hold.toNanos();
         this.thread = new Thread(this, "thywill-inbox-writer");
@@ -264,7 +272,7 @@ final class InboxWriter implements Runnable {
                     i.remove();
                 } else {
                     entries.add(new InboxEntry(key.session(), key.applicationId(), s.message().seq(),
-                            Json.write(s.message().envelope()), Instant.ofEpochMilli(s.message().createdAtMillis())));
+                            encode(s.message().envelope()), Instant.ofEpochMilli(s.message().createdAtMillis())));
                 }
             }
         });
@@ -283,6 +291,15 @@ final class InboxWriter implements Runnable {
         // After the stores of the same batch: a removal never overtakes the message it removes.
         removes.forEach((key, removal) -> removals.merge(key, removal, Removal::merge));
         return stop;
+    }
+
+    private String encode(Map<String, Object> envelope) {
+        try {
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            // An application's data is a JSON value tree, which always encodes.
+            throw new IllegalArgumentException("An inbox message cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
     /** Removes what was acknowledged since the last time, one cut per session and application. */

@@ -1,11 +1,11 @@
-package org.thywill.client.cometd;
+package org.thywill.delivery;
 
 import java.time.Duration;
 import org.thywill.api.SettingsException;
 
 /**
  * One application's inbox limits, overriding {@code inboxMaxAge} and {@code inboxMaxMessages} of the
- * {@code clientInterface} section; a limit left out keeps the section's value.
+ * Push's section; a limit left out keeps the section's value.
  *
  * @param maxAge how long a message to a session waits for its acknowledgement
  * @param maxMessages the most unacknowledged messages kept per session

@@ -1,4 +1,4 @@
-package org.thywill.client.cometd;
+package org.thywill.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,7 +1,8 @@
-package org.thywill.push.cometd;
+package org.thywill.delivery;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,27 +16,34 @@ import org.thywill.api.client.SessionId;
 import org.thywill.api.presence.PresenceListener;
 
 /**
- * Calls the applications' presence listeners one at a time, in the order the changes were made, on a thread of its
- * own, so application code never runs under the Push's locks nor on a transport thread; and runs the grace
- * period's timers on that same thread.
+ * Calls the applications' presence listeners one at a time, in the order the Push learnt of the changes, on a
+ * thread of its own, so application code never runs under the Push's locks, on a transport thread or on a thread
+ * of the Push's own (a cluster's link, say); and runs the grace period's timers on that same thread.
  */
-final class PresenceEvents {
+public final class PresenceEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresenceEvents.class);
 
     private final Map<String, PresenceListener> listeners = new ConcurrentHashMap<>();
+    private final String threadName;
     private volatile ScheduledExecutorService thread;
 
-    void start() {
+    /** @param threadName the name of the thread that calls the listeners */
+    public PresenceEvents(String threadName) {
+        this.threadName = threadName;
+    }
+
+    /** Starts the thread. */
+    public void start() {
         thread = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread t = new Thread(task, "thywill-presence");
+            Thread t = new Thread(task, threadName);
             t.setDaemon(true);
             return t;
         });
     }
 
     /** Stops calling listeners; events and timers still queued are dropped, as the server is going down. */
-    void stop() {
+    public void stop() {
         listeners.clear();
         ScheduledExecutorService running = thread;
         thread = null;
@@ -48,7 +56,7 @@ final class PresenceEvents {
      * @param applicationId an application
      * @param listener its listener, replacing the one before; null or {@link PresenceListener#NONE} for none
      */
-    void listen(String applicationId, PresenceListener listener) {
+    public void listen(String applicationId, PresenceListener listener) {
         if (listener == null || listener == PresenceListener.NONE) {
             listeners.remove(applicationId);
         } else {
@@ -56,12 +64,24 @@ final class PresenceEvents {
         }
     }
 
-    void joined(String applicationId, String channel, SessionId session) {
-        dispatch(applicationId, "joined", channel, listener -> listener.joined(channel, session));
+    /** Tells the application that a session became present in a channel. */
+    public void joined(String applicationId, String channel, SessionId session) {
+        dispatch(applicationId, "joined " + channel, listener -> listener.joined(channel, session));
     }
 
-    void left(String applicationId, String channel, SessionId session) {
-        dispatch(applicationId, "left", channel, listener -> listener.left(channel, session));
+    /** Tells the application that a session is no longer present in a channel. */
+    public void left(String applicationId, String channel, SessionId session) {
+        dispatch(applicationId, "left " + channel, listener -> listener.left(channel, session));
+    }
+
+    /** Tells the application that another node of a cluster went down with its sessions' connections. */
+    public void nodeDown(String applicationId, String node, Set<SessionId> sessions) {
+        dispatch(applicationId, "node " + node + " down", listener -> listener.nodeDown(node, sessions));
+    }
+
+    /** @return the applications listening now */
+    public Set<String> applications() {
+        return Set.copyOf(listeners.keySet());
     }
 
     /**
@@ -69,7 +89,7 @@ final class PresenceEvents {
      * @param delay how long to wait
      * @return the scheduled task, or null once stopped
      */
-    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         ScheduledExecutorService running = thread;
         if (running == null) {
             return null;
@@ -81,7 +101,7 @@ final class PresenceEvents {
         }
     }
 
-    private void dispatch(String applicationId, String event, String channel, Consumer<PresenceListener> call) {
+    private void dispatch(String applicationId, String event, Consumer<PresenceListener> call) {
         ScheduledExecutorService running = thread;
         if (running == null || !listeners.containsKey(applicationId)) {
             return;
@@ -95,8 +115,7 @@ final class PresenceEvents {
                 try {
                     call.accept(listener);
                 } catch (RuntimeException | LinkageError e) {
-                    LOG.error("Application '{}' failed in its presence listener ({} in channel '{}')", applicationId,
-                            event, channel, e);
+                    LOG.error("Application '{}' failed in its presence listener ({})", applicationId, event, e);
                 }
             });
         } catch (RejectedExecutionException stopping) {

@@ -1,4 +1,4 @@
-package org.thywill.client.cometd;
+package org.thywill.delivery;
 
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package org.thywill.push.redis;
+package org.thywill.delivery;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,21 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.thywill.api.admin.ChannelState;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.presence.PresentSession;
 
 /**
- * The sessions this node holds and their channels: what the send path reads to find this node's targets of a
- * channel message, without asking Redis. A session is held while it has connections here and, once its last one
- * ended, until it departs or arrives on another node ("lingering"), so that its messages wait in its inbox here
- * for a reloading page. A session's channels are loaded from Redis when its first connection here arrives, kept up to date from
- * the bus, and forgotten when it stops being held.
+ * The sessions this server holds and their channels, for either Push: what the send path reads to find this
+ * server's targets of a channel message, without asking the store where membership lives (the Database, Redis). A
+ * session is held while it has connections here and, once its last one ended, until it departs (the grace period)
+ * or arrives on another node ("lingering"), so that its messages wait in its inbox here for a reloading page. A
+ * session's channels are loaded from the store when its first connection here arrives, kept up to date as it joins
+ * and leaves, and forgotten when it stops being held.
  *
  * <p>Changes for one session in one application happen under {@link #lock}, one of a fixed set of stripes, which
- * the caller also holds while it tells Redis, so that Redis sees a session's changes in the order they happened
- * here. The sets are concurrent, so senders read them without a lock.
+ * the caller also holds while it tells the store, so that the store sees a session's changes in the order they
+ * happened here and presence events for one session come in order. The sets are concurrent, so senders read them
+ * without a lock.
  */
-final class LocalSessions {
+public final class LocalMembers {
 
     private static final int STRIPES = 256;
 
@@ -43,14 +47,15 @@ final class LocalSessions {
     private final Map<ConnectionId, Set<AppSession>> attached = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[STRIPES];
 
-    LocalSessions() {
+    /** Holds nobody yet. */
+    public LocalMembers() {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
     }
 
     /** @return the lock to hold while changing this session's standing and telling Redis of it */
-    Object lock(AppSession key) {
+    public Object lock(AppSession key) {
         return stripes[Math.floorMod(key.hashCode(), STRIPES)];
     }
 
@@ -59,7 +64,7 @@ final class LocalSessions {
      *
      * @return how many connections the session now has here in this application, or 0 if it was attached already
      */
-    int attach(AppSession key, ConnectionId connection) {
+    public int attach(AppSession key, ConnectionId connection) {
         Standing standing = standings.computeIfAbsent(key, k -> new Standing());
         if (!standing.connections.add(connection)) {
             return 0;
@@ -71,7 +76,7 @@ final class LocalSessions {
 
     /** @return the sessions in applications the connection was attached to; call {@link #detach(AppSession,
      *  ConnectionId)} for each under its lock */
-    Set<AppSession> attachedTo(ConnectionId connection) {
+    public Set<AppSession> attachedTo(ConnectionId connection) {
         Set<AppSession> keys = attached.remove(connection);
         return keys == null ? Set.of() : keys;
     }
@@ -83,7 +88,7 @@ final class LocalSessions {
      * @param linger whether a session left without connections lingers
      * @return how many connections the session still has here in this application, or -1 if it had not this one
      */
-    int detach(AppSession key, ConnectionId connection, boolean linger) {
+    public int detach(AppSession key, ConnectionId connection, boolean linger) {
         Standing standing = standings.get(key);
         if (standing == null || !standing.connections.remove(connection)) {
             return -1;
@@ -102,7 +107,7 @@ final class LocalSessions {
      * Makes a session that has no connection here linger, with the channels Redis holds for it: its node went
      * down and this node took over its messages. Call under {@link #lock}.
      */
-    void linger(AppSession key, Set<String> channels) {
+    public void linger(AppSession key, Set<String> channels) {
         if (standings.containsKey(key)) {
             return;
         }
@@ -114,7 +119,7 @@ final class LocalSessions {
     }
 
     /** @return the sessions that have been lingering since before the cutoff; forget each under its lock */
-    List<AppSession> lingeringSince(long cutoffMillis) {
+    public List<AppSession> lingeringSince(long cutoffMillis) {
         List<AppSession> over = new ArrayList<>();
         standings.forEach((key, standing) -> {
             long since = standing.lingeringSince;
@@ -126,7 +131,7 @@ final class LocalSessions {
     }
 
     /** Forgets a session if it still has no connection here; call under {@link #lock}. */
-    void forgetIfLingering(AppSession key) {
+    public void forgetIfLingering(AppSession key) {
         Standing standing = standings.get(key);
         if (standing != null && standing.connections.isEmpty()) {
             forget(key);
@@ -140,11 +145,16 @@ final class LocalSessions {
         }
     }
 
-    /** Replaces a connected session's channels with those Redis holds; call under {@link #lock}. */
-    void load(AppSession key, Set<String> channels) {
+    /**
+     * Replaces a held session's channels with those the store holds, and marks them loaded; call under
+     * {@link #lock}.
+     *
+     * @return the channels it was not in before, now added
+     */
+    public Set<String> load(AppSession key, Set<String> channels) {
         Standing standing = standings.get(key);
         if (standing == null) {
-            return;
+            return Set.of();
         }
         for (String channel : Set.copyOf(standing.channels)) {
             if (!channels.contains(channel)) {
@@ -152,18 +162,70 @@ final class LocalSessions {
                 unindex(key, channel);
             }
         }
-        channels.forEach(channel -> addChannel(key, channel));
+        Set<String> added = new java.util.LinkedHashSet<>();
+        for (String channel : channels) {
+            if (addChannel(key, channel)) {
+                added.add(channel);
+            }
+        }
         standing.loaded = true;
+        return added;
     }
 
-    /** @return whether the session's channels were read from Redis since it connected here */
-    boolean loaded(AppSession key) {
+    /** @return a snapshot of the channels of a session held here, empty if it is not held */
+    public Set<String> channels(AppSession key) {
+        Standing standing = standings.get(key);
+        return standing == null ? Set.of() : Set.copyOf(standing.channels);
+    }
+
+    /**
+     * Forgets a session whose grace period is over and that still has no connection here; call under
+     * {@link #lock}.
+     *
+     * @return the channels it was in, which it now leaves; empty if it was not forgotten
+     */
+    public Set<String> depart(AppSession key) {
+        Standing standing = standings.get(key);
+        if (standing == null || !standing.connections.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> left = Set.copyOf(standing.channels);
+        forget(key);
+        return left;
+    }
+
+    /**
+     * @param applicationId the application
+     * @param channel the channel
+     * @return the sessions held here in it, with their live connection counts here
+     */
+    public List<PresentSession> presence(String applicationId, String channel) {
+        List<PresentSession> here = new ArrayList<>();
+        members(applicationId, channel).forEach((session, count) -> here.add(new PresentSession(session, count)));
+        return List.copyOf(here);
+    }
+
+    /** @return a snapshot of every channel with a member held here, and those members */
+    public List<ChannelState> channels() {
+        List<ChannelState> all = new ArrayList<>();
+        index.forEach((key, sessions) -> all.add(new ChannelState(key.applicationId(), key.channel(),
+                Set.copyOf(sessions), presence(key.applicationId(), key.channel()))));
+        return all;
+    }
+
+    /** @return the member sessions held here, connected or lingering */
+    public Set<SessionId> heldMembers(String applicationId, String channel) {
+        return Set.copyOf(index.getOrDefault(new ChannelKey(applicationId, channel), Set.of()));
+    }
+
+    /** @return whether the session's channels were read from the store since it connected here */
+    public boolean loaded(AppSession key) {
         Standing standing = standings.get(key);
         return standing != null && standing.loaded;
     }
 
     /** @return true if the session is connected here and was not in the channel; call under {@link #lock} */
-    boolean addChannel(AppSession key, String channel) {
+    public boolean addChannel(AppSession key, String channel) {
         Standing standing = standings.get(key);
         if (standing == null || !standing.channels.add(channel)) {
             return false;
@@ -174,7 +236,7 @@ final class LocalSessions {
     }
 
     /** @return true if the session is connected here and was in the channel; call under {@link #lock} */
-    boolean removeChannel(AppSession key, String channel) {
+    public boolean removeChannel(AppSession key, String channel) {
         Standing standing = standings.get(key);
         if (standing == null || !standing.channels.remove(channel)) {
             return false;
@@ -184,12 +246,12 @@ final class LocalSessions {
     }
 
     /** @return whether this node holds the session: it has connections here, or lingers here */
-    boolean holds(AppSession key) {
+    public boolean holds(AppSession key) {
         return standings.containsKey(key);
     }
 
     /** @return whether this node holds the session and it is a member of the channel */
-    boolean isMember(AppSession key, String channel) {
+    public boolean isMember(AppSession key, String channel) {
         Standing standing = standings.get(key);
         return standing != null && standing.channels.contains(channel);
     }
@@ -198,7 +260,7 @@ final class LocalSessions {
      * @param exceptSession a session to leave out, or null
      * @return the channel's member sessions this node holds, connected or lingering
      */
-    List<SessionId> heldMembers(String applicationId, String channel, SessionId exceptSession) {
+    public List<SessionId> heldMembers(String applicationId, String channel, SessionId exceptSession) {
         Set<SessionId> sessions = index.get(new ChannelKey(applicationId, channel));
         if (sessions == null) {
             return List.of();
@@ -217,7 +279,7 @@ final class LocalSessions {
      * @param exceptConnection a connection to leave out, or null
      * @return this node's connections of the channel's members
      */
-    List<ConnectionId> targets(String applicationId, String channel, SessionId exceptSession,
+    public List<ConnectionId> targets(String applicationId, String channel, SessionId exceptSession,
                                ConnectionId exceptConnection) {
         Set<SessionId> sessions = index.get(new ChannelKey(applicationId, channel));
         if (sessions == null) {
@@ -239,7 +301,7 @@ final class LocalSessions {
     }
 
     /** @return the member sessions this node holds with their connection counts here (0 while lingering) */
-    Map<SessionId, Integer> members(String applicationId, String channel) {
+    public Map<SessionId, Integer> members(String applicationId, String channel) {
         Set<SessionId> sessions = index.get(new ChannelKey(applicationId, channel));
         Map<SessionId, Integer> counts = new HashMap<>();
         if (sessions != null) {
@@ -254,12 +316,12 @@ final class LocalSessions {
     }
 
     /** @return the sessions held here, for registering those connected again after an outage */
-    Set<AppSession> sessions() {
+    public Set<AppSession> sessions() {
         return Set.copyOf(standings.keySet());
     }
 
     /** @return how many connections the session has here in the application; 0 if none */
-    int count(AppSession key) {
+    public int count(AppSession key) {
         Standing standing = standings.get(key);
         return standing == null ? 0 : standing.connections.size();
     }

@@ -1,4 +1,4 @@
-package org.thywill.client.cometd;
+package org.thywill.delivery;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,12 +39,22 @@ final class ClientMessageIds {
         }
     }
 
+    /** How long the ids of a session's messages are remembered after its last message. */
+    static final long MEMORY_MILLIS = 10 * 60_000;
+
     private final Map<SessionId, Window> seen = new ConcurrentHashMap<>();
+    /** When idle windows are next looked for: at most once a minute, by whoever sends then. */
+    private volatile long nextForget = System.currentTimeMillis() + 60_000;
 
     /** @return true the first time an id is seen in its window, false for a repeat */
     boolean firstTime(SessionId session, String applicationId, String id) {
+        long now = System.currentTimeMillis();
+        if (now > nextForget) {
+            nextForget = now + 60_000;
+            forgetIdle(now - MEMORY_MILLIS);
+        }
         Window window = seen.computeIfAbsent(session, s -> new Window());
-        window.lastUsedMillis = System.currentTimeMillis();
+        window.lastUsedMillis = now;
         return window.add(hash(applicationId, id));
     }
 

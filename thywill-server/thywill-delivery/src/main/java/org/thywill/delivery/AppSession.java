@@ -1,4 +1,4 @@
-package org.thywill.push.redis;
+package org.thywill.delivery;
 
 import org.thywill.api.client.SessionId;
 
@@ -9,5 +9,5 @@ import org.thywill.api.client.SessionId;
  * @param applicationId the application
  * @param session the session
  */
-record AppSession(String applicationId, SessionId session) {
+public record AppSession(String applicationId, SessionId session) {
 }

@@ -1,5 +1,7 @@
 package org.thywill.auth;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thywill.api.Json;
 import org.thywill.api.auth.Authentication;
 import org.thywill.api.auth.Credentials;
 import org.thywill.api.auth.User;
@@ -30,6 +31,7 @@ final class CallbackAuthenticator extends BrowserAuthenticator {
     private final CallbackSettings settings;
     private final URI url;
     private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
 
     CallbackAuthenticator(CallbackSettings settings) {
         super(new AuthScript(CallbackAuthenticatorProvider.NAME, settings.refreshBefore()));
@@ -48,7 +50,7 @@ final class CallbackAuthenticator extends BrowserAuthenticator {
         body.put("remoteAddress", credentials.remoteAddress());
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.timeout())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(encode(body)));
         if (!settings.secret().isEmpty()) {
             request.header("Authorization", "Bearer " + settings.secret());
         }
@@ -57,12 +59,21 @@ final class CallbackAuthenticator extends BrowserAuthenticator {
                 .exceptionally(this::unavailable);
     }
 
+    private String encode(Map<String, Object> body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            // Strings, a list of strings and a map of strings always encode.
+            throw new IllegalStateException("Could not encode the login callback's request", e);
+        }
+    }
+
     private Authentication answer(HttpResponse<String> response) {
         int status = response.statusCode();
         Object parsed;
         try {
-            parsed = response.body().isBlank() ? Map.of() : Json.parse(response.body());
-        } catch (RuntimeException e) {
+            parsed = response.body().isBlank() ? Map.of() : json.readValue(response.body(), Object.class);
+        } catch (JsonProcessingException | RuntimeException e) {
             parsed = Map.of();
         }
         Map<?, ?> json = parsed instanceof Map<?, ?> m ? m : Map.of();

@@ -18,7 +18,7 @@ import org.cometd.bayeux.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.thywill.api.Json;
+import org.thywill.testing.TestJson;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.ThywillTestServer;
 
@@ -50,7 +50,7 @@ class CallbackAuthenticationTest {
 
     /** The host application's login: a good token or its own session cookie names a user; anything else is 401. */
     private static void answer(HttpExchange exchange) throws IOException {
-        Map<?, ?> body = (Map<?, ?>) Json.parse(new String(exchange.getRequestBody().readAllBytes(),
+        Map<?, ?> body = (Map<?, ?>) TestJson.parse(new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8));
         CALLS.add(body);
         AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
@@ -68,7 +68,7 @@ class CallbackAuthenticationTest {
             status = 401;
             reply = Map.of("message", "Not signed in at the host");
         }
-        byte[] bytes = Json.write(reply).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = TestJson.write(reply).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);

@@ -4,11 +4,9 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.thywill.api.application.ApplicationContext;
-import org.thywill.api.delivery.Target;
 
 /**
  * One live resource: a table of the application's, its {@link AccessRule}, and the operations on its rows. The REST
@@ -35,15 +33,18 @@ public final class Resource {
     private volatile String table;
     private volatile Map<String, Relation> relations = Map.of();
     private final Object writes = new Object();
+    private final ResourceErrors errors;
     private volatile TableSchema schema;
     private volatile TableStore store;
-    private volatile ApplicationContext context;
+    private volatile RowInput input;
+    private volatile ChangePublisher changes;
 
     Resource(String name, String table, AccessRule rule, RecordTable declared) {
         this.name = name;
         this.table = table;
         this.rule = rule;
         this.declared = declared;
+        this.errors = new ResourceErrors(name);
     }
 
     /** @return the record it was declared from, or null for a table */
@@ -65,19 +66,7 @@ public final class Resource {
      * @param all every resource of the application, started
      */
     void relate(List<Resource> all) {
-        TableSchema s = started();
-        Map<String, Relation> found = new LinkedHashMap<>();
-        s.references().forEach((columnName, reference) -> {
-            Column column = s.column(columnName).orElse(null);
-            String relation = column == null ? null : Relation.nameOf(column);
-            if (relation == null || s.column(relation).isPresent()) {
-                return;
-            }
-            all.stream().filter(r -> r.schema().table().equalsIgnoreCase(reference.table())
-                            && r.schema().primaryKey().name().equalsIgnoreCase(reference.column()))
-                    .findFirst().ifPresent(target -> found.put(relation, new Relation(relation, column, target)));
-        });
-        relations = Map.copyOf(found);
+        relations = RelatedRows.find(started(), all);
     }
 
     /** @return the relations of its foreign keys to other resources, by name */
@@ -88,8 +77,9 @@ public final class Resource {
     void start(ApplicationContext context) throws SQLException {
         TableSchema read = TableSchema.read(context.dataSource(), name, table);
         this.store = new TableStore(context.dataSource(), read);
+        this.input = new RowInput(name, read, errors);
+        this.changes = new ChangePublisher(this, context);
         this.schema = read;
-        this.context = context;
     }
 
     /** @return the resource's name, in its URLs and channels */
@@ -169,13 +159,13 @@ public final class Resource {
         try {
             TableStore.Page page = store.list(query);
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("items", expand(page.rows(), query.expand()));
+            answer.put("items", RelatedRows.embed(page.rows(), query.expand()));
             answer.put("total", page.total());
             answer.put("offset", query.offset());
             answer.put("limit", query.limit());
             return answer;
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw errors.unavailable(e);
         }
     }
 
@@ -201,31 +191,7 @@ public final class Resource {
         List<Relation> expand = ListQuery.expand(parameters.get(ListQuery.EXPAND), relations);
         expand.forEach(r -> r.target().check(Operation.READ, caller));
         Map<String, Object> row = readRow(id);
-        return expand(List.of(row), expand).get(0);
-    }
-
-    /**
-     * Embeds, in each row, the row each relation refers to under the relation's name (null when the reference is
-     * null), reading each related resource once.
-     */
-    private List<Map<String, Object>> expand(List<Map<String, Object>> rows, List<Relation> relations) {
-        if (relations.isEmpty() || rows.isEmpty()) {
-            return rows;
-        }
-        List<Map<String, Object>> expanded = rows.stream().map(r -> (Map<String, Object>) new LinkedHashMap<>(r))
-                .toList();
-        for (Relation relation : relations) {
-            String column = relation.column().name();
-            java.util.Set<Object> ids = new java.util.LinkedHashSet<>();
-            expanded.forEach(r -> {
-                if (r.get(column) != null) {
-                    ids.add(r.get(column));
-                }
-            });
-            Map<Object, Map<String, Object>> found = relation.target().readAll(ids);
-            expanded.forEach(r -> r.put(relation.name(), r.get(column) == null ? null : found.get(r.get(column))));
-        }
-        return expanded;
+        return RelatedRows.embed(List.of(row), expand).get(0);
     }
 
     /** @return the rows of the keys given that exist, by key */
@@ -234,16 +200,17 @@ public final class Resource {
         try {
             return store.readAll(ids);
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw errors.unavailable(e);
         }
     }
 
     private Map<String, Object> readRow(Object id) {
-        Object key = key(id);
+        started();
+        Object key = input.key(id);
         try {
-            return store.read(key).orElseThrow(() -> notFound(id));
+            return store.read(key).orElseThrow(() -> errors.notFound(id));
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw errors.unavailable(e);
         }
     }
 
@@ -257,21 +224,17 @@ public final class Resource {
      */
     public Map<String, Object> create(Map<String, ?> values) {
         TableSchema s = started();
-        Map<Column, Object> converted = convert(values, true);
-        for (Column column : s.columns().values()) {
-            if (column.required() && !converted.containsKey(column)) {
-                throw ResourceException.badField(column.name(), column.name() + " is required.");
-            }
-        }
+        Map<Column, Object> converted = input.convert(values, true);
+        input.requireAll(converted);
         synchronized (writes) {
             Object id;
             try {
                 id = store.insert(converted);
             } catch (SQLException e) {
-                throw conflictOr(e, converted, null);
+                throw errors.conflictOr(e, store, converted, null);
             }
             Map<String, Object> row = read(id);
-            publish("created", row.get(s.primaryKey().name()), row);
+            changes.publish("created", row.get(s.primaryKey().name()), row);
             return row;
         }
     }
@@ -286,20 +249,20 @@ public final class Resource {
      */
     public Map<String, Object> update(Object id, Map<String, ?> values) {
         started();
-        Object key = key(id);
-        Map<Column, Object> converted = convert(values, false);
+        Object key = input.key(id);
+        Map<Column, Object> converted = input.convert(values, false);
         synchronized (writes) {
             boolean exists;
             try {
                 exists = store.update(key, converted);
             } catch (SQLException e) {
-                throw conflictOr(e, converted, key);
+                throw errors.conflictOr(e, store, converted, key);
             }
             if (!exists) {
-                throw notFound(id);
+                throw errors.notFound(id);
             }
             Map<String, Object> row = read(key);
-            publish("updated", key, row);
+            changes.publish("updated", key, row);
             return row;
         }
     }
@@ -312,22 +275,18 @@ public final class Resource {
      */
     public void delete(Object id) {
         started();
-        Object key = key(id);
+        Object key = input.key(id);
         synchronized (writes) {
             boolean deleted;
             try {
                 deleted = store.delete(key);
             } catch (SQLException e) {
-                if (isIntegrityViolation(e)) {
-                    throw new ResourceException(409, null, "Other rows refer to " + name + " " + id
-                            + "; delete or change them first.", e);
-                }
-                throw unavailable(e);
+                throw errors.deleteRefused(e, id);
             }
             if (!deleted) {
-                throw notFound(id);
+                throw errors.notFound(id);
             }
-            publish("deleted", key, null);
+            changes.publish("deleted", key, null);
         }
     }
 
@@ -339,129 +298,26 @@ public final class Resource {
      */
     public void changed(Object id) {
         started();
-        Object key = key(id);
+        Object key = input.key(id);
         synchronized (writes) {
             try {
                 Optional<Map<String, Object>> row = store.read(key);
-                publish(row.isPresent() ? "updated" : "deleted", key, row.orElse(null));
+                changes.publish(row.isPresent() ? "updated" : "deleted", key, row.orElse(null));
             } catch (SQLException e) {
-                throw unavailable(e);
+                throw errors.unavailable(e);
             }
         }
     }
 
     /** @return the resource as the schema document shows it */
     Map<String, Object> describe() {
-        TableSchema s = started();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", name);
-        d.put("primaryKey", s.primaryKey().name());
-        d.put("channel", channel());
-        List<Map<String, Object>> columns = new java.util.ArrayList<>();
-        for (Column column : s.columns().values()) {
-            Map<String, Object> c = new LinkedHashMap<>(column.describe());
-            relations.values().stream().filter(r -> r.column().equals(column)).findFirst().ifPresent(r ->
-                    c.put("references", Map.of("resource", r.target().name(), "relation", r.name())));
-            columns.add(c);
-        }
-        d.put("columns", columns);
-        d.put("label", label());
-        return d;
-    }
-
-    /** @return the column that names a row to people: the record's label, a unique text column, a text column, or the key */
-    String label() {
-        TableSchema s = started();
-        if (declared != null) {
-            return s.column(declared.label().name()).map(Column::name).orElse(s.primaryKey().name());
-        }
-        List<Column> text = s.columns().values().stream().filter(c -> c.kind() == Column.Kind.TEXT
-                && !c.primaryKey()).toList();
-        return text.stream().filter(c -> s.unique().stream().anyMatch(u -> u.equalsIgnoreCase(c.name()))).findFirst()
-                .or(() -> text.stream().findFirst()).orElse(s.primaryKey()).name();
-    }
-
-    private void publish(String change, Object id, Map<String, Object> row) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("resource", name);
-        message.put("change", change);
-        message.put("id", id);
-        if (row != null) {
-            message.put("row", row);
-        }
-        context.send(Target.channel(channel()), message);
-        rowChannel(id).ifPresent(channel -> context.send(Target.channel(channel), message));
-    }
-
-    private Map<Column, Object> convert(Map<String, ?> values, boolean creating) {
-        TableSchema s = started();
-        Objects.requireNonNull(values, "values");
-        Map<Column, Object> converted = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            Column column = s.column(e.getKey()).orElseThrow(() -> ResourceException.badField(e.getKey(),
-                    "'" + e.getKey() + "' is not a column of " + name + ". Columns: " + s.columns().keySet() + "."));
-            if (column.primaryKey() && !creating) {
-                throw ResourceException.badField(column.name(), column.name() + " is the key and cannot change.");
-            }
-            if (column.generated()) {
-                throw ResourceException.badField(column.name(), column.name() + " is generated by the database;"
-                        + " leave it out.");
-            }
-            converted.put(column, Values.toJdbc(column, e.getValue()));
-        }
-        return converted;
-    }
-
-    private Object key(Object id) {
-        Column key = started().primaryKey();
-        if (id instanceof String text) {
-            try {
-                return Values.fromQuery(key, text);
-            } catch (ResourceException e) {
-                throw notFound(id);
-            }
-        }
-        return Values.toJdbc(key, id);
-    }
-
-    private ResourceException conflictOr(SQLException e, Map<Column, Object> values, Object id) {
-        if (isIntegrityViolation(e)) {
-            try {
-                Optional<ResourceException> explained = store.explainConflict(values, id);
-                if (explained.isPresent()) {
-                    explained.get().initCause(e);
-                    return explained.get();
-                }
-            } catch (SQLException again) {
-                e.addSuppressed(again);
-            }
-            return new ResourceException(409, null, "The change conflicts with the table's constraints.", e);
-        }
-        if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
-            return new ResourceException(400, null, "The database refused one of the values (out of range or"
-                    + " too long for its column).", e);
-        }
-        return unavailable(e);
-    }
-
-    private static boolean isIntegrityViolation(SQLException e) {
-        return e instanceof java.sql.SQLIntegrityConstraintViolationException
-                || e.getSQLState() != null && e.getSQLState().startsWith("23");
-    }
-
-    private ResourceException unavailable(SQLException e) {
-        return new ResourceException(503, null, "The database did not answer for " + name + "; try again in a"
-                + " moment.", e);
-    }
-
-    private ResourceException notFound(Object id) {
-        return new ResourceException(404, null, "There is no row " + id + " in " + name + ".");
+        return ResourceDescription.of(this, started(), declared);
     }
 
     private TableSchema started() {
         TableSchema s = schema;
         if (s == null) {
-            throw new ResourceException(503, null, "The resource " + name + " is not started yet.");
+            throw errors.notStarted();
         }
         return s;
     }

@@ -77,6 +77,11 @@ final class BayeuxServlet extends CometDServlet {
         response.setStatus(malformed.status());
         response.setContentType("application/json;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
+        if (malformed.status() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+            // Past the drain limit the rest of the body stays unread and the server ends the connection: saying so
+            // keeps a client from sending its next request on a socket that is about to close.
+            response.setHeader("Connection", "close");
+        }
         response.getWriter().write(malformed.replyJson());
         response.flushBuffer();
     }

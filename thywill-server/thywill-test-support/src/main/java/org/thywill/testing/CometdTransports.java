@@ -24,14 +24,14 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * @param container the WebSocket container, or null for long-polling
  * @param bayeux the client, not yet handshaken
  */
-record CometdTransports(HttpClient http, WebSocketContainer container, BayeuxClient bayeux) {
+public record CometdTransports(HttpClient http, WebSocketContainer container, BayeuxClient bayeux) {
 
     /**
      * @param server the server's base URI
      * @param transport the transport
      * @return a client on that transport
      */
-    static CometdTransports open(URI server, TestClient.Transport transport) {
+    public static CometdTransports open(URI server, TestClient.Transport transport) {
         HttpClient http = new HttpClient();
         try {
             http.start();
@@ -78,7 +78,7 @@ record CometdTransports(HttpClient http, WebSocketContainer container, BayeuxCli
     }
 
     /** Stops the HTTP client and the WebSocket container. */
-    void stop() {
+    public void stop() {
         LifeCycle.stop(http);
         LifeCycle.stop(container);
     }

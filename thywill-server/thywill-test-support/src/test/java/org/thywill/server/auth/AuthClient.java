@@ -10,12 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.client.ClientSessionChannel;
 import org.cometd.client.BayeuxClient;
-import org.cometd.client.http.jetty.JettyHttpClientTransport;
-import org.cometd.client.transport.ClientTransport;
-import org.cometd.client.websocket.jakarta.WebSocketTransport;
-import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpCookie;
-import org.eclipse.jetty.util.component.LifeCycle;
+import org.thywill.api.push.Envelopes;
+import org.thywill.testing.CometdTransports;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.ThywillTestServer;
 
@@ -27,18 +24,16 @@ final class AuthClient implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    private final HttpClient http;
-    private final Object container;
+    private final CometdTransports transports;
     private final BayeuxClient bayeux;
     private final Message handshake;
     private final BlockingQueue<Map<String, Object>> answers;
     private final BlockingQueue<Map<String, Object>> expired;
 
-    private AuthClient(HttpClient http, Object container, BayeuxClient bayeux, Message handshake,
-                       BlockingQueue<Map<String, Object>> answers, BlockingQueue<Map<String, Object>> expired) {
-        this.http = http;
-        this.container = container;
-        this.bayeux = bayeux;
+    private AuthClient(CometdTransports transports, Message handshake, BlockingQueue<Map<String, Object>> answers,
+                       BlockingQueue<Map<String, Object>> expired) {
+        this.transports = transports;
+        this.bayeux = transports.bayeux();
         this.handshake = handshake;
         this.answers = answers;
         this.expired = expired;
@@ -55,22 +50,8 @@ final class AuthClient implements AutoCloseable {
      */
     static AuthClient connect(ThywillTestServer server, String token, Map<String, String> cookies,
                               TestClient.Transport transport) {
-        HttpClient http = new HttpClient();
-        try {
-            http.start();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Object container = null;
-        ClientTransport chosen;
-        if (transport == TestClient.Transport.WEBSOCKET) {
-            jakarta.websocket.WebSocketContainer ws = jakarta.websocket.ContainerProvider.getWebSocketContainer();
-            container = ws;
-            chosen = new WebSocketTransport(new HashMap<>(), null, ws);
-        } else {
-            chosen = new JettyHttpClientTransport(new HashMap<>(), http);
-        }
-        BayeuxClient bayeux = new BayeuxClient(server.cometdUrl(), chosen);
+        CometdTransports transports = CometdTransports.open(server.uri(), transport);
+        BayeuxClient bayeux = transports.bayeux();
         bayeux.putCookie(TestClient.newSession(server.uri(), WhoAmIApplication.ID));
         cookies.forEach((name, value) -> bayeux.putCookie(HttpCookie.from(name, value)));
         Map<String, Object> thywill = new HashMap<>(Map.of("application", WhoAmIApplication.ID));
@@ -86,7 +67,7 @@ final class AuthClient implements AutoCloseable {
                 (ClientSessionChannel.MessageListener) (channel, message) -> expired.add(message.getDataAsMap()));
         bayeux.handshake(Map.of(Message.EXT_FIELD, Map.of("thywill", thywill)), reply::complete);
         Message answer = await(reply);
-        AuthClient client = new AuthClient(http, container, bayeux, answer, answers, expired);
+        AuthClient client = new AuthClient(transports, answer, answers, expired);
         if (answer.isSuccessful() && !bayeux.waitFor(WAIT.toMillis(), BayeuxClient.State.CONNECTED)) {
             client.close();
             throw new IllegalStateException("Not connected within " + WAIT);
@@ -128,7 +109,7 @@ final class AuthClient implements AutoCloseable {
     Map<String, Object> ask(Map<String, Object> data) {
         CompletableFuture<Message> reply = new CompletableFuture<>();
         bayeux.getChannel("/service/thywill/" + WhoAmIApplication.ID).publish(
-                Map.of("type", "message", "data", data), reply::complete);
+                Envelopes.message(data), reply::complete);
         if (!await(reply).isSuccessful()) {
             throw new AssertionError("The message was refused: " + reply.join());
         }
@@ -187,7 +168,6 @@ final class AuthClient implements AutoCloseable {
         if (!bayeux.isDisconnected()) {
             bayeux.disconnect(2000);
         }
-        LifeCycle.stop(http);
-        LifeCycle.stop(container);
+        transports.stop();
     }
 }

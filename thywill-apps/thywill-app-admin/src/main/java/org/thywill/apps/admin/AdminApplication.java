@@ -189,7 +189,7 @@ public final class AdminApplication implements Application {
     @Callable
     public int sendToSession(Connection caller, String session, String applicationId, String text) {
         SessionId found = session(session).orElseThrow(() -> new IllegalArgumentException("no such session"));
-        int queued = access.view().sendToSession(found, applicationId, limit(text));
+        int queued = access.view().send(applicationId, Target.session(found), limit(text)).queued();
         LOG.info("Admin {} sent a test message to session {} of '{}' ({} connections)", operator(caller), session,
                 applicationId, queued);
         return queued;
@@ -198,7 +198,7 @@ public final class AdminApplication implements Application {
     /** @return how many connections the message was queued for */
     @Callable
     public int sendToChannel(Connection caller, String applicationId, String channel, String text) {
-        int queued = access.view().sendToChannel(applicationId, channel, limit(text));
+        int queued = access.view().send(applicationId, Target.channel(channel), limit(text)).queued();
         LOG.info("Admin {} sent a test message to channel '{}' of '{}' ({} connections)", operator(caller), channel,
                 applicationId, queued);
         return queued;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 
 /**
  * A read-only view of one running server (this node), and the actions an operator may take on it. Every method is
@@ -54,24 +56,15 @@ public interface ServerView {
     int disconnect(SessionId session);
 
     /**
-     * Sends a message to every connection of a session to an application, as that application would.
+     * Sends a message to a target of an application (a session, a channel, a connection), as that application
+     * would with {@code ApplicationContext.send}.
      *
-     * @param session the session
-     * @param applicationId the application whose page receives it
+     * @param applicationId the application whose pages receive it
+     * @param target where it goes
      * @param data the message data, a JSON value tree
-     * @return how many connections it was queued for
+     * @return what was queued, and the receipt when the target asked for one
      */
-    int sendToSession(SessionId session, String applicationId, Object data);
-
-    /**
-     * Sends a message to a channel of an application, as that application would.
-     *
-     * @param applicationId the application
-     * @param channel the channel's name
-     * @param data the message data, a JSON value tree
-     * @return how many connections it was queued for
-     */
-    int sendToChannel(String applicationId, String channel, Object data);
+    Sent send(String applicationId, Target target, Object data);
 
     /**
      * Stops an application and tells its pages {@code {"type":"undeployed","reason":"removed"}}. It stays

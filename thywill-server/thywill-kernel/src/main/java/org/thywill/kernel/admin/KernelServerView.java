@@ -27,6 +27,7 @@ import org.thywill.api.admin.ServerView;
 import org.thywill.api.application.ApplicationInterface;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
 import org.thywill.api.push.Envelopes;
 import org.thywill.api.push.Push;
@@ -134,13 +135,8 @@ public final class KernelServerView implements ServerView {
     }
 
     @Override
-    public int sendToSession(SessionId session, String applicationId, Object data) {
-        return push().send(applicationId, Target.session(session), Envelopes.message(data)).queued();
-    }
-
-    @Override
-    public int sendToChannel(String applicationId, String channel, Object data) {
-        return push().send(applicationId, Target.channel(channel), Envelopes.message(data)).queued();
+    public Sent send(String applicationId, Target target, Object data) {
+        return push().send(applicationId, target, Envelopes.message(data));
     }
 
     @Override

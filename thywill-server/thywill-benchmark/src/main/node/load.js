@@ -237,13 +237,17 @@ function runWorker() {
 const UNKNOWN = { cpuNanos: -1, heapBytes: -1, threads: -1, rssBytes: -1 };
 
 function stats(socket, gc) {
+  // The timer is cleared on the answer: left running, it said "no answer" a minute after every answered question.
+  let timer;
   return Promise.race([
     new Promise((resolve) => socket.emit('stats', gc, resolve)),
-    delay(60000).then(() => {
-      console.error('The server gave no stats answer within 60 s.');
-      return UNKNOWN;
+    new Promise((resolve) => {
+      timer = setTimeout(() => {
+        console.error('The server gave no stats answer within 60 s.');
+        resolve(UNKNOWN);
+      }, 60000);
     }),
-  ]);
+  ]).finally(() => clearTimeout(timer));
 }
 
 function perConnection(idle, before, field, divisor, n) {

@@ -20,14 +20,14 @@ public final class ReportFormat {
                   messages  sent %,.1f/s (%,d)  received %,.1f/s (%,d)
                   latency   p50 %s ms  p90 %s  p99 %s  p99.9 %s  max %s
                   account   expected %s  received %,d (sent before the hold %s)  arrived after the hold %s
-                  problems  errors %d  reconnections %d  missing %d  duplicates %s
+                  problems  errors %d  reconnections %d  missing %s  duplicates %s
                   server    %s ms CPU per 1,000 %s; per idle connection: heap %s KB, RSS %s KB, \
                 threads %s (%d threads, live heap %s MB)%s
                 """, r.server(), r.scenario(), r.transport(), r.connected(), r.clients(), r.seconds(),
                 r.sentPerSecond(), r.sent(), r.receivedPerSecond(), r.received(),
                 number(r.p50()), number(r.p90()), number(r.p99()), number(r.p999()), number(r.max()),
                 count(r.expected()), r.received(), count(r.beforeHold()), count(r.afterHold()),
-                r.errors(), r.reconnections(), r.missing(), count(r.duplicates()),
+                r.errors(), r.reconnections(), count(r.missing()), count(r.duplicates()),
                 number(r.cpuMsPer1000()), delivered, number(r.heapKbPerConnection()),
                 number(r.rssKbPerConnection()), number(r.threadsPerConnection()), r.serverThreads(),
                 number(r.serverHeapMb()), r.startMillis() >= 0 ? "; started in " + r.startMillis() + " ms" : "");

@@ -13,6 +13,7 @@
 const { fork } = require('node:child_process');
 const { io } = require('socket.io-client');
 const Histogram = require('./histogram');
+const { Ledger, account } = require('./ledger');
 const parseArgs = require('./args');
 
 const options = parseArgs(process.argv.slice(2));
@@ -64,26 +65,27 @@ function runWorker() {
   const share = Number(options.share);
   const index = Number(options.index || 0);
   const histogram = new Histogram();
-  const counts = { sent: 0, received: 0, expected: 0, totalReceived: 0, errors: 0, reconnections: 0 };
+  const counts = { errors: 0, reconnections: 0 };
+  // Worker w sends ids w + 1, w + 1 + (workers + 1), ...; the coordinator's publisher 0, workers + 1, ...
+  const ledger = new Ledger(index + 1, workers + 1);
   const all = [];
   const members = [];
   let loading = false;
   let roomSizes = {};
 
   const record = (millis) => histogram.record(millis * 1000);
-  const onTimed = (data) => {
-    counts.received++;
-    counts.totalReceived++;
-    record(now() - data.t);
+  const onTimed = (socket, data) => {
+    if (ledger.received(socket.seen, data)) {
+      record(now() - data.t);
+    }
   };
   const send = (socket, event, data, expected) => {
-    counts.sent++;
-    counts.expected += expected;
-    socket.emit(event, data);
+    socket.emit(event, ledger.stamp(data, expected));
   };
 
   function startClient(onSettled) {
     const socket = newSocket();
+    socket.seen = new Set();
     const began = now();
     let settled = false;
     const settle = (ok) => {
@@ -99,12 +101,12 @@ function runWorker() {
     });
     socket.io.on('reconnect', () => counts.reconnections++);
     socket.on('echo', (data) => {
-      onTimed(data);
+      onTimed(socket, data);
       if (loading && rate === 0) {
         send(socket, 'echo', { t: now(), p: filler }, 1);
       }
     });
-    socket.on('broadcast', onTimed);
+    socket.on('broadcast', (data) => onTimed(socket, data));
     all.push(socket);
   }
 
@@ -209,17 +211,17 @@ function runWorker() {
         break;
       case 'open':
         histogram.reset();
-        counts.sent = 0;
-        counts.received = 0;
+        ledger.openHold();
         break;
       case 'close':
-        process.send({ type: 'window', sent: counts.sent, received: counts.received, histogram });
+        ledger.closeHold();
+        process.send({ type: 'window', histogram });
         break;
       case 'stop':
         loading = false;
         break;
       case 'totals':
-        process.send({ type: 'totals', ...counts });
+        process.send({ type: 'totals', ...counts, ledger: ledger.totals() });
         break;
       default:
         all.forEach((s) => s.disconnect());
@@ -235,13 +237,17 @@ function runWorker() {
 const UNKNOWN = { cpuNanos: -1, heapBytes: -1, threads: -1, rssBytes: -1 };
 
 function stats(socket, gc) {
+  // The timer is cleared on the answer: left running, it said "no answer" a minute after every answered question.
+  let timer;
   return Promise.race([
     new Promise((resolve) => socket.emit('stats', gc, resolve)),
-    delay(60000).then(() => {
-      console.error('The server gave no stats answer within 60 s.');
-      return UNKNOWN;
+    new Promise((resolve) => {
+      timer = setTimeout(() => {
+        console.error('The server gave no stats answer within 60 s.');
+        resolve(UNKNOWN);
+      }, 60000);
     }),
-  ]);
+  ]).finally(() => clearTimeout(timer));
 }
 
 function perConnection(idle, before, field, divisor, n) {
@@ -296,7 +302,7 @@ async function runCoordinator() {
   const everyone = (message, type) => Promise.all(team.map((w) => w.ask(message, type)));
   const tellAll = (message) => team.forEach((w) => w.tell(message));
   const histogram = new Histogram();
-  const published = { sent: 0, expected: 0 };
+  const published = new Ledger(0, workers + 1);
   let loading = false;
 
   const before = await stats(probe, true);
@@ -339,9 +345,7 @@ async function runCoordinator() {
         }
         const due = Math.floor(((now() - begin) * rate) / 1000);
         while (done < due && loading) {
-          published.sent++;
-          published.expected += members;
-          publisher.emit('broadcast', { room: 'all', t: now(), p: filler });
+          publisher.emit('broadcast', published.stamp({ room: 'all', t: now(), p: filler }, members));
           done++;
         }
       }, 1);
@@ -349,25 +353,29 @@ async function runCoordinator() {
     await delay(warmupMs);
     start = await stats(probe, false);
     tellAll({ cmd: 'open' });
-    published.sent = 0;
+    published.openHold();
     const began = now();
     await delay(holdMs);
     seconds = (now() - began) / 1000;
+    published.closeHold();
     window = await everyone({ cmd: 'close' }, 'window');
     end = await stats(probe, false);
     loading = false;
     tellAll({ cmd: 'stop' });
   }
   window.forEach((w) => histogram.add(w.histogram));
-  const sent = window.reduce((sum, w) => sum + w.sent, published.sent);
-  const received = scenario === 'connect-storm' ? connected : window.reduce((sum, w) => sum + w.received, 0);
   let totals = await everyone({ cmd: 'totals' }, 'totals');
+  const held = () => account([published.totals(), ...totals.map((t) => t.ledger)]);
   const drainUntil = now() + DRAIN_MS;
-  const missing = () => Math.max(0, totals.reduce((m, t) => m + t.expected - t.totalReceived, published.expected));
-  while (missing() > 0 && now() < drainUntil) {
+  while (held().missing > 0 && now() < drainUntil) {
     await delay(100);
     totals = await everyone({ cmd: 'totals' }, 'totals');
   }
+  const storm = scenario === 'connect-storm';
+  const hold = held();
+  const { sent } = hold;
+  // The storm's "received" is the connections made; it sends no messages to account for.
+  const received = storm ? connected : hold.received;
 
   const any = histogram.total > 0;
   const ms = (p) => (any ? histogram.percentile(p) / 1000 : -1);
@@ -391,7 +399,11 @@ async function runCoordinator() {
     max: any ? histogram.max / 1000 : -1,
     errors: totals.reduce((sum, t) => sum + t.errors, 0),
     reconnections: totals.reduce((sum, t) => sum + t.reconnections, 0),
-    missing: missing(),
+    missing: hold.missing,
+    duplicates: hold.duplicates,
+    expected: storm ? -1 : hold.expected,
+    beforeHold: storm ? -1 : hold.beforeHold,
+    afterHold: storm ? -1 : hold.afterHold,
     cpuMsPer1000: received > 0 && cpuMs >= 0 ? (cpuMs * 1000) / received : -1,
     heapKbPerConnection: perConnection(idle, before, 'heapBytes', 1024, n),
     rssKbPerConnection: perConnection(idle, before, 'rssBytes', 1024, n),

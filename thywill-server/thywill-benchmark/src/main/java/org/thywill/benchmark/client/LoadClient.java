@@ -20,7 +20,8 @@ import org.thywill.benchmark.TransportKind;
  * into the shared {@link Metrics} and tells the run when it is connected, has joined a room, or got an answer.
  * Messages carry their {@link System#nanoTime()} in {@code t}: the server runs on this machine, so its clock is
  * the same monotonic clock and a latency is a plain difference. They carry an id in {@code i} too, unique in the
- * run, so that one received twice counts as a duplicate, not as a delivery.
+ * run, so that one received twice counts as a duplicate, not as a delivery, and in {@code w} the phase of the run
+ * they were sent in ({@link DeliveryLedger}), so that a reply in the hold to a message sent before it is told apart.
  */
 final class LoadClient {
 
@@ -157,11 +158,17 @@ final class LoadClient {
             return;
         }
         if (data.get("t") instanceof Number sent) {
-            if (data.get("i") instanceof Number id && !received.first(id.longValue())) {
+            DeliveryLedger.Phase sentIn = data.get("w") instanceof Number w ? DeliveryLedger.Phase.of(w.longValue())
+                    : null;
+            if (!(data.get("i") instanceof Number id) || sentIn == null) {
+                metrics.error(Metrics.Failure.ANSWER);
+                return;
+            }
+            if (!received.first(id.longValue())) {
                 metrics.duplicate();
                 return;
             }
-            metrics.received(sent.longValue());
+            metrics.received(sent.longValue(), sentIn);
             if (data.get("room") == null) {
                 events.echoed(this);
             }
@@ -214,7 +221,7 @@ final class LoadClient {
 
     /** Sends one timestamped echo, expecting it back. */
     void echo() {
-        Map<String, Object> data = new HashMap<>(4);
+        Map<String, Object> data = new HashMap<>(8);
         data.put("t", System.nanoTime());
         data.put("i", nextId());
         data.put("p", filler);
@@ -270,8 +277,9 @@ final class LoadClient {
         bayeux.getChannel(dialect.commandChannel()).publish(dialect.outgoing(data), this::onReply);
     }
 
+    /** Counts the message as sent and stamps it with the phase it was counted in, for its receivers. */
     private void publish(String channel, Map<String, Object> data, long expected) {
-        metrics.sent(expected);
+        data.put("w", metrics.sent(expected).ordinal());
         bayeux.getChannel(channel).publish(dialect.outgoing(data), this::onReply);
     }
 

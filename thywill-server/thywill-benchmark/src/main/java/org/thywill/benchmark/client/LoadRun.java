@@ -130,7 +130,7 @@ public final class LoadRun implements LoadClient.Events {
         while (metrics.missing() > 0 && System.nanoTime() < drainUntil) {
             Thread.sleep(50);
         }
-        return report(members.length, window, window.received(), start, end, before, idle);
+        return report(members.length, window, metrics.counts(), start, end, before, idle);
     }
 
     private Report connectStorm(ServerProbe probe, ExecutorService connectors, ProcessStats before)
@@ -148,7 +148,9 @@ public final class LoadRun implements LoadClient.Events {
         }
         Thread.sleep(SETTLE_MILLIS);
         ProcessStats idle = probe.sample(true);
-        return report(connected, window, connected, start, end, before, idle);
+        // The storm's "received" is the connections made; it sends no messages to account for.
+        return report(connected, window, new DeliveryLedger.Counts(0, -1, connected, -1, -1, 0, 0), start, end,
+                before, idle);
     }
 
     /** Creates and handshakes every client, the i-th at {@code ramp * i / clients}, within the deadline. */
@@ -284,7 +286,7 @@ public final class LoadRun implements LoadClient.Events {
         }
     }
 
-    private Report report(int connected, Metrics.Window window, long delivered, ProcessStats start,
+    private Report report(int connected, Metrics.Window window, DeliveryLedger.Counts counts, ProcessStats start,
                           ProcessStats end, ProcessStats before, ProcessStats idle) {
         if (metrics.errors() > 0) {
             System.err.printf("%s errors: %s%n", settings.server().label(), metrics.errorBreakdown());
@@ -295,12 +297,14 @@ public final class LoadRun implements LoadClient.Events {
         boolean cpuKnown = start.cpuNanos() >= 0 && end.cpuNanos() >= 0;
         double cpuMs = (end.cpuNanos() - start.cpuNanos()) / 1e6;
         int n = Math.max(1, connected);
+        long delivered = counts.received();
         return new Report(settings.server().label(), settings.scenario().label(), settings.transport().label(),
-                settings.clients(), connected, seconds, window.sent(), delivered,
-                window.sent() / seconds, delivered / seconds,
+                settings.clients(), connected, seconds, counts.sent(), delivered,
+                counts.sent() / seconds, delivered / seconds,
                 any ? millis(h, 50) : -1, any ? millis(h, 90) : -1, any ? millis(h, 99) : -1,
                 any ? millis(h, 99.9) : -1, any ? h.getMaxValue() / 1000.0 : -1,
-                metrics.errors(), metrics.reconnections(), metrics.missing(), metrics.duplicates(),
+                metrics.errors(), metrics.reconnections(), counts.missing(), counts.duplicates(),
+                counts.expected(), counts.beforeHold(), counts.afterHold(),
                 delivered > 0 && cpuKnown ? cpuMs * 1000 / delivered : -1,
                 growth(idle.heapBytes(), before.heapBytes(), 1024.0 * n),
                 growth(idle.rssBytes(), before.rssBytes(), 1024.0 * n),

@@ -9,8 +9,9 @@ import org.HdrHistogram.Recorder;
 
 /**
  * The counters and the latency histogram every client records into, from any thread without locks. A measured
- * window is opened with {@link #openWindow()} and read with {@link #closeWindow()}; the totals run across windows
- * so that messages still in flight at the end can be accounted for.
+ * window (the hold) is opened with {@link #openWindow()} and its latencies read with {@link #closeWindow()}; the
+ * messages are accounted for by the {@link DeliveryLedger}, which runs across the whole run so that messages in
+ * flight at either end of the hold are told apart from duplicates and from missing ones.
  */
 public final class Metrics {
 
@@ -18,14 +19,9 @@ public final class Metrics {
     static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(1);
 
     private final Recorder latency = new Recorder(HIGHEST_MICROS, 3);
-    private final LongAdder sent = new LongAdder();
-    private final LongAdder received = new LongAdder();
-    private final LongAdder totalSent = new LongAdder();
-    private final LongAdder totalReceived = new LongAdder();
-    private final LongAdder expected = new LongAdder();
+    private final DeliveryLedger ledger = new DeliveryLedger();
     private final Map<Failure, LongAdder> errors = new EnumMap<>(Failure.class);
     private final LongAdder reconnections = new LongAdder();
-    private final LongAdder duplicates = new LongAdder();
     private volatile long windowStart = System.nanoTime();
 
     /** What failed, for the breakdown of the error count. */
@@ -50,27 +46,28 @@ public final class Metrics {
      * What one measured window saw.
      *
      * @param nanos the window's length
-     * @param sent messages sent by the clients
-     * @param received messages delivered to the clients
-     * @param latency the latencies of those deliveries, in microseconds
+     * @param latency the latencies of the deliveries in it, in microseconds
      */
-    public record Window(long nanos, long sent, long received, Histogram latency) {
+    public record Window(long nanos, Histogram latency) {
     }
 
     /**
      * @param expectedDeliveries the deliveries this message should cause (1 for an echo, the members of a room for
      *        a broadcast)
+     * @return the phase it was sent in, for the message to carry
      */
-    void sent(long expectedDeliveries) {
-        sent.increment();
-        totalSent.increment();
-        expected.add(expectedDeliveries);
+    DeliveryLedger.Phase sent(long expectedDeliveries) {
+        return ledger.sent(expectedDeliveries);
     }
 
-    /** @param sentNanos the {@link System#nanoTime()} the message carried when it was sent */
-    void received(long sentNanos) {
-        received.increment();
-        totalReceived.increment();
+    /**
+     * A message received for the first time.
+     *
+     * @param sentNanos the {@link System#nanoTime()} the message carried when it was sent
+     * @param sentIn the phase it carried
+     */
+    void received(long sentNanos, DeliveryLedger.Phase sentIn) {
+        ledger.delivered(sentIn);
         record(System.nanoTime() - sentNanos);
     }
 
@@ -85,12 +82,12 @@ public final class Metrics {
 
     /** A message a client had received already arrived again: counted here, not as a delivery. */
     void duplicate() {
-        duplicates.increment();
+        ledger.duplicate();
     }
 
-    /** @return deliveries of a message its client had received already, over the whole run */
-    public long duplicates() {
-        return duplicates.sum();
+    /** @return the hold's account of messages and deliveries, as it stands */
+    DeliveryLedger.Counts counts() {
+        return ledger.counts();
     }
 
     void reconnection() {
@@ -100,25 +97,20 @@ public final class Metrics {
     /** Starts a measured window: what was counted so far is left out of it. */
     public void openWindow() {
         latency.getIntervalHistogram();
-        sent.reset();
-        received.reset();
         windowStart = System.nanoTime();
+        ledger.openHold();
     }
 
     /** @return what was counted since {@link #openWindow()} */
     public Window closeWindow() {
+        ledger.closeHold();
         long nanos = System.nanoTime() - windowStart;
-        return new Window(nanos, sent.sum(), received.sum(), latency.getIntervalHistogram());
+        return new Window(nanos, latency.getIntervalHistogram());
     }
 
     /** @return deliveries still missing over the whole run: expected minus received */
     public long missing() {
-        return Math.max(0, expected.sum() - totalReceived.sum());
-    }
-
-    /** @return messages sent over the whole run */
-    public long totalSent() {
-        return totalSent.sum();
+        return ledger.missing();
     }
 
     /** @return failed handshakes, connects and publishes, and error answers, over the whole run */

@@ -19,7 +19,7 @@ public final class ComparisonTable {
 
         String format(Report r) {
             double v = value.applyAsDouble(r);
-            return count && v >= 0 ? String.format(Locale.ROOT, "%,d", (long) v) : ReportFormat.number(v);
+            return count ? ReportFormat.count((long) v) : ReportFormat.number(v);
         }
     }
 
@@ -38,6 +38,10 @@ public final class ComparisonTable {
             new Row("server threads per idle connection", Report::threadsPerConnection),
             new Row("errors", Report::errors, true),
             new Row("reconnections", Report::reconnections, true),
+            new Row("deliveries expected for the hold's messages", Report::expected, true),
+            new Row("deliveries received in the hold", Report::received, true),
+            new Row("… of messages sent before the hold", Report::beforeHold, true),
+            new Row("deliveries of the hold's messages after it", Report::afterHold, true),
             new Row("missing deliveries", Report::missing, true),
             new Row("duplicate deliveries", Report::duplicates, true),
             new Row("server start to accepting (ms)", Report::startMillis, true));

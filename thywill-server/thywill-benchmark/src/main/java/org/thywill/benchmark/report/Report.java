@@ -29,6 +29,11 @@ import java.util.Map;
  * @param missing deliveries expected over the whole run that never arrived
  * @param duplicates deliveries, over the whole run, of a message its client had received already (not counted in
  *                   {@code received})
+ * @param expected the deliveries the messages sent in the window should cause (an echo: one; a broadcast: one per
+ *                 member of its room)
+ * @param beforeHold of {@code received}, deliveries of messages sent before the window: in flight when it opened
+ * @param afterHold deliveries of messages sent in the window that arrived after it: in flight when it closed. With
+ *                  nothing missing, {@code expected = received - beforeHold + afterHold}
  * @param cpuMsPer1000 the server's CPU milliseconds per 1,000 messages received (connect storm: connections)
  * @param heapKbPerConnection the server's live heap per idle connection, after a full collection
  * @param rssKbPerConnection the server's resident memory per idle connection
@@ -41,7 +46,7 @@ public record Report(String server, String scenario, String transport, long clie
                      double seconds, long sent, long received, double sentPerSecond, double receivedPerSecond,
                      double p50, double p90, double p99, double p999, double max,
                      long errors, long reconnections, long missing, long duplicates,
-                     double cpuMsPer1000, double heapKbPerConnection, double rssKbPerConnection,
+                     long expected, long beforeHold, long afterHold, double cpuMsPer1000, double heapKbPerConnection, double rssKbPerConnection,
                      double threadsPerConnection, long serverThreads, double serverHeapMb, long startMillis) {
 
     /**
@@ -50,7 +55,8 @@ public record Report(String server, String scenario, String transport, long clie
      */
     public Report withStartMillis(long millis) {
         return new Report(server, scenario, transport, clients, connected, seconds, sent, received, sentPerSecond,
-                receivedPerSecond, p50, p90, p99, p999, max, errors, reconnections, missing, duplicates, cpuMsPer1000,
+                receivedPerSecond, p50, p90, p99, p999, max, errors, reconnections, missing, duplicates, expected,
+                beforeHold, afterHold, cpuMsPer1000,
                 heapKbPerConnection, rssKbPerConnection, threadsPerConnection, serverThreads, serverHeapMb, millis);
     }
 

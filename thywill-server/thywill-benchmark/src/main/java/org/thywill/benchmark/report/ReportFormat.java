@@ -11,7 +11,7 @@ public final class ReportFormat {
 
     /**
      * @param r a report
-     * @return the report in five lines
+     * @return the report in six lines
      */
     public static String text(Report r) {
         String delivered = r.scenario().equals("connect-storm") ? "connections" : "delivered";
@@ -19,16 +19,26 @@ public final class ReportFormat {
                 %s · %s · %s · %d/%d clients · %.1f s measured
                   messages  sent %,.1f/s (%,d)  received %,.1f/s (%,d)
                   latency   p50 %s ms  p90 %s  p99 %s  p99.9 %s  max %s
-                  problems  errors %d  reconnections %d  missing %d  duplicates %s
+                  account   expected %s  received %,d (sent before the hold %s)  arrived after the hold %s
+                  problems  errors %d  reconnections %d  missing %s  duplicates %s
                   server    %s ms CPU per 1,000 %s; per idle connection: heap %s KB, RSS %s KB, \
                 threads %s (%d threads, live heap %s MB)%s
                 """, r.server(), r.scenario(), r.transport(), r.connected(), r.clients(), r.seconds(),
                 r.sentPerSecond(), r.sent(), r.receivedPerSecond(), r.received(),
                 number(r.p50()), number(r.p90()), number(r.p99()), number(r.p999()), number(r.max()),
-                r.errors(), r.reconnections(), r.missing(), r.duplicates() < 0 ? "n/a" : r.duplicates(),
+                count(r.expected()), r.received(), count(r.beforeHold()), count(r.afterHold()),
+                r.errors(), r.reconnections(), count(r.missing()), count(r.duplicates()),
                 number(r.cpuMsPer1000()), delivered, number(r.heapKbPerConnection()),
                 number(r.rssKbPerConnection()), number(r.threadsPerConnection()), r.serverThreads(),
                 number(r.serverHeapMb()), r.startMillis() >= 0 ? "; started in " + r.startMillis() + " ms" : "");
+    }
+
+    /**
+     * @param value a count, -1 when unknown
+     * @return it with thousands separated, or {@code n/a}
+     */
+    public static String count(long value) {
+        return value < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", value);
     }
 
     /**

@@ -11,7 +11,7 @@ import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
 
 /**
- * What every test application driven by commands needs, so that each probe holds only its commands: its id, its
+ * What every test application driven by commands needs, so that each probe holds only its own behaviour: its id, its
  * context, the connections that asked to watch its events, and answering a command's sender. A probe that is also
  * a {@link PresenceListener} is registered as its application's listener while it runs.
  */

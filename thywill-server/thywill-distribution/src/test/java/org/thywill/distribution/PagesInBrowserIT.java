@@ -12,9 +12,10 @@ import org.thywill.testing.Browser;
 
 /**
  * The distribution as a user first meets it: {@code java -jar thywill.jar} with the shipped config/thywill.yml
- * (only the address, database file and log file moved by environment variables), and the echo page in Chromium.
+ * (only the address, database file and log file moved by environment variables), and its pages in headless
+ * Chromium: the echo page, and the chat in two browsers, two people talking.
  */
-class EchoInBrowserIT {
+class PagesInBrowserIT {
 
     @TempDir
     static Path folder;
@@ -35,17 +36,35 @@ class EchoInBrowserIT {
     @Test
     void whatIsTypedOnTheDefaultPageComesBackFromTheServer() {
         String text = "Hello from Chromium " + UUID.randomUUID().toString().substring(0, 8);
-        try (Browser browser = Browser.open()) {
-            try {
-                browser.load(server.uri().resolve("/thywill/init/"));
-                browser.waitUntilConnected();
-                browser.find("#text").sendKeys(text);
-                browser.find("#send").click();
-                browser.waitFor(d -> d.findElements(By.cssSelector("#replies li")).stream()
-                        .anyMatch(li -> li.getText().equals(text)));
-            } finally {
-                browser.screenshot(Screenshots.file("echo.png"));
-            }
+        try (Browser browser = Browser.openConnected(server.uri().resolve("/thywill/init/"))) {
+            sendAndSee(browser, browser, "#replies li", text, "echo.png");
+        }
+    }
+
+    @Test
+    void aChatMessageTypedOnOnePageAppearsOnTheOther() {
+        String text = "Hello from page one " + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser one = openChat(); Browser two = openChat()) {
+            sendAndSee(one, two, "#messages li.message .text", text, "chat.png");
+        }
+    }
+
+    private static Browser openChat() {
+        return Browser.openConnected(server.uri().resolve("/thywill/init/chat/"));
+    }
+
+    /**
+     * Types the text in one page's {@code #text}, sends it, and waits until an element of the other page that
+     * {@code shown} selects holds it; a screenshot of that page is kept whatever happens.
+     */
+    private static void sendAndSee(Browser from, Browser to, String shown, String text, String screenshot) {
+        try {
+            from.find("#text").sendKeys(text);
+            from.find("#send").click();
+            to.waitFor(d -> d.findElements(By.cssSelector(shown)).stream()
+                    .anyMatch(element -> element.getText().equals(text)));
+        } finally {
+            to.screenshot(Screenshots.file(screenshot));
         }
     }
 }

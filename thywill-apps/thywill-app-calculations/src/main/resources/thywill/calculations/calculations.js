@@ -1,10 +1,6 @@
 // The calculations page: every button calls a server function and shows its answer with textContent.
 const app = thywill.app;
-const a = document.getElementById('a');
-const b = document.getElementById('b');
-const result = document.getElementById('result');
-const count = document.getElementById('count');
-const state = document.getElementById('state');
+const [a, b, result, count, state] = thywill.elements('a', 'b', 'result', 'count', 'state');
 const buttons = [...document.querySelectorAll('button')];
 
 // An empty field is sent as null, so the server's invalid-arguments answer can be seen.

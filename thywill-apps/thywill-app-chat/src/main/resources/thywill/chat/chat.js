@@ -1,16 +1,8 @@
 // The chat page. Everything people typed is shown with textContent, never parsed as HTML.
 const app = thywill.app;
-const state = document.getElementById('state');
-const me = document.getElementById('me');
-const renameForm = document.getElementById('rename-form');
-const nameInput = document.getElementById('name');
-const renameButton = document.getElementById('rename');
-const onlineList = document.getElementById('online');
-const onlineCount = document.getElementById('online-count');
-const messages = document.getElementById('messages');
-const sendForm = document.getElementById('send-form');
-const textInput = document.getElementById('text');
-const sendButton = document.getElementById('send');
+const [state, me, renameForm, nameInput, renameButton, onlineList, onlineCount, messages, sendForm, textInput,
+    sendButton] = thywill.elements('state', 'me', 'rename-form', 'name', 'rename', 'online', 'online-count',
+    'messages', 'send-form', 'text', 'send');
 
 let myName = null;
 const online = new Set();

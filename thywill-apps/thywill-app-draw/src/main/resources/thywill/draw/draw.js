@@ -1,15 +1,9 @@
 // The shared canvas. A line being drawn is sent in pieces: every ~50 ms while the pointer moves, and when it is
 // lifted. Each piece starts where the last one ended, so the pieces join up on the other pages.
 const app = thywill.app;
-const state = document.getElementById('state');
-const canvas = document.getElementById('canvas');
+const [state, canvas, colorInput, widthInput, widthValue, clearButton, receivedCount, errorLine] = thywill.elements(
+    'state', 'canvas', 'color', 'width', 'width-value', 'clear', 'received', 'error');
 const ctx = canvas.getContext('2d');
-const colorInput = document.getElementById('color');
-const widthInput = document.getElementById('width');
-const widthValue = document.getElementById('width-value');
-const clearButton = document.getElementById('clear');
-const receivedCount = document.getElementById('received');
-const errorLine = document.getElementById('error');
 
 const MAX_POINTS = 500;
 const SEND_EVERY_MS = 50;

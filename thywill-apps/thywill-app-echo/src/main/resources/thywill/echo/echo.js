@@ -1,10 +1,6 @@
 // The echo page: whatever is sent comes back from the server over the Comet connection.
 const app = thywill.app;
-const state = document.getElementById('state');
-const form = document.getElementById('form');
-const input = document.getElementById('text');
-const send = document.getElementById('send');
-const replies = document.getElementById('replies');
+const [state, form, input, send, replies] = thywill.elements('state', 'form', 'text', 'send', 'replies');
 
 function show(text, kind) {
     const item = document.createElement('li');

@@ -1,12 +1,8 @@
 // The ticker page: Start asks the server for a row every second, Stop asks it to stop. The table keeps the
 // latest rows, newest first.
 const app = thywill.app;
-const state = document.getElementById('state');
-const startButton = document.getElementById('start');
-const stopButton = document.getElementById('stop');
-const feed = document.getElementById('feed');
-const rows = document.getElementById('rows');
-const errorLine = document.getElementById('error');
+const [state, startButton, stopButton, feed, rows, errorLine] = thywill.elements('state', 'start', 'stop', 'feed',
+    'rows', 'error');
 
 const KEEP = 20;
 let wanted = false;      // what the person asked for, kept across reconnections

@@ -1,14 +1,8 @@
 // The todo page: the server owns the list; this page shows it and asks for changes. Item text is only ever
 // set with textContent, never parsed as HTML.
 const app = thywill.app;
-const state = document.getElementById('state');
-const loading = document.getElementById('loadingBar');
-const empty = document.getElementById('empty');
-const list = document.getElementById('todo');
-const form = document.getElementById('form');
-const input = document.getElementById('next');
-const addButton = document.getElementById('add');
-const errorLine = document.getElementById('error');
+const [state, loading, empty, list, form, input, addButton, errorLine] = thywill.elements('state', 'loadingBar',
+    'empty', 'todo', 'form', 'next', 'add', 'error');
 
 const rows = new Map(); // item id -> <li>
 let loaded = false;

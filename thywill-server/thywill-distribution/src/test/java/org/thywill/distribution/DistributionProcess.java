@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.thywill.testing.TestProcesses;
 
 /**
  * The packaged server ({@code target/thywill/thywill.jar}) run as a child process, exactly as a user starts it,
@@ -310,17 +311,8 @@ final class DistributionProcess implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook runs anyway
         }
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (process.isAlive()) {
+            TestProcesses.stop(process, Duration.ofSeconds(10));
         }
     }
 }

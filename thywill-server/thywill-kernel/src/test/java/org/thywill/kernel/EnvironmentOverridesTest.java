@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.thywill.api.Slot;
 import org.thywill.api.ThywillException;
@@ -20,15 +20,11 @@ import org.thywill.kernel.fake.Journal;
 import org.thywill.kernel.settings.EnvironmentOverrides;
 
 /** Environment variables {@code THYWILL_<SECTION>_<KEY>} override the file, as docker-compose sets them. */
+@ExtendWith(Journal.Cleared.class)
 class EnvironmentOverridesTest {
 
     @TempDir
     Path home;
-
-    @BeforeEach
-    void clearJournal() {
-        Journal.clear();
-    }
 
     @Test
     void theServerPortIsOverridden() {

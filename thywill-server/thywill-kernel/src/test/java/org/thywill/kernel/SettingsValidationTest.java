@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,15 +27,11 @@ import org.thywill.kernel.settings.SettingsProblem;
 import org.thywill.kernel.settings.SettingsTree;
 
 /** Every mistake in a settings file stops start-up with a message naming what to change, and nothing starts. */
+@ExtendWith(Journal.Cleared.class)
 class SettingsValidationTest {
 
     @TempDir
     Path home;
-
-    @BeforeEach
-    void clearJournal() {
-        Journal.clear();
-    }
 
     private String failure(SettingsFile settings) {
         ThywillException e = assertThrows(ThywillException.class, () -> settings.start(home));

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
@@ -24,15 +24,11 @@ import org.thywill.kernel.fake.FakeComponents.FakeComponent;
 import org.thywill.kernel.fake.Journal;
 
 /** Starting and stopping a server of fake components: order, rollback, cycles and what a component may reach. */
+@ExtendWith(Journal.Cleared.class)
 class ThywillStartTest {
 
     @TempDir
     Path home;
-
-    @BeforeEach
-    void clearJournal() {
-        Journal.clear();
-    }
 
     @Test
     void componentsWithoutDependenciesStartInSlotOrderThenTheClientInterfaceOpens() {

@@ -1,6 +1,8 @@
 package org.thywill.resources;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,5 +45,17 @@ abstract class OnEachDatabase {
      */
     ThywillTestServer.Builder server(String application) {
         return database.use(ThywillTestServer.withApplications(application));
+    }
+
+    /**
+     * Starts a server of the application on this test's database, runs a flow against it, and stops it.
+     *
+     * @param application the test application to run
+     * @param flow what the test does, given the server's address
+     */
+    void onServer(String application, Consumer<URI> flow) {
+        try (ThywillTestServer server = server(application).start()) {
+            flow.accept(server.uri());
+        }
     }
 }

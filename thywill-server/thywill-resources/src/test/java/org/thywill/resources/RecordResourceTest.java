@@ -2,7 +2,6 @@ package org.thywill.resources;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.thywill.testing.ThywillTestServer;
 
 /**
  * Resources declared from records, on each database: the tables the library writes in that database's SQL, the
@@ -13,17 +12,13 @@ class RecordResourceTest extends OnEachDatabase {
     @Test
     @Timeout(120)
     void theTablesComeFromTheRecords() {
-        try (ThywillTestServer server = server("blog").start()) {
-            RecordFlow.tablesComeFromTheRecords(server.uri());
-        }
+        onServer("blog", RecordFlow::tablesComeFromTheRecords);
     }
 
     @Test
     @Timeout(120)
     void relationsExpandAndFilterAcrossAndBadNamesAreRefused() {
-        try (ThywillTestServer server = server("blog").start()) {
-            RecordFlow.relationsExpandAndFilter(server.uri());
-        }
+        onServer("blog", RecordFlow::relationsExpandAndFilter);
     }
 
     @Test

@@ -19,17 +19,13 @@ class RestApiTest extends OnEachDatabase {
     @Test
     @Timeout(120)
     void aValueOutsideItsColumnsRangeIsRefusedNamingTheFieldAndTheRange() {
-        try (ThywillTestServer server = server("shop").start()) {
-            ValueRangeFlow.run(server.uri());
-        }
+        onServer("shop", ValueRangeFlow::run);
     }
 
     @Test
     @Timeout(180)
     void everyOperationAnswersItsStatusAndEveryChangeReachesTheWatcher() {
-        try (ThywillTestServer server = server("shop").start()) {
-            RestApiFlow.run(server.uri());
-        }
+        onServer("shop", RestApiFlow::run);
     }
 
     @Test

@@ -3,9 +3,6 @@ package org.thywill.server;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
@@ -13,6 +10,7 @@ import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
+import org.thywill.testing.CommandProbe;
 
 /**
  * A test application driven by commands, so that tests exercise the server only through the public protocol:
@@ -20,14 +18,11 @@ import org.thywill.api.delivery.Target;
  * {@code sent} (sends to a target, then tells the sender what {@code send} returned), {@code watch} (the sender is
  * told of every later connection and disconnection), and {@code ignore}.
  */
-public final class ProbeApplication implements Application {
+public final class ProbeApplication extends CommandProbe {
 
-    private volatile ApplicationContext context;
-    private final Set<ConnectionId> watchers = ConcurrentHashMap.newKeySet();
-
-    @Override
-    public String id() {
-        return "probe";
+    /** For ServiceLoader. */
+    public ProbeApplication() {
+        super("probe");
     }
 
     @Override
@@ -41,61 +36,53 @@ public final class ProbeApplication implements Application {
     }
 
     @Override
-    public void start(ApplicationContext context) {
-        this.context = context;
-    }
-
-    @Override
     public void onMessage(Connection from, Object data) {
         if (!(data instanceof Map<?, ?> command)) {
-            context.send(Target.connection(from.id()), data);
+            answer(from, data);
             return;
         }
+        ApplicationContext context = context();
         Object payload = command.get("data");
         switch (String.valueOf(command.get("cmd"))) {
-            case "echo" -> context.send(Target.connection(from.id()), payload);
+            case "echo" -> answer(from, payload);
             case "toSession" -> context.send(Target.session(from.session()), payload);
             case "join" -> {
                 context.join(String.valueOf(command.get("channel")), from.id());
-                context.send(Target.connection(from.id()), "joined");
+                answer(from, "joined");
             }
             case "toChannel" -> context.send(Target.channel(String.valueOf(command.get("channel")))
                     .except(Boolean.TRUE.equals(command.get("excludeSelf")) ? from.id() : null), payload);
             case "sent" -> tellSent(from, command, payload);
-            case "watch" -> {
-                watchers.add(from.id());
-                context.send(Target.connection(from.id()), "watching");
-            }
-            case "whoami" -> context.send(Target.connection(from.id()), Map.of("connection", from.id().value(),
+            case "watch" -> watch(from, "watching");
+            case "whoami" -> answer(from, Map.of("connection", from.id().value(),
                     "transport", from.transport(), "application", from.applicationId()));
             case "flood" -> {
                 long count = ((Number) command.get("count")).longValue();
                 for (long i = 0; i < count; i++) {
-                    context.send(Target.connection(from.id()), i);
+                    answer(from, i);
                 }
             }
             case "ignore" -> {
                 // Nothing: for tests that measure what the server itself keeps of a message.
             }
             case "throw" -> throw new IllegalStateException("secret detail that must not reach the client");
-            default -> context.send(Target.connection(from.id()),
-                    Map.of("unknown", String.valueOf(command.get("cmd"))));
+            default -> answer(from, Map.of("unknown", String.valueOf(command.get("cmd"))));
         }
     }
 
     @Override
     public void onConnect(Connection connection) {
-        tell(Map.of("event", "connected", "connection", connection.id().value()));
+        tellWatchers(Map.of("event", "connected", "connection", connection.id().value()));
     }
 
     @Override
     public void onDisconnect(Connection connection, DisconnectReason reason) {
-        watchers.remove(connection.id());
+        super.onDisconnect(connection, reason);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event", "disconnected");
         event.put("connection", connection.id().value());
         event.put("reason", reason.name());
-        tell(event);
+        tellWatchers(event);
     }
 
     /** Sends to the target a command names, then tells the sender what the send said it did. */
@@ -107,15 +94,8 @@ public final class ProbeApplication implements Application {
             case "session" -> Target.session(from.session());
             default -> Target.channel(String.valueOf(command.get("channel")));
         };
-        Sent sent = context.send(target, payload);
-        sent.receipt().whenComplete((receipt, failure) -> context.send(Target.connection(from.id()),
-                Map.of("queued", sent.queued(), "receipt", failure == null ? "acknowledged"
-                        : failure.getClass().getSimpleName())));
-    }
-
-    private void tell(Map<String, Object> event) {
-        for (ConnectionId watcher : watchers) {
-            context.send(Target.connection(watcher), event);
-        }
+        Sent sent = context().send(target, payload);
+        sent.receipt().whenComplete((receipt, failure) -> answer(from, Map.of("queued", sent.queued(),
+                "receipt", failure == null ? "acknowledged" : failure.getClass().getSimpleName())));
     }
 }

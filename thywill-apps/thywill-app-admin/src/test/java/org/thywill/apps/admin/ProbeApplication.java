@@ -1,26 +1,18 @@
 package org.thywill.apps.admin;
 
-import org.thywill.api.application.Application;
-import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.client.Connection;
+import org.thywill.testing.CommandProbe;
 
 /** An application for the console to show: each connection's session joins the channel {@code lobby}. */
-public final class ProbeApplication implements Application {
+public final class ProbeApplication extends CommandProbe {
 
-    private volatile ApplicationContext context;
-
-    @Override
-    public String id() {
-        return "probe";
-    }
-
-    @Override
-    public void start(ApplicationContext context) {
-        this.context = context;
+    /** For ServiceLoader. */
+    public ProbeApplication() {
+        super("probe");
     }
 
     @Override
     public void onConnect(Connection connection) {
-        context.join("lobby", connection.id());
+        context().join("lobby", connection.id());
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,13 +26,9 @@ import org.thywill.testing.ThywillTestServer;
 /** The todo list on the test server's in-memory H2; each test has a fresh server and so an empty list. */
 class TodoApplicationTest {
 
+    /** A fresh server for each test. */
     @AutoClose
-    private ThywillTestServer server;
-
-    @BeforeEach
-    void start() {
-        server = ThywillTestServer.withApplications("todo").start();
-    }
+    private final ThywillTestServer server = ThywillTestServer.withApplications("todo").start();
 
     @Test
     void everyChangeReachesEveryOpenPageAndALateComerGetsWhatRemains() {

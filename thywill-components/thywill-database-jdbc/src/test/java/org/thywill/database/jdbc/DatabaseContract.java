@@ -27,8 +27,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.thywill.api.Health;
 import org.thywill.api.ThywillException;
@@ -41,7 +41,8 @@ import org.thywill.api.metrics.Metrics;
 /** What every Database of this module must do, run against each engine by a subclass. */
 abstract class DatabaseContract {
 
-    private final List<Database> opened = new ArrayList<>();
+    @RegisterExtension
+    final OpenedDatabases opened = new OpenedDatabases();
 
     /**
      * Application ids of this test's own: a MySQL database serves a whole test class, so memberships of other
@@ -80,40 +81,30 @@ abstract class DatabaseContract {
     }
 
     private static long lastActive(Database database, SessionId session) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement read = connection.prepareStatement(
-                     "SELECT last_active_ms FROM thywill_session WHERE id = ?")) {
-            read.setString(1, session.value());
-            try (ResultSet row = read.executeQuery()) {
-                assertTrue(row.next());
-                return row.getLong(1);
-            }
-        }
+        return sessionColumn(database, session, "last_active_ms", Long.class);
     }
 
     private static Timestamp createdAt(Database database, SessionId session) throws SQLException {
+        return sessionColumn(database, session, "created_at", Timestamp.class);
+    }
+
+    /** @return the column of the session's row, which must exist, as the type */
+    private static <T> T sessionColumn(Database database, SessionId session, String column, Class<T> type)
+            throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement read = connection.prepareStatement(
-                     "SELECT created_at FROM thywill_session WHERE id = ?")) {
+                     "SELECT " + column + " FROM thywill_session WHERE id = ?")) {
             read.setString(1, session.value());
             try (ResultSet row = read.executeQuery()) {
                 assertTrue(row.next());
-                return row.getTimestamp(1);
+                return row.getObject(1, type);
             }
         }
     }
 
     /** @return a started database, stopped after the test */
     protected final Database startedDatabase() throws Exception {
-        Database database = newDatabase();
-        opened.add(database);
-        database.start();
-        return database;
-    }
-
-    @AfterEach
-    void stopDatabases() {
-        opened.forEach(Database::stop);
+        return opened.start(newDatabase());
     }
 
     @Test
@@ -392,8 +383,7 @@ abstract class DatabaseContract {
 
     @Test
     void membershipStoreTakenBeforeStartWorksAfterStart() throws Exception {
-        Database database = newDatabase();
-        opened.add(database);
+        Database database = opened.stopAfter(newDatabase());
         MembershipStore members = database.memberships();
         database.start();
         SessionId alice = database.sessions().create();
@@ -420,8 +410,7 @@ abstract class DatabaseContract {
 
     @Test
     void sessionStoreTakenBeforeStartWorksAfterStart() throws Exception {
-        Database database = newDatabase();
-        opened.add(database);
+        Database database = opened.stopAfter(newDatabase());
         var sessions = database.sessions();
         database.start();
         assertTrue(sessions.find(sessions.create().value()).isPresent());
@@ -515,8 +504,7 @@ abstract class DatabaseContract {
 
     @Test
     void healthIsUpWithProductUrlAndPoolOnlyWhileStarted() throws Exception {
-        Database database = newDatabase();
-        opened.add(database);
+        Database database = opened.stopAfter(newDatabase());
         Health before = database.health();
         assertFalse(before.up(), before.detail());
         assertTrue(before.detail().contains("is not started"), before.detail());

@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
 import org.thywill.api.delivery.Inbox;
@@ -18,7 +18,8 @@ import org.thywill.api.delivery.InboxEntry;
 /** What the session inbox store must do, on each engine; persistent engines also keep it across a restart. */
 abstract class InboxContract {
 
-    private final List<Database> opened = new ArrayList<>();
+    @RegisterExtension
+    final OpenedDatabases opened = new OpenedDatabases();
     private final String app = "inbox-" + UUID.randomUUID();
     private final SessionId session = new SessionId("s-" + UUID.randomUUID());
 
@@ -26,15 +27,7 @@ abstract class InboxContract {
     protected abstract Database newDatabase();
 
     private Database started() throws Exception {
-        Database database = newDatabase();
-        opened.add(database);
-        database.start();
-        return database;
-    }
-
-    @AfterEach
-    void stopAll() {
-        opened.forEach(Database::stop);
+        return opened.start(newDatabase());
     }
 
     private InboxEntry entry(long seq, Instant at) {

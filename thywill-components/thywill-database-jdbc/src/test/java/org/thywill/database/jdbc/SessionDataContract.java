@@ -16,8 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.thywill.api.ThywillException;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
@@ -33,7 +33,8 @@ abstract class SessionDataContract {
     /** The caps of every database a test opens: small, so a test reaches them. */
     static final SessionDataLimits LIMITS = new SessionDataLimits(64, 3);
 
-    private final List<Database> opened = new ArrayList<>();
+    @RegisterExtension
+    final OpenedDatabases opened = new OpenedDatabases();
     private final String app = "data-" + UUID.randomUUID();
     private final MutableClock clock = new MutableClock(Instant.now());
 
@@ -51,16 +52,8 @@ abstract class SessionDataContract {
 
     /** @return a started database on {@link #target()}, with {@link #LIMITS}, stopped after the test */
     protected final Database started() throws Exception {
-        Database database = new JdbcDatabase(target(), SessionLifetime.of(null), LIMITS, new SecureRandom(),
-                Metrics.none(), clock);
-        opened.add(database);
-        database.start();
-        return database;
-    }
-
-    @AfterEach
-    void stopAll() {
-        opened.forEach(Database::stop);
+        return opened.start(new JdbcDatabase(target(), SessionLifetime.of(null), LIMITS, new SecureRandom(),
+                Metrics.none(), clock));
     }
 
     @Test

@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -14,6 +12,7 @@ import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.Receipt;
 import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
+import org.thywill.testing.CommandProbe;
 
 /**
  * A test application driven by commands, so that tests use only the public protocol: {@code join} (the sender's
@@ -26,46 +25,32 @@ import org.thywill.api.presence.PresenceListener;
  * {@code text} to {@code session} or {@code connection} with a receipt, and answer the sender {@code receipt} with
  * the receipt's number, or {@code receiptFailed} with why it failed).
  */
-public final class ClusterProbeApplication implements Application, PresenceListener {
+public final class ClusterProbeApplication extends CommandProbe implements PresenceListener {
 
     /** The application's id. */
     public static final String ID = "cluster";
     /** The channel the probe uses. */
     public static final String ROOM = "room";
 
-    private final Set<ConnectionId> watchers = ConcurrentHashMap.newKeySet();
-    private volatile ApplicationContext context;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public void start(ApplicationContext context) {
-        this.context = context;
-        context.onPresence(this);
-    }
-
-    @Override
-    public void stop() {
-        context.onPresence(PresenceListener.NONE);
+    /** For ServiceLoader. */
+    public ClusterProbeApplication() {
+        super(ID);
     }
 
     @Override
     public void onMessage(Connection from, Object data) {
+        ApplicationContext context = context();
         Map<?, ?> command = (Map<?, ?>) data;
         Object text = command.get("text");
         String room = command.get("room") instanceof String name ? name : ROOM;
         switch (String.valueOf(command.get("cmd"))) {
             case "join" -> {
                 context.join(room, from.id());
-                context.send(Target.connection(from.id()), Map.of("joined", room));
+                answer(from, Map.of("joined", room));
             }
             case "say" -> context.send(Target.channel(room), Map.of("text", text));
             case "toMySession" -> context.send(Target.session(from.session()), Map.of("text", text));
-            case "whoami" -> context.send(Target.connection(from.id()), Map.of("session", from.session().value(),
-                    "connection", from.id().value()));
+            case "whoami" -> answer(from, Map.of("session", from.session().value(), "connection", from.id().value()));
             case "toSessionReceipted" -> tellReceipt(from, context.send(
                     Target.session(new SessionId(String.valueOf(command.get("session")))).withReceipt(),
                     Map.of("text", text)).receipt());
@@ -74,43 +59,33 @@ public final class ClusterProbeApplication implements Application, PresenceListe
                     Map.of("text", text)).receipt());
             case "toSession" -> context.send(Target.session(new SessionId(String.valueOf(command.get("session")))),
                     Map.of("text", text));
-            case "presence" -> context.send(Target.connection(from.id()),
-                    Map.of("present", context.presence(ROOM).size()));
-            case "watch" -> {
-                watchers.add(from.id());
-                context.send(Target.connection(from.id()), Map.of("watching", true));
-            }
-            default -> context.send(Target.connection(from.id()), Map.of("error", "unknown command " + command));
+            case "presence" -> answer(from, Map.of("present", context.presence(ROOM).size()));
+            case "watch" -> watch(from, Map.of("watching", true));
+            default -> answer(from, Map.of("error", "unknown command " + command));
         }
     }
 
     private void tellReceipt(Connection from, CompletionStage<Receipt> receipt) {
         receipt.whenComplete((done, failure) -> {
             Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
-            context.send(Target.connection(from.id()), cause == null ? Map.of("receipt", done.seq())
+            answer(from, cause == null ? Map.of("receipt", done.seq())
                     : Map.of("receiptFailed", cause instanceof DeliveryFailedException lost ? lost.reason().name()
                             : String.valueOf(cause)));
         });
     }
 
     @Override
-    public void onDisconnect(Connection connection, org.thywill.api.client.DisconnectReason reason) {
-        watchers.remove(connection.id());
-    }
-
-    @Override
     public void joined(String channel, SessionId session) {
-        watchers.forEach(w -> context.send(Target.connection(w), Map.of("event", "joined")));
+        tellWatchers(Map.of("event", "joined"));
     }
 
     @Override
     public void left(String channel, SessionId session) {
-        watchers.forEach(w -> context.send(Target.connection(w), Map.of("event", "left")));
+        tellWatchers(Map.of("event", "left"));
     }
 
     @Override
     public void nodeDown(String node, Set<SessionId> sessions) {
-        watchers.forEach(w -> context.send(Target.connection(w),
-                Map.of("nodeDown", node, "sessions", sessions.size())));
+        tellWatchers(Map.of("nodeDown", node, "sessions", sessions.size()));
     }
 }

@@ -11,6 +11,8 @@ final class Deliveries {
 
     /** How long a test waits for one message: generous, as the machine may be loaded. */
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** Where the cluster probe answers a connection's commands. */
+    static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
 
     private Deliveries() {
     }
@@ -45,5 +47,23 @@ final class Deliveries {
                 return Optional.of((Map<?, ?>) next.get().data());
             }
         }
+    }
+
+    /** Has the cluster probe join the client's session to its room, and waits for its answer. */
+    static void join(TestClient client) {
+        client.send(Map.of("cmd", "join"));
+        next(client, DIRECT, "joined");
+    }
+
+    /** Has the cluster probe tell the client of presence changes and nodes declared down, and waits for its answer. */
+    static void watch(TestClient client) {
+        client.send(Map.of("cmd", "watch"));
+        next(client, DIRECT, "watching");
+    }
+
+    /** @return the client's session id, as the cluster probe answers it */
+    static String session(TestClient client) {
+        client.send(Map.of("cmd", "whoami"));
+        return (String) next(client, DIRECT, "session").get("session");
     }
 }

@@ -85,8 +85,7 @@ class InboxAcrossNodesTest {
             ThywillTestServer b = shortGrace.start("b");
             try (TestClient speaker = TestClient.connect(a, ClusterProbeApplication.ID, Transport.WEBSOCKET)) {
                 TestClient page = TestClient.connect(b, ClusterProbeApplication.ID, Transport.WEBSOCKET);
-                page.send(Map.of("cmd", "whoami"));
-                String session = (String) Deliveries.next(page, DIRECT, "session").get("session");
+                String session = Deliveries.session(page);
                 speaker.send(Map.of("cmd", "toSession", "session", session, "text", "first"));
                 assertEquals("first", Deliveries.next(page, DIRECT, "text").get("text")); // b now holds an inbox
                 page.disconnect();

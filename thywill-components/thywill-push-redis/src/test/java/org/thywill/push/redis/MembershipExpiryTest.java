@@ -7,7 +7,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
@@ -18,8 +17,6 @@ import org.thywill.testing.ThywillTestServer;
  * a session idle for the Database's {@code sessionLifetime}, which the Database has expired and deleted.
  */
 class MembershipExpiryTest {
-
-    private static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
 
     @Test
     void theMembershipsOfASessionIdleForItsLifetimeLeaveRedisAndAConnectedOnesStay() {
@@ -34,12 +31,10 @@ class MembershipExpiryTest {
                 String app = ClusterProbeApplication.ID;
                 String idle;
                 try (TestClient leaves = TestClient.connect(node, app, Transport.WEBSOCKET)) {
-                    leaves.send(Map.of("cmd", "join"));
-                    Deliveries.next(leaves, DIRECT, "joined");
+                    Deliveries.join(leaves);
                     idle = leaves.sessionCookie().getValue();
                 }
-                stays.send(Map.of("cmd", "join"));
-                Deliveries.next(stays, DIRECT, "joined");
+                Deliveries.join(stays);
                 String connected = stays.sessionCookie().getValue();
                 assertTrue(keys.sismember(prefix + "members:" + app + ":room", idle));
                 assertEquals(1L, keys.exists(prefix + "channels:" + app + ":" + idle));

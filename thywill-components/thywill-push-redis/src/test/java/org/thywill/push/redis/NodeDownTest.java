@@ -44,12 +44,9 @@ class NodeDownTest {
         TestClient moving = TestClient.connect(n1, ClusterProbeApplication.ID, Transport.WEBSOCKET);
         try (TestClient watcher2 = TestClient.connect(n2, ClusterProbeApplication.ID, Transport.WEBSOCKET);
              TestClient watcher3 = TestClient.connect(n3, ClusterProbeApplication.ID, Transport.LONG_POLLING)) {
-            moving.send(Map.of("cmd", "join"));
-            Deliveries.next(moving, DIRECT, "joined");
-            watcher2.send(Map.of("cmd", "watch"));
-            Deliveries.next(watcher2, DIRECT, "watching");
-            watcher3.send(Map.of("cmd", "watch"));
-            Deliveries.next(watcher3, DIRECT, "watching");
+            Deliveries.join(moving);
+            Deliveries.watch(watcher2);
+            Deliveries.watch(watcher3);
 
             cluster.kill(n1);
             moving.drop();
@@ -92,17 +89,12 @@ class NodeDownTest {
         TestClient reloading = TestClient.connect(n1, ClusterProbeApplication.ID, Transport.WEBSOCKET);
         try (TestClient speaker = TestClient.connect(n3, ClusterProbeApplication.ID, Transport.WEBSOCKET)) {
             for (TestClient member : new TestClient[] {early, late, reloading}) {
-                member.send(Map.of("cmd", "join"));
-                Deliveries.next(member, DIRECT, "joined");
+                Deliveries.join(member);
             }
-            speaker.send(Map.of("cmd", "watch"));
-            Deliveries.next(speaker, DIRECT, "watching");
-            early.send(Map.of("cmd", "whoami"));
-            String earlySession = (String) Deliveries.next(early, DIRECT, "session").get("session");
-            late.send(Map.of("cmd", "whoami"));
-            String lateSession = (String) Deliveries.next(late, DIRECT, "session").get("session");
-            reloading.send(Map.of("cmd", "whoami"));
-            String reloadingSession = (String) Deliveries.next(reloading, DIRECT, "session").get("session");
+            Deliveries.watch(speaker);
+            String earlySession = Deliveries.session(early);
+            String lateSession = Deliveries.session(late);
+            String reloadingSession = Deliveries.session(reloading);
             // A page unloading as n1 dies: its session lingers on n1, which keeps its messages until it comes back.
             reloading.disconnect();
 
@@ -144,10 +136,8 @@ class NodeDownTest {
         ThywillTestServer n2 = cluster.start("n2");
         TestClient page = TestClient.connect(n1, ClusterProbeApplication.ID, Transport.WEBSOCKET);
         try (TestClient speaker = TestClient.connect(n2, ClusterProbeApplication.ID, Transport.WEBSOCKET)) {
-            speaker.send(Map.of("cmd", "watch"));
-            Deliveries.next(speaker, DIRECT, "watching");
-            page.send(Map.of("cmd", "whoami"));
-            String session = (String) Deliveries.next(page, DIRECT, "session").get("session");
+            Deliveries.watch(speaker);
+            String session = Deliveries.session(page);
             speaker.send(Map.of("cmd", "toSession", "session", session, "text", "once"));
             assertEquals(List.of("once"), texts(page, 1));
             long seqOnN1 = page.handledSeq(ClusterProbeApplication.ID);

@@ -31,8 +31,7 @@ class RedisOutageTest {
             try (TestClient a = TestClient.connect(cut, ClusterProbeApplication.ID, Transport.WEBSOCKET);
                  TestClient b = TestClient.connect(other, ClusterProbeApplication.ID, Transport.WEBSOCKET)) {
                 joinRoom(a, b);
-                b.send(Map.of("cmd", "watch"));
-                Deliveries.next(b, DIRECT, "watching");
+                Deliveries.watch(b);
                 assertEquals(200, TestCluster.health(cut).statusCode());
                 a.send(Map.of("cmd", "say", "text", "before"));
                 assertEquals("before", Deliveries.next(b, ROOM, "text").get("text"));
@@ -114,8 +113,7 @@ class RedisOutageTest {
 
     private static void joinRoom(TestClient... clients) {
         for (TestClient client : clients) {
-            client.send(Map.of("cmd", "join"));
-            Deliveries.next(client, DIRECT, "joined");
+            Deliveries.join(client);
         }
     }
 }

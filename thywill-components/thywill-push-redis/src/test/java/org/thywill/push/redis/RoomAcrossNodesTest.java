@@ -23,7 +23,6 @@ class RoomAcrossNodesTest {
 
     private static final String ROOM = "/thywill/" + ClusterProbeApplication.ID + "/channel/"
             + ClusterProbeApplication.ROOM;
-    private static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
 
     @AutoClose
     private static TestCluster cluster;
@@ -43,8 +42,7 @@ class RoomAcrossNodesTest {
              TestClient b = TestClient.connect(NODES.get(1), ClusterProbeApplication.ID, Transport.LONG_POLLING);
              TestClient c = TestClient.connect(NODES.get(2), ClusterProbeApplication.ID, Transport.WEBSOCKET)) {
             for (TestClient member : List.of(a, b, c)) {
-                member.send(Map.of("cmd", "join"));
-                Deliveries.next(member, DIRECT, "joined");
+                Deliveries.join(member);
             }
             int count = 30;
             for (int i = 0; i < count; i++) {

@@ -56,10 +56,8 @@ class SessionAcrossNodesTest {
              TestClient tab2 = TestClient.connect(n2.uri(), ClusterProbeApplication.ID, Transport.WEBSOCKET,
                      tab1.sessionCookie());
              TestClient other = TestClient.connect(n3, ClusterProbeApplication.ID, Transport.WEBSOCKET)) {
-            tab1.send(Map.of("cmd", "join"));
-            Deliveries.next(tab1, DIRECT, "joined");
-            other.send(Map.of("cmd", "join"));
-            Deliveries.next(other, DIRECT, "joined");
+            Deliveries.join(tab1);
+            Deliveries.join(other);
             other.send(Map.of("cmd", "say", "text", "hello"));
             // tab2 joined through tab1 (membership is the session's), on another node.
             assertEquals("hello", Deliveries.next(tab2, "/thywill/cluster/channel/room", "text").get("text"));

@@ -2,11 +2,13 @@ package org.thywill.kernel.fake;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the fake components did, in order ("start log", "stop log", "open clientInterface"), so tests can assert the
- * kernel's ordering. Static because ServiceLoader creates the providers; tests clear it before each test and do
- * not run in parallel.
+ * kernel's ordering. Static because ServiceLoader creates the providers; tests clear it before each test
+ * ({@code @ExtendWith(Journal.Cleared.class)}) and do not run in parallel.
  */
 public final class Journal {
 
@@ -27,5 +29,13 @@ public final class Journal {
     /** Forgets every event. */
     public static void clear() {
         EVENTS.clear();
+    }
+
+    /** Clears the journal before each test of the class it extends. */
+    public static final class Cleared implements BeforeEachCallback {
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            clear();
+        }
     }
 }

@@ -4,37 +4,31 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.thywill.api.delivery.Target;
-import org.thywill.api.application.Application;
-import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
-import org.thywill.api.delivery.Target;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
+import org.thywill.testing.CommandProbe;
 
 /**
  * Answers any message with who the connection's user is, as {@code onConnect} saw it and as the message's handler
  * sees it: {@code {"user": id or null, "name": the name claim or null, "atConnect": id or null}}.
  */
-public final class WhoAmIApplication implements Application {
+public final class WhoAmIApplication extends CommandProbe {
 
     /** The application's id. */
     public static final String ID = "whoami";
 
     private final Map<ConnectionId, Connection> connected = new ConcurrentHashMap<>();
-    private final Set<ConnectionId> watchers = ConcurrentHashMap.newKeySet();
-    private volatile ApplicationContext context;
 
-    @Override
-    public String id() {
-        return ID;
+    /** For ServiceLoader. */
+    public WhoAmIApplication() {
+        super(ID);
     }
 
     @Override
@@ -61,11 +55,6 @@ public final class WhoAmIApplication implements Application {
     }
 
     @Override
-    public void start(ApplicationContext context) {
-        this.context = context;
-    }
-
-    @Override
     public void onConnect(Connection connection) {
         connected.put(connection.id(), connection);
     }
@@ -73,18 +62,17 @@ public final class WhoAmIApplication implements Application {
     @Override
     public void onDisconnect(Connection connection, DisconnectReason reason) {
         connected.remove(connection.id());
-        watchers.remove(connection.id());
+        super.onDisconnect(connection, reason);
         Map<String, Object> gone = new HashMap<>();
         gone.put("disconnected", connection.user().map(User::id).orElse(null));
         gone.put("reason", reason.name());
-        watchers.forEach(watcher -> context.send(Target.connection(watcher), gone));
+        tellWatchers(gone);
     }
 
     @Override
     public void onMessage(Connection from, Object data) {
         if (data instanceof Map<?, ?> command && Boolean.TRUE.equals(command.get("watch"))) {
-            watchers.add(from.id());
-            context.send(Target.connection(from.id()), Map.of("watching", true));
+            watch(from, Map.of("watching", true));
             return;
         }
         Map<String, Object> answer = new HashMap<>();
@@ -92,6 +80,6 @@ public final class WhoAmIApplication implements Application {
         answer.put("name", from.user().flatMap(u -> u.claim("name")).orElse(null));
         Connection atConnect = connected.get(from.id());
         answer.put("atConnect", atConnect == null ? "not seen" : atConnect.user().map(User::id).orElse(null));
-        context.send(Target.connection(from.id()), answer);
+        answer(from, answer);
     }
 }

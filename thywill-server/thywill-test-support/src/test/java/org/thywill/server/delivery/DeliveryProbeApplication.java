@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
@@ -13,6 +12,7 @@ import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
+import org.thywill.testing.CommandProbe;
 
 /**
  * A test application for acknowledged delivery, driven by commands from a client: {@code {"cmd":"numbers",
@@ -23,14 +23,13 @@ import org.thywill.api.delivery.Target;
  * same for one connection; any other data is echoed to the sender's connection and
  * counted, so that a repeated client message would show twice.
  */
-public final class DeliveryProbeApplication implements Application {
+public final class DeliveryProbeApplication extends CommandProbe {
 
     private final ExecutorService senders = Executors.newCachedThreadPool();
-    private volatile ApplicationContext context;
 
-    @Override
-    public String id() {
-        return "delivery";
+    /** For ServiceLoader. */
+    public DeliveryProbeApplication() {
+        super("delivery");
     }
 
     @Override
@@ -44,17 +43,13 @@ public final class DeliveryProbeApplication implements Application {
     }
 
     @Override
-    public void start(ApplicationContext context) {
-        this.context = context;
-    }
-
-    @Override
     public void stop() {
         senders.shutdownNow();
     }
 
     @Override
     public void onMessage(Connection from, Object data) {
+        ApplicationContext context = context();
         Map<?, ?> command = data instanceof Map<?, ?> m ? m : Map.of();
         switch (String.valueOf(command.get("cmd"))) {
             case "numbers" -> {
@@ -66,11 +61,11 @@ public final class DeliveryProbeApplication implements Application {
                     for (int i = 0; i < count; i++) {
                         context.send(Target.session(to), i);
                         if (tell) {
-                            context.send(Target.connection(from.id()), Map.of("sent", i));
+                            answer(from, Map.of("sent", i));
                         }
                         sleep(pause);
                     }
-                    context.send(Target.connection(from.id()), "sent " + count);
+                    answer(from, "sent " + count);
                 });
             }
             case "receipted" -> tellReceipt(from, context.send(
@@ -79,14 +74,14 @@ public final class DeliveryProbeApplication implements Application {
             case "receiptedTo" -> tellReceipt(from, context.send(
                     Target.connection(new ConnectionId(String.valueOf(command.get("connection")))).withReceipt(),
                     command.get("data")));
-            default -> context.send(Target.connection(from.id()), data);
+            default -> answer(from, data);
         }
     }
 
     /** Tells the commanding connection how a receipted send ended. */
     private void tellReceipt(Connection from, Sent sent) {
-        sent.receipt().whenComplete((receipt, failure) -> context.send(Target.connection(from.id()),
-                failure == null ? Map.of("receipt", receipt.seq())
+        sent.receipt().whenComplete((receipt, failure) -> answer(from, failure == null
+                ? Map.of("receipt", receipt.seq())
                         : Map.of("failed", ((DeliveryFailedException) unwrap(failure)).reason().name())));
     }
 

@@ -1,7 +1,6 @@
 package org.thywill.server.delivery;
 
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.thywill.testing.fixtures.MySqlTestDatabase;
 import org.thywill.testing.ThywillTestServer;
 
@@ -12,15 +11,10 @@ import org.thywill.testing.ThywillTestServer;
 class MySqlDeliveryRestartTest extends DeliveryRestartContract {
 
     @AutoClose
-    private static MySqlTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = MySqlTestDatabase.create("delivery");
-    }
+    private static final MySqlTestDatabase DATABASE = MySqlTestDatabase.create("delivery");
 
     @Override
     protected ThywillTestServer.Builder database(ThywillTestServer.Builder builder) {
-        return builder.database(database);
+        return builder.database(DATABASE);
     }
 }

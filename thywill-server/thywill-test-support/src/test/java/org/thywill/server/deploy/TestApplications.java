@@ -9,38 +9,18 @@ public final class TestApplications {
     /** The class every test jar names in its service entry. */
     public static final String MAIN = "deploy.app.App";
 
-    private static final String ECHO = """
-            package deploy.app;
+    /** The members of an application that keeps its context and answers each message with {@code %ANSWER%}. */
+    private static final String ANSWERING = """
+            private volatile ApplicationContext context;
 
-            import java.util.List;
-            import org.thywill.api.application.Application;
-            import org.thywill.api.application.ApplicationContext;
-            import org.thywill.api.application.ClientSide;
-            import org.thywill.api.client.Connection;
-            import org.thywill.api.delivery.Target;
+            @Override
+            public void start(ApplicationContext context) {
+                this.context = context;
+            }
 
-            public final class App implements Application {
-                private volatile ApplicationContext context;
-
-                @Override
-                public String id() {
-                    return "%ID%";
-                }
-
-                @Override
-                public ClientSide client() {
-                    return new ClientSide("deploy/app", "body.html", List.of(), List.of());
-                }
-
-                @Override
-                public void start(ApplicationContext context) {
-                    this.context = context;
-                }
-
-                @Override
-                public void onMessage(Connection from, Object data) {
-                    context.send(Target.connection(from.id()), "%REPLY%" + data);
-                }
+            @Override
+            public void onMessage(Connection from, Object data) {
+                context.send(Target.connection(from.id()), %ANSWER%);
             }
             """;
 
@@ -54,7 +34,12 @@ public final class TestApplications {
      */
     public static TestJar echo(String id, String reply) {
         return TestJar.create()
-                .java(MAIN, ECHO.replace("%ID%", id).replace("%REPLY%", reply))
+                .java(MAIN, app(id, """
+                        @Override
+                        public ClientSide client() {
+                            return new ClientSide("deploy/app", "body.html", List.of(), List.of());
+                        }
+                        """ + ANSWERING.replace("%ANSWER%", "\"%REPLY%\" + data").replace("%REPLY%", reply)))
                 .resource("deploy/app/body.html", "<p id=\"version\">" + reply + "</p>")
                 .service(MAIN);
     }
@@ -65,38 +50,29 @@ public final class TestApplications {
      * @return a jar whose application does nothing but declare that browser side; add its files as resources
      */
     public static TestJar withClient(String id, String client) {
-        return TestJar.create().service(MAIN).java(MAIN, """
-                package deploy.app;
-
-                import java.util.List;
-                import org.thywill.api.application.Application;
-                import org.thywill.api.application.ClientSide;
-
-                public final class App implements Application {
-                    @Override
-                    public String id() {
-                        return "%ID%";
-                    }
-
-                    @Override
-                    public ClientSide client() {
-                        return %CLIENT%;
-                    }
+        return TestJar.create().service(MAIN).java(MAIN, app(id, """
+                @Override
+                public ClientSide client() {
+                    return %CLIENT%;
                 }
-                """.replace("%ID%", id).replace("%CLIENT%", client));
+                """.replace("%CLIENT%", client)));
     }
 
     /**
      * @param id the application's id
-     * @param member a member of the class, such as a constructor, that makes it fail
-     * @return an application of that id, changed by {@code member}
+     * @param members what the class holds besides its id, such as a constructor that makes it fail
+     * @return the source of {@link #MAIN}: an application of that id, with those members
      */
-    private static String app(String id, String member) {
+    private static String app(String id, String members) {
         return """
                 package deploy.app;
 
+                import java.util.List;
                 import org.thywill.api.application.Application;
                 import org.thywill.api.application.ApplicationContext;
+                import org.thywill.api.application.ClientSide;
+                import org.thywill.api.client.Connection;
+                import org.thywill.api.delivery.Target;
 
                 public final class App implements Application {
                     @Override
@@ -104,9 +80,9 @@ public final class TestApplications {
                         return "%ID%";
                     }
 
-                    %MEMBER%
+                    %MEMBERS%
                 }
-                """.replace("%ID%", id).replace("%MEMBER%", member);
+                """.replace("%MEMBERS%", members).replace("%ID%", id);
     }
 
     /** @return a jar whose application's constructor throws */
@@ -222,47 +198,23 @@ public final class TestApplications {
     public static TestJar migrating(String id, String sql) {
         return TestJar.create().service(MAIN)
                 .resource("db/" + id + "/V1__notes.sql", sql)
-                .java(MAIN, """
-                        package deploy.app;
+                .java(MAIN, app(id, """
+                        @Override
+                        public String migrations() {
+                            return "db/%ID%";
+                        }
 
-                        import java.sql.Connection;
-                        import java.sql.ResultSet;
-                        import java.sql.SQLException;
-                        import java.sql.Statement;
-                        import org.thywill.api.application.Application;
-                        import org.thywill.api.application.ApplicationContext;
-                        import org.thywill.api.delivery.Target;
-
-                        public final class App implements Application {
-                            private volatile ApplicationContext context;
-
-                            @Override
-                            public String id() {
-                                return "%ID%";
-                            }
-
-                            @Override
-                            public String migrations() {
-                                return "db/%ID%";
-                            }
-
-                            @Override
-                            public void start(ApplicationContext context) {
-                                this.context = context;
-                            }
-
-                            @Override
-                            public void onMessage(org.thywill.api.client.Connection from, Object data) {
-                                try (Connection c = context.dataSource().getConnection();
-                                     Statement s = c.createStatement();
-                                     ResultSet r = s.executeQuery("SELECT text FROM %ID%_notes WHERE id = 1")) {
-                                    r.next();
-                                    context.send(Target.connection(from.id()), r.getString(1));
-                                } catch (SQLException e) {
-                                    throw new IllegalStateException(e);
-                                }
+                        /** The text of note 1, read afresh for each message. */
+                        private String note() {
+                            try (java.sql.Connection c = context.dataSource().getConnection();
+                                 java.sql.Statement s = c.createStatement();
+                                 java.sql.ResultSet r = s.executeQuery("SELECT text FROM %ID%_notes WHERE id = 1")) {
+                                r.next();
+                                return r.getString(1);
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
                             }
                         }
-                        """.replace("%ID%", id));
+                        """ + ANSWERING.replace("%ANSWER%", "note()")));
     }
 }

@@ -1,7 +1,6 @@
 package org.thywill.server.presence;
 
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.thywill.kernel.ThywillSettings;
 import org.thywill.testing.fixtures.MySqlTestDatabase;
 
@@ -12,18 +11,13 @@ import org.thywill.testing.fixtures.MySqlTestDatabase;
 class MySqlMembershipRestartTest extends MembershipRestartContract {
 
     @AutoClose
-    private static MySqlTestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = MySqlTestDatabase.create("membership");
-    }
+    private static final MySqlTestDatabase DATABASE = MySqlTestDatabase.create("membership");
 
     @Override
     protected ThywillSettings.Builder database(ThywillSettings.Builder settings) {
         return settings.set("database", "implementation", "mysql")
-                .set("database", "url", database.url())
-                .set("database", "user", database.user())
-                .set("database", "password", database.password());
+                .set("database", "url", DATABASE.url())
+                .set("database", "user", DATABASE.user())
+                .set("database", "password", DATABASE.password());
     }
 }

@@ -7,16 +7,14 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.client.Connection;
-import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
+import org.thywill.testing.CommandProbe;
 
 /**
  * A test application for channels and presence, driven by commands so that tests use only the public protocol.
@@ -27,69 +25,53 @@ import org.thywill.api.presence.PresenceListener;
  * event and of every connection and disconnection. Sessions are named by {@link #who}, a digest of their id, which
  * tests compute from the session cookie; the id itself is never sent.
  */
-public final class PresenceProbeApplication implements Application, PresenceListener {
+public final class PresenceProbeApplication extends CommandProbe implements PresenceListener {
 
     /** The application's id. */
     public static final String ID = "presence";
 
-    private final Set<ConnectionId> watchers = ConcurrentHashMap.newKeySet();
     private final Map<String, SessionId> seen = new ConcurrentHashMap<>();
-    private volatile ApplicationContext context;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public void start(ApplicationContext context) {
-        this.context = context;
-        context.onPresence(this);
-    }
-
-    @Override
-    public void stop() {
-        context.onPresence(PresenceListener.NONE);
+    /** For ServiceLoader. */
+    public PresenceProbeApplication() {
+        super(ID);
     }
 
     @Override
     public void onMessage(Connection from, Object data) {
+        ApplicationContext context = context();
         Map<?, ?> command = (Map<?, ?>) data;
         String channel = String.valueOf(command.get("channel"));
         switch (String.valueOf(command.get("cmd"))) {
             case "join" -> {
                 context.join(channel, from.id());
-                context.send(Target.connection(from.id()), "joined");
+                answer(from, "joined");
             }
             case "leave" -> {
                 context.leave(channel, from.id());
-                context.send(Target.connection(from.id()), "left");
+                answer(from, "left");
             }
             case "joinSession" -> {
                 context.joinSession(channel, session(command, from));
-                context.send(Target.connection(from.id()), "joined");
+                answer(from, "joined");
             }
             case "leaveSession" -> {
                 context.leaveSession(channel, session(command, from));
-                context.send(Target.connection(from.id()), "left");
+                answer(from, "left");
             }
             case "toChannel" -> context.send(Target.channel(channel), command.get("data"));
             case "toChannelVolatile" -> context.send(Target.channel(channel).atMostOnce(), command.get("data"));
             case "toChannelExcept" -> context.send(Target.channel(channel).except(from.session()),
                     command.get("data"));
-            case "presence" -> context.send(Target.connection(from.id()), Map.of("presence", context.presence(channel)
+            case "presence" -> answer(from, Map.of("presence", context.presence(channel)
                     .stream()
                     .sorted(Comparator.comparing(p -> who(p.session())))
                     .map(p -> Map.of("who", who(p.session()), "connections", p.connections()))
                     .toList()));
-            case "members" -> context.send(Target.connection(from.id()), Map.of("members",
+            case "members" -> answer(from, Map.of("members",
                     context.memberSessions(channel).stream().map(PresenceProbeApplication::who).sorted().toList()));
-            case "watch" -> {
-                watchers.add(from.id());
-                context.send(Target.connection(from.id()), "watching");
-            }
-            default -> context.send(Target.connection(from.id()),
-                    Map.of("unknown", String.valueOf(command.get("cmd"))));
+            case "watch" -> watch(from, "watching");
+            default -> answer(from, Map.of("unknown", String.valueOf(command.get("cmd"))));
         }
     }
 
@@ -107,7 +89,7 @@ public final class PresenceProbeApplication implements Application, PresenceList
 
     @Override
     public void onDisconnect(Connection connection, DisconnectReason reason) {
-        watchers.remove(connection.id());
+        super.onDisconnect(connection, reason);
         tell("disconnected", null, connection.session());
     }
 
@@ -129,9 +111,7 @@ public final class PresenceProbeApplication implements Application, PresenceList
         }
         told.put("who", who(session));
         told.put("at", System.currentTimeMillis());
-        for (ConnectionId watcher : watchers) {
-            context.send(Target.connection(watcher), told);
-        }
+        tellWatchers(told);
     }
 
     /**

@@ -11,6 +11,7 @@
 //                                             // timed-out, failed, bad-message or disconnected
 //   thywill.onReady(() => { ... });           // runs once the first connection is up
 //   thywill.onStateChange(state => { ... });  // 'connecting' | 'connected' | 'disconnected'
+//   const [form, input] = thywill.elements('form', 'text');   // the page's elements by id, in order
 //
 // The page calls thywill.bootstrap(config) after every script has loaded, so handlers are in place first.
 //
@@ -465,6 +466,17 @@ const thywill = {
     },
     onStateChange(fn) {
         stateCallbacks.push(fn);
+    },
+    // Every page script starts by looking up its elements; one call does it, and a page that lost an element
+    // fails here, naming the id, rather than later on a null.
+    elements(...ids) {
+        return ids.map(id => {
+            const element = document.getElementById(id);
+            if (!element) {
+                throw new Error('thywill.elements: this page has no element with id "' + id + '"');
+            }
+            return element;
+        });
     },
     // For another script of the page to take part in the connection: plugin(cometd, config) runs before the
     // first handshake, which waits for the promise it may return. Call it before thywill.bootstrap(...).

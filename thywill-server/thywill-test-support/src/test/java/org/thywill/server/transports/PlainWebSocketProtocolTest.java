@@ -58,6 +58,11 @@ class PlainWebSocketProtocolTest {
         assertEquals(404, other.statusCode());
         assertEquals("{\"error\":{\"status\":404,\"message\":\"Not Found\"}}", other.body());
         assertFalse(other.headers().firstValue("Server").isPresent(), "no answer names the server");
+
+        String page = http.send(HttpRequest.newBuilder(server.page("probe")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("\"plainWebSocket\":{") && page.contains("\"port\":" + base.getPort()),
+                "the page says where the plain WebSocket is");
     }
 
     @Test

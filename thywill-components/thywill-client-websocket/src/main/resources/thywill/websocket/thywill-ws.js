@@ -36,6 +36,7 @@
     const TOO_BIG = 1009;
     const REFUSED_CREDENTIALS = 4401;
     const HELLO = 'hello';
+    const CLOSE_AFTER_ERROR = 1000;
 
     function callError(code, message) {
         const error = new Error(message);
@@ -159,16 +160,22 @@
 
         /** Acknowledges what was handled, fails what waits for an answer, and closes for good. */
         close() {
+            if (this.state === 'closed') {
+                return;
+            }
             clearTimeout(this.ackTimer);
             this.acknowledge();
             this.closing = true;
             clearTimeout(this.retryTimer);
-            clearTimeout(this.pingTimer);
+            const socket = this.socket;
+            this.forget();
+            if (socket) {
+                socket.close(1000);
+            }
             this.failWaiting('closed', 'the client was closed');
             this.rejectReady(callError('closed', 'thywillWs: closed before the server welcomed it'));
-            if (this.socket) {
-                this.socket.close(1000);
-            }
+            this.handlers.close.forEach(fn => safely(fn, { code: 'closed', message: 'closed by the client',
+                status: 1000, reconnecting: false }));
             this.setState('closed');
         }
 
@@ -192,7 +199,11 @@
                     session: this.session || undefined, ack: true, handled: this.handled, token, ref: HELLO });
                 socket.onmessage = event => this.receive(event.data);
                 socket.onclose = event => this.closed(socket, event.code, event.reason);
-                socket.onerror = () => {}; // a close event follows, with the status
+                // A close event follows an error, with the status; Node 20's WebSocket forgets it when the
+                // connection could not be made, so an error with no close in a second counts as one.
+                socket.onerror = () => {
+                    this.errorTimer = setTimeout(() => this.closed(socket, 1006, ''), CLOSE_AFTER_ERROR);
+                };
             });
         }
 
@@ -210,9 +221,7 @@
             if (socket !== this.socket) {
                 return;
             }
-            this.socket = null;
-            clearTimeout(this.pingTimer);
-            this.abandonCalls();
+            this.forget();
             if (status === TOO_BIG) {
                 // One of the sends on this socket was too big for the server: sent again, it would close the next
                 // socket too.
@@ -238,6 +247,14 @@
                 this.rejectReady(callError(reason.code, reason.message));
                 this.setState('closed');
             }
+        }
+
+        // Stops listening to a socket that ended (or is being closed), and what was timed for it.
+        forget() {
+            this.socket = null;
+            clearTimeout(this.errorTimer);
+            clearTimeout(this.pingTimer);
+            this.abandonCalls();
         }
 
         setState(state) {

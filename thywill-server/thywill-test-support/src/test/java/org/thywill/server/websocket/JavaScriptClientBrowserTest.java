@@ -1,0 +1,263 @@
+package org.thywill.server.websocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.thywill.testing.Browser;
+import org.thywill.testing.TestClient;
+import org.thywill.testing.ThywillTestServer;
+import org.thywill.testing.fixtures.TcpProxy;
+
+/**
+ * {@code thywill-ws.js}, the JavaScript client of the plain WebSocket, in Chromium against a real server with the
+ * {@code websocket} Client Interface: loaded from the server by a {@code <script>} tag, it reaches the server
+ * directly, or through a TCP proxy whose cut is a network outage.
+ */
+class JavaScriptClientBrowserTest {
+
+    private static ThywillTestServer server;
+    private static TcpProxy network;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ThywillTestServer.withApplications("delivery", "rpc-probe")
+                .set("clientInterface", "implementation", List.of("cometd", "websocket"))
+                .set("clientInterface", "plain", Map.of("port", 0))
+                .start();
+        network = TcpProxy.to(new InetSocketAddress("127.0.0.1", plainPort()));
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            browser.close();
+        } finally {
+            network.close();
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void freshPage() {
+        restore();
+        // A page of the server's origin, which is not the plain WebSocket's (another port), as for a page of an
+        // application that uses the plain WebSocket.
+        browser.load(server.uri().resolve("/thywill/health"));
+        browser.driver().manage().deleteAllCookies();
+        Object loaded = run("""
+                const script = document.createElement('script');
+                script.src = arguments[0];
+                document.head.appendChild(script);
+                await new Promise((resolve, reject) => { script.onload = resolve; script.onerror = reject; });
+                return typeof thywillWs.connect;
+                """, "http://127.0.0.1:" + plainPort() + "/thywill/ws/thywill-ws.js");
+        assertEquals("function", loaded, "the library, served by the websocket Client Interface");
+    }
+
+    /** TODO: the port the websocket Client Interface listens on, once it exists. */
+    private static int plainPort() {
+        throw new UnsupportedOperationException();
+    }
+
+    private static String direct() {
+        return "ws://127.0.0.1:" + plainPort() + "/thywill/ws";
+    }
+
+    private static String throughTheProxy() {
+        return "ws://127.0.0.1:" + network.port() + "/thywill/ws";
+    }
+
+    private static Object run(String script, Object... args) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(async(script), args);
+    }
+
+    /**
+     * @param body the body of an async function, with {@code until(condition)}, a promise of the condition
+     *        holding (checked every 20 ms, rejected after 15 s)
+     * @return a script that returns its promise, which ChromeDriver waits for
+     */
+    private static String async(String body) {
+        return """
+                const args = arguments;
+                const until = (condition, timeout = 15000) => new Promise((resolve, reject) => {
+                    const started = Date.now();
+                    const check = () => condition() ? resolve()
+                        : Date.now() - started > timeout ? reject(new Error('timed out waiting for ' + condition))
+                        : setTimeout(check, 20);
+                    check();
+                });
+                return (async function () {
+                """ + body + """
+                }).apply(null, args);
+                """;
+    }
+
+    private static void restore() {
+        try {
+            network.restore();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aMessageSentComesBackFromTheEchoingApplication() {
+        Object result = run("""
+                const client = thywillWs.connect(arguments[0], {application: 'delivery'});
+                const echoed = new Promise(resolve => client.onMessage((data, meta) => resolve({data, meta})));
+                const welcome = await client.ready();
+                await client.send({text: 'hello'});
+                const got = await echoed;
+                client.close();
+                return {got, session: typeof welcome.session, connection: client.connectionId, state: client.state};
+                """, direct());
+        Map<?, ?> outcome = (Map<?, ?>) result;
+        assertEquals(Map.of("data", Map.of("text", "hello"),
+                "meta", mapOf("application", "delivery", "channel", null, "seq", null)), outcome.get("got"));
+        assertEquals("string", outcome.get("session"));
+        assertTrue(String.valueOf(outcome.get("connection")).startsWith("ws-"), outcome.toString());
+        assertEquals("closed", outcome.get("state"));
+    }
+
+    @Test
+    void aCallGivesTheFunctionsResultOrRejectsWithTheServersCode() {
+        Object result = run("""
+                const client = thywillWs.connect(arguments[0], {application: 'rpc-probe'});
+                await client.ready();
+                const code = promise => promise.then(r => 'resolved ' + r, e => e.code);
+                const outcome = [await client.call('add', [2, 3]), await code(client.call('nosuch')),
+                        await code(client.call('add', [1])), await code(client.call('forbidden'))];
+                client.close();
+                return outcome;
+                """, direct());
+        assertEquals(List.of(5L, "not-found", "invalid-arguments", "not-permitted"), result);
+    }
+
+    @Test
+    void aMalformedSendIsAnsweredWithAnErrorAndTheConnectionCarriesOn() {
+        Object result = run("""
+                const client = thywillWs.connect(arguments[0], {application: 'delivery'});
+                const errors = [];
+                client.onError(error => errors.push(error.code));
+                const echoed = [];
+                client.onMessage(data => echoed.push(data));
+                await client.ready();
+                // A message without data: the library sends what it is given, and the server refuses it.
+                const refused = await client.send(undefined).then(() => 'accepted', e => e.code);
+                // A frame that is not the protocol, written on the library's socket.
+                client.socket.send('{"op": "shout"}');
+                await until(() => errors.length > 0);
+                await client.send('still here');
+                await until(() => echoed.length > 0);
+                client.close();
+                return {refused, errors, echoed};
+                """, direct());
+        assertEquals(Map.of("refused", "bad-message", "errors", List.of("bad-frame"), "echoed", List.of("still here")),
+                result);
+    }
+
+    @Test
+    void anUnknownApplicationEndsTheClientWithTheServersReason() {
+        Object result = run("""
+                const client = thywillWs.connect(arguments[0], {application: 'nosuch'});
+                const closes = [];
+                client.onClose(reason => closes.push(reason));
+                const refused = await client.ready().then(() => 'welcomed', e => e.code);
+                await until(() => closes.length > 0);
+                return {refused, code: closes[0].code, reconnecting: closes[0].reconnecting, state: client.state};
+                """, direct());
+        assertEquals(Map.of("refused", "unknown-application", "code", "unknown-application", "reconnecting", false,
+                "state", "closed"), result);
+    }
+
+    @Test
+    void numberedMessagesAreAcknowledgedSoNeitherAReconnectionNorANewClientGetsThemAgain() {
+        run("""
+                window.first = thywillWs.connect(arguments[0], {application: 'delivery'});
+                window.numbered = [];
+                first.onMessage((data, meta) => { if (meta.seq !== null) numbered.push(data); });
+                await first.ready();
+                await first.send({cmd: 'numbers', session: first.session, count: 3, pauseMillis: 0});
+                await until(() => numbered.length === 3);
+                """, throughTheProxy());
+        network.cut();
+        browser.waitFor(d -> "disconnected".equals(run("return first.state;")));
+        restore();
+        Object result = run("""
+                await until(() => first.state === 'connected');
+                await first.send({cmd: 'numbers', session: first.session, count: 1, pauseMillis: 0});
+                await until(() => numbered.length === 4);
+                const session = first.session;
+                first.close();
+                // A new client of the same session, remembering nothing it handled: only what was not
+                // acknowledged would be replayed to it.
+                const second = thywillWs.connect(arguments[0], {application: 'delivery', session});
+                const replayed = [];
+                second.onMessage((data, meta) => replayed.push(data));
+                await second.ready();
+                await second.send({cmd: 'numbers', session, count: 1, pauseMillis: 0});
+                await until(() => replayed.length > 0);
+                await second.send('a round trip, after which any replay would have come');
+                await until(() => replayed.length > 1);
+                second.close();
+                return {numbered, replayed};
+                """, direct());
+        assertEquals(Map.of("numbered", List.of(0L, 1L, 2L, 0L),
+                "replayed", List.of(0L, "a round trip, after which any replay would have come")), result);
+    }
+
+    @Test
+    void whatWasSentWhileTheSocketWasClosedArrivesAfterTheReconnectionOnce() {
+        run("""
+                window.client = thywillWs.connect(arguments[0], {application: 'delivery'});
+                window.received = [];
+                client.onMessage((data, meta) => received.push(meta.seq === null ? data : 'numbered ' + data));
+                await client.ready();
+                """, throughTheProxy());
+        network.cut();
+        browser.waitFor(d -> "disconnected".equals(run("return client.state;")));
+        run("""
+                // The client's own send waits for the socket...
+                window.sent = 'pending';
+                client.send('sent during the cut').then(() => sent = 'accepted', e => sent = e.code);
+                """);
+        // ...and the application sends to the client's session meanwhile, told by a CometD client.
+        try (TestClient other = TestClient.connect(server, "delivery", TestClient.Transport.WEBSOCKET)) {
+            other.send(Map.of("cmd", "numbers", "session", run("return client.session;"), "count", 3,
+                    "pauseMillis", 0));
+            assertEquals("sent 3", other.nextMessage());
+        }
+        assertEquals("pending", run("return sent;"), "nothing could accept it during the cut");
+        restore();
+        Object result = run("""
+                await until(() => sent === 'accepted' && received.length >= 4);
+                await client.send('last');
+                await until(() => received.includes('last'));
+                client.close();
+                return received;
+                """);
+        List<?> received = (List<?>) result;
+        assertEquals(List.of("numbered 0", "numbered 1", "numbered 2"),
+                received.stream().filter(r -> String.valueOf(r).startsWith("numbered")).toList(), "replayed in order");
+        assertEquals(1, received.stream().filter("sent during the cut"::equals).count(), received.toString());
+    }
+
+    /** Map.of refuses nulls; the client's meta has some. */
+    private static Map<String, Object> mapOf(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -195,6 +195,7 @@
                 this.socket = socket;
                 this.welcomedHere = false;
                 this.serverReason = null;
+                this.refusedHello = null;
                 socket.onopen = () => this.write({ op: 'hello', application: this.application,
                     session: this.session || undefined, ack: true, handled: this.handled, token, ref: HELLO });
                 socket.onmessage = event => this.receive(event.data);
@@ -228,11 +229,14 @@
                 this.failWaiting('message-too-big', 'the server closed the connection on a frame too big', socket);
             }
             // Refused credentials end the client, unless they were accepted once on this socket (so they expired)
-            // and a token function can give new ones. A refused hello or a policy violation (1008) ends it too.
-            const retry = !this.closing && !this.refusedHello && status !== 1008
-                && (status !== REFUSED_CREDENTIALS || (this.welcomedHere && typeof this.token === 'function'));
+            // and a token function can give new ones. A refused hello or a policy violation (1008) ends it too,
+            // unless the sign-in could not be checked for now.
+            const refused = this.refusedHello;
+            const retry = !this.closing && status !== 1008 && (refused
+                ? refused.code === 'authentication-unavailable'
+                : status !== REFUSED_CREDENTIALS || (this.welcomedHere && typeof this.token === 'function'));
             const reason = Object.assign({ code: 'closed', message: text || 'the connection ended' },
-                this.serverReason, this.refusedHello, { status, reconnecting: retry });
+                this.serverReason, refused, { status, reconnecting: retry });
             this.handlers.close.forEach(fn => safely(fn, reason));
             if (retry) {
                 this.setState('disconnected');
@@ -340,7 +344,7 @@
             const key = String(ref);
             const pending = this.sends.get(key);
             if (key === HELLO && error) {
-                // The server knows no such application, or refused the credentials: trying again cannot help.
+                // The server knows no such application, or refused the credentials.
                 this.refusedHello = { code: error.code || 'refused', message: error.message || 'hello refused' };
                 if (this.socket) {
                     this.socket.close(1000);

@@ -29,10 +29,7 @@ class JavaScriptClientBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ThywillTestServer.withApplications("delivery", "rpc-probe")
-                .set("clientInterface", "implementation", List.of("cometd", "websocket"))
-                .set("clientInterface", "plain", Map.of("port", 0))
-                .start();
+        server = ThywillTestServer.withApplications("delivery", "rpc-probe").withPlainWebSocket().start();
         network = TcpProxy.to(new InetSocketAddress("127.0.0.1", plainPort()));
         browser = Browser.open();
     }
@@ -64,13 +61,12 @@ class JavaScriptClientBrowserTest {
         assertEquals("function", loaded, "the library, served by the websocket Client Interface");
     }
 
-    /** TODO: the port the websocket Client Interface listens on, once it exists. */
     private static int plainPort() {
-        throw new UnsupportedOperationException();
+        return server.plainWebSocketUri().getPort();
     }
 
     private static String direct() {
-        return "ws://127.0.0.1:" + plainPort() + "/thywill/ws";
+        return server.plainWebSocketUri().toString();
     }
 
     private static String throughTheProxy() {

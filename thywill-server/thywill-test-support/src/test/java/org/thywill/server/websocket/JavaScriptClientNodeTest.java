@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,24 +48,17 @@ class JavaScriptClientNodeTest {
     void nodeLoadsTheLibraryWithRequireAndTalksToTheServer() throws Exception {
         assumeTrue(nodeWithWebSocket(), "Node 20 or later is not on the path");
         try (ThywillTestServer server = ThywillTestServer.withApplications("delivery", "rpc-probe")
-                .set("clientInterface", "implementation", List.of("cometd", "websocket"))
-                .set("clientInterface", "plain", Map.of("port", 0))
-                .start()) {
-            int port = plainPort(server);
+                .withPlainWebSocket().start()) {
+            URI endpoint = server.plainWebSocketUri();
             HttpResponse<String> library = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/thywill/ws/thywill-ws.js")).build(),
+                    URI.create("http://127.0.0.1:" + endpoint.getPort() + "/thywill/ws/thywill-ws.js")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, library.statusCode());
             Path file = Files.writeString(folder.resolve("thywill-ws.js"), library.body());
 
-            String output = node("-e", SCRIPT, file.toString(), "ws://127.0.0.1:" + port + "/thywill/ws");
+            String output = node("-e", SCRIPT, file.toString(), endpoint.toString());
             assertEquals("{\"sum\":42,\"missing\":\"not-found\",\"got\":{\"from\":\"node\"}}", output.strip());
         }
-    }
-
-    /** TODO: the port of the websocket Client Interface, once it exists. */
-    private static int plainPort(ThywillTestServer server) {
-        throw new UnsupportedOperationException();
     }
 
     /** Node 22 has a WebSocket; Node 20 and 21 have it behind a flag, which later versions still accept. */

@@ -17,6 +17,18 @@ public interface ComponentProvider<S> {
     String name();
 
     /**
+     * Where this implementation's settings live when its slot's section names several implementations (only
+     * {@code clientInterface} may: {@code implementation: [cometd, websocket]}): the first implementation listed
+     * reads the section's own keys, every other one the sub-section of this name, for example
+     * {@code clientInterface.plain}. Must not be one of the first implementation's keys.
+     *
+     * @return the sub-section's key; the implementation's name by default
+     */
+    default String settingsSection() {
+        return name();
+    }
+
+    /**
      * The type the slot's section binds to, usually a record whose compact constructor supplies defaults for absent
      * (null) values and throws {@link SettingsException} for bad ones. Record components are the keys.
      *

@@ -12,6 +12,7 @@ import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.ThywillException;
 import org.thywill.kernel.components.ComponentChoice;
+import org.thywill.kernel.components.ComposedClientInterfaceProvider;
 import org.thywill.kernel.components.ProviderCatalog;
 import org.thywill.kernel.settings.EnvironmentOverrides;
 import org.thywill.kernel.settings.InvalidSettingsException;
@@ -58,16 +59,34 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
         }
         Map<Slot, ComponentChoice> components = new EnumMap<>(Slot.class);
         for (Slot slot : Slot.values()) {
-            ComponentProvider<?> provider = provider(slot, tree, env, catalog);
+            List<ComponentProvider<?>> providers = providers(slot, tree, env, catalog);
+            ComponentProvider<?> provider = providers.get(0);
             tree = env.apply(tree, slot.key(), SettingsBinder.keysOf(provider.settingsType()));
             Map<String, Object> section = tree.section(slot.key());
             section.remove("implementation");
-            try {
-                components.put(slot, new ComponentChoice(slot, provider, binder.bind(section,
-                        provider.settingsType(), slot.key(), tree.source(), env)));
-            } catch (InvalidSettingsException e) {
-                problems.addAll(e.problems());
-                causes.add(e);
+            List<ComponentChoice> parts = new ArrayList<>();
+            List<String> sections = new ArrayList<>();
+            for (ComponentProvider<?> other : providers.subList(1, providers.size())) {
+                String name = slot.key() + "." + other.settingsSection();
+                Object values = section.remove(other.settingsSection());
+                Map<String, Object> own = SettingsTree.of(Map.of(name, values == null ? Map.of() : values),
+                        tree.source()).section(name);
+                own = env.apply(SettingsTree.of(Map.of(name, own), tree.source()), name,
+                        SettingsBinder.keysOf(other.settingsType())).section(name);
+                bindInto(parts, slot, other, own, name, tree.source(), env, problems, causes);
+                sections.add(name);
+            }
+            // Bound after the others, once its section no longer holds their sub-sections.
+            List<ComponentChoice> first = new ArrayList<>();
+            bindInto(first, slot, provider, section, slot.key(), tree.source(), env, problems, causes);
+            parts.addAll(0, first);
+            sections.add(0, slot.key());
+            if (providers.size() == 1 && parts.size() == 1) {
+                components.put(slot, parts.get(0));
+            } else if (parts.size() == providers.size()) {
+                ComposedClientInterfaceProvider composed = new ComposedClientInterfaceProvider(
+                        new ComposedClientInterfaceProvider.Parts(parts, sections));
+                components.put(slot, new ComponentChoice(slot, composed, composed.parts()));
             }
         }
         if (!problems.isEmpty()) {
@@ -85,16 +104,53 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
         return dependencies;
     }
 
-    private static ComponentProvider<?> provider(Slot slot, SettingsTree tree, EnvironmentOverrides env,
-                                                 ProviderCatalog catalog) {
+    private static void bindInto(List<ComponentChoice> parts, Slot slot, ComponentProvider<?> provider,
+                                 Map<String, Object> values, String section, String source, EnvironmentOverrides env,
+                                 List<SettingsProblem> problems, List<Throwable> causes) {
+        try {
+            parts.add(new ComponentChoice(slot, provider, new SettingsBinder().bind(values, provider.settingsType(),
+                    section, source, env)));
+        } catch (InvalidSettingsException e) {
+            problems.addAll(e.problems());
+            causes.add(e);
+        }
+    }
+
+    /**
+     * @return the implementations the slot's section names, in its order: one, or for {@code clientInterface} a
+     *         list ({@code [cometd, websocket]}, or {@code cometd,websocket} in an environment variable)
+     */
+    private static List<ComponentProvider<?>> providers(Slot slot, SettingsTree tree, EnvironmentOverrides env,
+                                                        ProviderCatalog catalog) {
         Object named = env.value(slot.key(), "implementation").map(Object.class::cast).orElse(
                 tree.section(slot.key()).getOrDefault("implementation", Thywill.DEFAULT_IMPLEMENTATIONS.get(slot)));
-        if (!(named instanceof String name) || name.isBlank()) {
-            throw new ThywillException("Setting '" + slot.key() + ".implementation' in " + tree.source()
-                    + " must name an implementation. Available for " + slot.key() + ": "
-                    + catalog.names(slot) + ".");
+        List<?> names = named instanceof List<?> list && slot == Slot.CLIENT_INTERFACE ? list
+                : named instanceof String text ? List.of(text.split(",", -1)) : List.of();
+        String where = "Setting '" + slot.key() + ".implementation' in " + tree.source();
+        if (names.isEmpty() || names.stream().anyMatch(n -> !(n instanceof String s) || s.isBlank())) {
+            throw new ThywillException(where + " must name an implementation" + (slot == Slot.CLIENT_INTERFACE
+                    ? " or a list of them" : "") + ". Available for " + slot.key() + ": " + catalog.names(slot) + ".");
         }
-        return catalog.provider(slot, name, tree.source());
+        if (names.size() > 1 && slot != Slot.CLIENT_INTERFACE) {
+            throw new ThywillException(where + " names several implementations (" + names + "); only clientInterface"
+                    + " runs several at once. Name one of: " + catalog.names(slot) + ".");
+        }
+        List<ComponentProvider<?>> providers = new ArrayList<>();
+        Set<String> sections = new HashSet<>();
+        for (Object name : names) {
+            ComponentProvider<?> provider = catalog.provider(slot, ((String) name).trim(), tree.source());
+            if (providers.stream().anyMatch(p -> p.name().equals(provider.name()))) {
+                throw new ThywillException(where + " names '" + provider.name() + "' twice. Name each once.");
+            }
+            if (!providers.isEmpty() && (!sections.add(provider.settingsSection())
+                    || SettingsBinder.keysOf(providers.get(0).settingsType()).containsKey(provider.settingsSection()))) {
+                throw new ThywillException(where + ": the settings of '" + provider.name() + "' would be in '"
+                        + slot.key() + "." + provider.settingsSection() + "', which is a setting of '"
+                        + providers.get(0).name() + "'. List '" + provider.name() + "' first.");
+            }
+            providers.add(provider);
+        }
+        return providers;
     }
 
     private static void rejectUnknownSections(SettingsTree tree) {
@@ -121,8 +177,16 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
         components.forEach((slot, choice) -> {
             sections.add(slot.key());
             known.add(EnvironmentOverrides.variableName(slot.key(), "implementation"));
-            SettingsBinder.keysOf(choice.provider().settingsType()).keySet()
-                    .forEach(k -> known.add(EnvironmentOverrides.variableName(slot.key(), k)));
+            if (choice.settings() instanceof ComposedClientInterfaceProvider.Parts parts) {
+                for (int i = 0; i < parts.choices().size(); i++) {
+                    String section = parts.sections().get(i);
+                    SettingsBinder.keysOf(parts.choices().get(i).provider().settingsType()).keySet()
+                            .forEach(k -> known.add(EnvironmentOverrides.variableName(section, k)));
+                }
+            } else {
+                SettingsBinder.keysOf(choice.provider().settingsType()).keySet()
+                        .forEach(k -> known.add(EnvironmentOverrides.variableName(slot.key(), k)));
+            }
         });
         for (String unmatched : env.unmatched(sections, known::contains)) {
             LOG.warn("Environment variable {} matches no setting and is ignored", unmatched);

@@ -16,6 +16,7 @@ import org.thywill.api.client.ClientInterface;
 import org.thywill.kernel.components.ChosenComponent;
 import org.thywill.kernel.components.ComponentLifecycle;
 import org.thywill.kernel.components.ComponentWiring;
+import org.thywill.kernel.components.ComposedClientInterfaceProvider;
 import org.thywill.kernel.components.ProviderCatalog;
 import org.thywill.kernel.components.StartOrder;
 
@@ -91,6 +92,17 @@ public final class Thywill implements AutoCloseable {
     /** @return the port the server listens on */
     public int port() {
         return component(ClientInterface.class).port();
+    }
+
+    /**
+     * @param clientInterface the name of a Client Interface implementation, for example {@code websocket}
+     * @return the port it listens on, when several run in this server ({@code clientInterface.implementation} a
+     *         list) or it is the one that runs; -1 when it does not run
+     */
+    public int port(String clientInterface) {
+        ClientInterface running = component(ClientInterface.class);
+        return clientInterface.equals(implementations().get(Slot.CLIENT_INTERFACE)) ? running.port()
+                : ComposedClientInterfaceProvider.port(running, clientInterface);
     }
 
     /** @return the server's base URI on the loopback address */

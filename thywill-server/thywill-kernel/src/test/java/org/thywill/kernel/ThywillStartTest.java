@@ -169,4 +169,50 @@ class ThywillStartTest {
     static FakeComponent fake(Thywill thywill, Class<? extends Component> type) {
         return assertInstanceOf(FakeComponent.class, thywill.component(type));
     }
+
+    // clientInterface.implementation may name several implementations, which then run side by side.
+
+    @Test
+    void aListStartsAndOpensEachInTheOrderListedEachWithItsOwnSection() throws Exception {
+        SettingsFile file = SettingsFile.allFake()
+                .set("clientInterface", "implementation", "[fake, dependent]")
+                .set("clientInterface", "size", "3")
+                .set("clientInterface", "dependent", "{size: 7}");
+        try (Thywill thywill = file.start(home)) {
+            assertEquals("fake+dependent", thywill.implementations().get(Slot.CLIENT_INTERFACE));
+            assertEquals(2, Journal.events().stream().filter("open clientInterface"::equals).count());
+            assertEquals(2, Journal.events().stream().filter("start clientInterface"::equals).count());
+            assertEquals(thywill.port(), thywill.port("fake"));
+            assertEquals(-1, thywill.port("cometd"));
+        }
+    }
+
+    @Test
+    void aWrongValueInAnotherImplementationsSectionIsNamedWithItsSubSection() {
+        SettingsFile file = SettingsFile.allFake()
+                .set("clientInterface", "implementation", "[fake, dependent]")
+                .set("clientInterface", "dependent", "{size: many}");
+        ThywillException e = assertThrows(ThywillException.class, () -> file.start(home));
+        assertEquals("Setting 'clientInterface.dependent.size' in " + home.resolve("thywill.yml")
+                + " must be a whole number but is 'many'. Change it in that file.", e.getMessage().lines()
+                .filter(l -> l.contains("clientInterface.dependent")).findFirst().orElse(e.getMessage()).trim());
+        assertEquals(List.of(), Journal.events());
+    }
+
+    @Test
+    void onlyTheClientInterfaceRunsSeveralImplementations() {
+        SettingsFile file = SettingsFile.allFake().set("log", "implementation", "fake,broken");
+        ThywillException e = assertThrows(ThywillException.class, () -> file.start(home));
+        assertEquals("Setting 'log.implementation' in " + home.resolve("thywill.yml") + " names several"
+                + " implementations ([fake, broken]); only clientInterface runs several at once. Name one of: broken,"
+                + " fake.", e.getMessage());
+    }
+
+    @Test
+    void anImplementationListedTwiceIsRefused() {
+        SettingsFile file = SettingsFile.allFake().set("clientInterface", "implementation", "[fake, fake]");
+        ThywillException e = assertThrows(ThywillException.class, () -> file.start(home));
+        assertEquals("Setting 'clientInterface.implementation' in " + home.resolve("thywill.yml") + " names 'fake'"
+                + " twice. Name each once.", e.getMessage());
+    }
 }

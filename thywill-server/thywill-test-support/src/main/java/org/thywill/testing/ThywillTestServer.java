@@ -43,6 +43,20 @@ public final class ThywillTestServer implements AutoCloseable {
         return thywill;
     }
 
+    /**
+     * @return the plain-WebSocket endpoint ({@code ws://127.0.0.1:port/thywill/ws}) of a server started
+     *     {@link Builder#withPlainWebSocket() with the websocket Client Interface}
+     * @throws IllegalStateException when it does not run one
+     */
+    public URI plainWebSocketUri() {
+        int port = thywill.port("websocket");
+        if (port < 0) {
+            throw new IllegalStateException("This server runs no websocket Client Interface; start it"
+                    + " withPlainWebSocket()");
+        }
+        return URI.create("ws://127.0.0.1:" + port + "/thywill/ws");
+    }
+
     /** @return the port the server listens on */
     public int port() {
         return thywill.port();
@@ -103,6 +117,16 @@ public final class ThywillTestServer implements AutoCloseable {
         public Builder set(String section, String key, Object value) {
             sections.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(key, value);
             return this;
+        }
+
+        /**
+         * Runs the Client Interface {@code websocket} beside {@code cometd}, on a free port of its own.
+         *
+         * @return this
+         */
+        public Builder withPlainWebSocket() {
+            set("clientInterface", "implementation", List.of("cometd", "websocket"));
+            return set("clientInterface", "plain", new LinkedHashMap<>(Map.of("port", 0)));
         }
 
         /**

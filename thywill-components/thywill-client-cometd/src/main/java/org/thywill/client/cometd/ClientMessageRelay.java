@@ -13,6 +13,7 @@ import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.MessageRouter;
 import org.thywill.api.push.Envelopes;
 import org.thywill.delivery.ClientDelivery;
+import org.thywill.delivery.ConnectionRegistry;
 
 /**
  * Hands every message published on {@code /service/thywill/{appId}} to the router, and answers a message that

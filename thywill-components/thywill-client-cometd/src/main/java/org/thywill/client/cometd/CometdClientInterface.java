@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.bayeux.server.ServerMessage;
@@ -46,6 +45,8 @@ import org.thywill.api.database.Database;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.client.cometd.auth.ConnectionAuthentication;
 import org.thywill.delivery.ClientDelivery;
+import org.thywill.delivery.ConnectionEvents;
+import org.thywill.delivery.ConnectionRegistry;
 
 /**
  * The Client Interface {@code cometd}: one Jetty server carrying the bootstrap page, the client scripts, every
@@ -65,7 +66,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private final ConnectionRegistry registry = new ConnectionRegistry();
     private final ClientDelivery delivery;
     private final ClientMessageRelay relay;
-    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ConnectionEvents events;
     private final ClientMetrics metrics;
     private final ShutdownDrain drain;
     private final ConnectionLimits connectionLimits;
@@ -85,6 +86,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         this.bootstrap = bootstrap;
         this.database = database;
         this.delivery = new ClientDelivery(metrics);
+        this.events = new ConnectionEvents(delivery);
         this.metrics = new ClientMetrics(metrics);
         this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
         this.connectionLimits = new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerAddress(),
@@ -253,7 +255,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
 
     @Override
     public void addListener(ConnectionListener listener) {
-        listeners.add(listener);
+        events.add(listener);
     }
 
     @Override
@@ -351,14 +353,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         metrics.connected(connection);
         ClientMessageRelay.context(connection, sessionLogId);
         try {
-            if (handshake.acknowledges()) {
-                // Before the connection listeners: the Push replays its inboxes to it first.
-                AcknowledgementListener acknowledgements = delivery.listener();
-                notify(() -> acknowledgements.acknowledging(connection, handshake.handled()), acknowledgements);
-            }
-            for (ConnectionListener l : listeners) {
-                notify(() -> l.connected(connection), l);
-            }
+            events.connected(connection, handshake.acknowledges(), handshake.handled());
         } finally {
             ClientMessageRelay.clearContext();
         }
@@ -376,21 +371,11 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
             metrics.disconnected(connection, reason);
             ClientMessageRelay.context(connection, session.getAttribute(ClientMessageRelay.SESSION_LOG_ID));
             try {
-                for (ConnectionListener l : listeners) {
-                    notify(() -> l.disconnected(connection, reason), l);
-                }
+                events.disconnected(connection, reason);
             } finally {
                 ClientMessageRelay.clearContext();
             }
         });
-    }
-
-    private static void notify(Runnable call, Object listener) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.error("Listener {} failed", listener, e);
-        }
     }
 
     int connectionCount() {

@@ -7,6 +7,7 @@ import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.delivery.ClientDelivery;
+import org.thywill.delivery.ConnectionRegistry;
 
 /**
  * Acknowledgements that ride on {@code /meta/connect}: {@code ext.thywill.acks}, {@code {"appId": seq}}. CometD's

@@ -6,6 +6,7 @@ import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.database.SessionStore;
+import org.thywill.delivery.ConnectionRegistry;
 
 /**
  * Tells the session store that a connection's session is in use at each {@code /meta/connect}, so that a page

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.metrics.Counter;
+import org.thywill.delivery.RateBucket;
 
 /**
  * Caps how many messages one connection may send per second (a token bucket holding one second's worth), so one
@@ -31,9 +32,9 @@ final class MessageRateLimit implements BayeuxServer.Extension {
         if (from == null || from.isLocalSession() || !ChannelPolicy.isApplicationService(message.getChannel())) {
             return true;
         }
-        Bucket bucket = (Bucket) from.getAttribute(BUCKET);
+        RateBucket bucket = (RateBucket) from.getAttribute(BUCKET);
         if (bucket == null) {
-            bucket = new Bucket(perSecond);
+            bucket = new RateBucket(perSecond);
             from.setAttribute(BUCKET, bucket);
         }
         if (bucket.take()) {
@@ -47,38 +48,5 @@ final class MessageRateLimit implements BayeuxServer.Extension {
         Refusal.tell(from, message, ClientMessageException.RATE_LIMITED, "More than " + perSecond + " messages a"
                 + " second from this connection; this one was dropped. Send less often.");
         return false;
-    }
-
-    /** A token bucket refilled continuously; one per connection, touched only by that connection's messages. */
-    static final class Bucket {
-        private final int capacity;
-        private double tokens;
-        private long last = System.nanoTime();
-        private long lastLog;
-
-        Bucket(int capacity) {
-            this.capacity = capacity;
-            this.tokens = capacity;
-        }
-
-        synchronized boolean take() {
-            long now = System.nanoTime();
-            tokens = Math.min(capacity, tokens + (now - last) / 1e9 * capacity);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
-        }
-
-        synchronized boolean shouldLog() {
-            long now = System.nanoTime();
-            if (now - lastLog >= 1_000_000_000L || lastLog == 0) {
-                lastLog = now;
-                return true;
-            }
-            return false;
-        }
     }
 }

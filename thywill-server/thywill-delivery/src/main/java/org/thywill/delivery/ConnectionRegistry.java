@@ -1,4 +1,4 @@
-package org.thywill.client.cometd;
+package org.thywill.delivery;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,17 +11,17 @@ import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 
 /**
- * The connections held here, by id and by session, for {@code connection(id)}, {@code connectionsOf(session)} and
- * the admin console. Thread-safe; a session's connections are an immutable list, replaced whole when a tab comes or
+ * The connections a Client Interface holds, by id and by session, for {@code connection(id)},
+ * {@code connectionsOf(session)} and the admin console: every transport needs the same look-ups. Thread-safe; a session's connections are an immutable list, replaced whole when a tab comes or
  * goes.
  */
-final class ConnectionRegistry {
+public final class ConnectionRegistry {
 
     private final Map<ConnectionId, Connection> byId = new ConcurrentHashMap<>();
     private final Map<SessionId, List<ConnectionId>> bySession = new ConcurrentHashMap<>();
 
     /** @param connection a connection that arrived */
-    void add(Connection connection) {
+    public void add(Connection connection) {
         byId.put(connection.id(), connection);
         bySession.compute(connection.session(), (s, ids) -> {
             List<ConnectionId> more = new ArrayList<>(ids == null ? List.of() : ids);
@@ -30,7 +30,11 @@ final class ConnectionRegistry {
         });
     }
 
-    Optional<Connection> remove(ConnectionId id) {
+    /**
+     * @param id a connection that ended
+     * @return it, if it was held
+     */
+    public Optional<Connection> remove(ConnectionId id) {
         Connection removed = byId.remove(id);
         if (removed != null) {
             bySession.computeIfPresent(removed.session(), (s, ids) -> {
@@ -42,21 +46,29 @@ final class ConnectionRegistry {
         return Optional.ofNullable(removed);
     }
 
-    Optional<Connection> get(ConnectionId id) {
+    /**
+     * @param id a connection id
+     * @return the connection, if held
+     */
+    public Optional<Connection> get(ConnectionId id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** @return the session's connections here, an immutable snapshot */
-    Collection<ConnectionId> ofSession(SessionId session) {
+    /**
+     * @param session a session
+     * @return the session's connections here, an immutable snapshot
+     */
+    public Collection<ConnectionId> ofSession(SessionId session) {
         return bySession.getOrDefault(session, List.of());
     }
 
     /** @return a snapshot of every connection held */
-    List<Connection> all() {
+    public List<Connection> all() {
         return List.copyOf(byId.values());
     }
 
-    int size() {
+    /** @return how many connections are held */
+    public int size() {
         return byId.size();
     }
 }

@@ -1,0 +1,102 @@
+package org.thywill.client.websocket;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thywill.api.Bootstrap;
+import org.thywill.api.application.RpcEnvelopes;
+import org.thywill.api.client.ClientMessageException;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.MessageRouter;
+import org.thywill.api.push.EnvelopeType;
+import org.thywill.api.push.Envelopes;
+import org.thywill.delivery.ClientDelivery;
+
+/**
+ * Hands the envelope of every {@code send} frame to the router, after the delivery protocol took what is its own,
+ * exactly as the Bayeux transport does with a publish on {@code /service/thywill/{appId}}: an application's
+ * refusal or failure is answered with the same error envelope on the application's channel.
+ */
+final class MessageRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageRelay.class);
+
+    private final Bootstrap bootstrap;
+    private final ClientDelivery delivery;
+    private volatile MessageRouter router;
+
+    MessageRelay(Bootstrap bootstrap, ClientDelivery delivery) {
+        this.bootstrap = bootstrap;
+        this.delivery = delivery;
+    }
+
+    void router(MessageRouter router) {
+        this.router = router;
+    }
+
+    /**
+     * @param socket the sender's socket
+     * @param from its connection
+     * @param frame the send frame
+     * @param ref its ref, or null
+     * @throws FrameException when the frame is not a send's shape
+     */
+    @SuppressWarnings("unchecked")
+    void send(PlainSocket socket, Connection from, Map<String, Object> frame, String ref) throws FrameException {
+        if (!(frame.getOrDefault("application", from.applicationId()) instanceof String applicationId)) {
+            throw new FrameException(FrameException.BAD_FRAME, "\"application\" is an application's id; leave it"
+                    + " out to send to the hello's.");
+        }
+        if (!(frame.get("data") instanceof Map<?, ?> data)) {
+            throw new FrameException(FrameException.BAD_FRAME, "A send carries its envelope in \"data\", such as"
+                    + " {\"op\":\"send\",\"data\":{\"type\":\"message\",\"data\":\"hi\"}}.");
+        }
+        MessageRouter current = router;
+        if (current == null || !bootstrap.applicationIds().contains(applicationId)) {
+            refuse(socket, ref, frame, ClientMessageException.UNKNOWN_APPLICATION, "No application by that id runs"
+                    + " here; the applications are " + String.join(", ", bootstrap.applicationIds()) + ".");
+            return;
+        }
+        Map<String, Object> envelope = (Map<String, Object>) data;
+        try {
+            if (!delivery.consumed(from, applicationId, envelope)) {
+                current.route(from, applicationId, envelope);
+            }
+        } catch (ClientMessageException e) {
+            socket.send(message(applicationId, Envelopes.error(e.code(), e.getMessage())));
+        } catch (RuntimeException e) {
+            LOG.error("Application '{}' failed on a message from connection {}", applicationId, from.id(), e);
+            socket.send(message(applicationId, Envelopes.error(ClientMessageException.APPLICATION_ERROR,
+                    "The application failed to handle the message; the server log has the details.")));
+        }
+        if (ref != null) {
+            socket.send(Frames.frame("accepted", ref));
+        }
+    }
+
+    /**
+     * Tells a client its frame was dropped: {@code refused} under its ref (else {@code error}), and a call also its
+     * {@code rpc-error} under the call's id, so that its promise settles at once.
+     *
+     * @param socket the sender's socket
+     * @param ref the frame's ref, or null
+     * @param frame the frame
+     * @param code the error code
+     * @param message what happened and what to change
+     */
+    static void refuse(PlainSocket socket, String ref, Map<String, Object> frame, String code, String message) {
+        if (frame.get("data") instanceof Map<?, ?> data && EnvelopeType.CALL.is(data) && data.get("id") != null
+                && frame.get("application") instanceof String applicationId && Envelopes.isName(applicationId, 0)) {
+            String callCode = code.equals(ClientMessageException.UNKNOWN_APPLICATION) ? RpcEnvelopes.NOT_FOUND : code;
+            socket.send(message(applicationId, RpcEnvelopes.error(data.get("id"), callCode, message)));
+        }
+        socket.send(Frames.problem(ref != null ? "refused" : "error", ref, code, message));
+    }
+
+    private static Map<String, Object> message(String applicationId, Map<String, Object> envelope) {
+        Map<String, Object> frame = Frames.frame("message", null);
+        frame.put("channel", Envelopes.applicationChannel(applicationId));
+        frame.put("data", envelope);
+        return frame;
+    }
+}

@@ -1,0 +1,303 @@
+package org.thywill.client.websocket;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thywill.api.Bootstrap;
+import org.thywill.api.ServerSettings;
+import org.thywill.api.ThywillException;
+import org.thywill.api.admin.ConnectionAdmin;
+import org.thywill.api.auth.Authenticator;
+import org.thywill.api.client.AcknowledgementListener;
+import org.thywill.api.client.ClientInterface;
+import org.thywill.api.client.Connection;
+import org.thywill.api.client.ConnectionId;
+import org.thywill.api.client.ConnectionListener;
+import org.thywill.api.client.DisconnectReason;
+import org.thywill.api.client.MessageRouter;
+import org.thywill.api.client.SessionId;
+import org.thywill.api.database.Database;
+import org.thywill.api.metrics.Metrics;
+import org.thywill.delivery.ClientDelivery;
+import org.thywill.delivery.ConnectionEvents;
+import org.thywill.delivery.ConnectionRegistry;
+
+/**
+ * The Client Interface {@code websocket}: a Jetty server of its own carrying one plain WebSocket endpoint at
+ * {@value #PATH} and the JavaScript client library. A transport only: delivery is the Push's.
+ */
+final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin {
+
+    static final String PATH = "/thywill/ws";
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketClientInterface.class);
+
+    private final WebSocketSettings settings;
+    private final ServerSettings server;
+    private final ClientDelivery delivery;
+    private final ConnectionRegistry registry = new ConnectionRegistry();
+    private final Map<ConnectionId, PlainSocket> sockets = new ConcurrentHashMap<>();
+    private final Set<PlainSocket> open = ConcurrentHashMap.newKeySet();
+    private final ConnectionEvents events;
+    private final Frames frames = new Frames();
+    private final ConnectionCaps caps;
+    private final Hellos hellos;
+    private final MessageRelay relay;
+    private ScheduledExecutorService timers;
+    private Server jetty;
+    private ServerConnector connector;
+    private volatile boolean stopping;
+
+    WebSocketClientInterface(WebSocketSettings settings, ServerSettings server, Bootstrap bootstrap,
+                             Database database, Authenticator authenticator, Metrics metrics) {
+        this.settings = settings;
+        this.server = server;
+        this.delivery = new ClientDelivery(metrics);
+        this.events = new ConnectionEvents(delivery);
+        this.caps = new ConnectionCaps(settings.maxConnections(), settings.maxConnectionsPerAddress());
+        this.hellos = new Hellos(this, bootstrap, authenticator, database.sessions());
+        this.relay = new MessageRelay(bootstrap, delivery);
+    }
+
+    @Override
+    public void start() throws Exception {
+        timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "thywill-ws-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
+        threads.setName("thywill-ws");
+        jetty = new Server(threads);
+        jetty.setStopTimeout(2000);
+        WebSocketUpgradeHandler upgrades = WebSocketUpgradeHandler.from(jetty, container -> {
+            container.setIdleTimeout(settings.idleTimeout());
+            // A frame a little over the cap is read and answered; only a far larger one closes the socket (1009).
+            container.setMaxTextMessageSize(4L * settings.maxMessageSize());
+            container.addMapping(PATH, this::upgrade);
+        });
+        upgrades.setHandler(new ScriptHandler());
+        jetty.setHandler(upgrades);
+        jetty.start();
+    }
+
+    private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response,
+                           org.eclipse.jetty.util.Callback callback) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && !allowedOrigin(origin, Request.getServerName(request))) {
+            Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
+            return null;
+        }
+        Map<String, String> cookies = new HashMap<>();
+        for (HttpCookie cookie : Request.getCookies(request)) {
+            cookies.putIfAbsent(cookie.getName(), cookie.getValue());
+        }
+        PlainSocket socket = new PlainSocket(this, new Upgrade(Request.getRemoteAddr(request), cookies));
+        open.add(socket);
+        return socket;
+    }
+
+    /** A browser page of another site must not use its visitor's session cookie here. */
+    private boolean allowedOrigin(String origin, String serverName) {
+        if (settings.allowedOrigins().contains("*") || settings.allowedOrigins().contains(origin)) {
+            return true;
+        }
+        try {
+            String host = URI.create(origin).getHost();
+            return host != null && host.equalsIgnoreCase(serverName);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(server.host());
+        connector.setPort(settings.port());
+        jetty.addConnector(connector);
+        try {
+            connector.start();
+        } catch (java.io.IOException e) {
+            jetty.removeConnector(connector);
+            connector = null;
+            throw new ThywillException("Cannot listen on " + server.host() + ":" + settings.port() + " (" + e.getMessage()
+                    + ") for plain WebSocket clients. Stop whatever uses that port, or set"
+                    + " 'clientInterface.plain.port' to another one.", e);
+        }
+        LOG.info("Listening on {}:{} (plain WebSocket at {})", server.host(), connector.getLocalPort(), PATH);
+    }
+
+    /** Refuses new sockets and closes the open ones with 1001, which tells their clients to connect again. */
+    @Override
+    public void drain() {
+        stopping = true;
+        int told = 0;
+        for (PlainSocket socket : open) {
+            socket.end(PlainSocket.GOING_AWAY, "server-stopping", "The server is shutting down; connect again.");
+            told++;
+        }
+        LOG.info("Shutting down: told {} plain WebSocket clients to connect again", told);
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                LOG.warn("Jetty (plain WebSocket) did not stop cleanly", e);
+            }
+        }
+        if (timers != null) {
+            timers.shutdownNow();
+        }
+    }
+
+    @Override
+    public int port() {
+        ServerConnector c = connector;
+        return c == null ? -1 : c.getLocalPort();
+    }
+
+    @Override
+    public void route(MessageRouter router) {
+        relay.router(router);
+    }
+
+    @Override
+    public void addListener(ConnectionListener listener) {
+        events.add(listener);
+    }
+
+    @Override
+    public void acknowledgements(AcknowledgementListener listener) {
+        delivery.listener(listener);
+    }
+
+    @Override
+    public int deliver(Collection<ConnectionId> targets, String channel, Map<String, Object> data) {
+        List<PlainSocket> here = new ArrayList<>();
+        for (ConnectionId id : targets) {
+            PlainSocket socket = sockets.get(id);
+            if (socket != null) {
+                here.add(socket);
+            }
+        }
+        if (here.isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> frame = Frames.frame("message", null);
+        frame.put("channel", channel);
+        frame.put("data", data);
+        String text = frames.write(frame);
+        here.forEach(socket -> socket.send(text));
+        return here.size();
+    }
+
+    @Override
+    public Optional<Connection> connection(ConnectionId id) {
+        return registry.get(id);
+    }
+
+    @Override
+    public Collection<ConnectionId> connectionsOf(SessionId session) {
+        return registry.ofSession(session);
+    }
+
+    @Override
+    public List<Connection> connections() {
+        return registry.all();
+    }
+
+    @Override
+    public int disconnect(SessionId session) {
+        int ended = 0;
+        for (ConnectionId id : registry.ofSession(session)) {
+            PlainSocket socket = sockets.get(id);
+            if (socket != null) {
+                socket.end(1000, "disconnected", "The server ended this session's connections.");
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** A welcomed connection, told of: the Push first (it replays what the client has not handled), then the listeners. */
+    void connected(PlainSocket socket, Connection connection, boolean acknowledges, Map<String, Long> handled) {
+        sockets.put(connection.id(), socket);
+        registry.add(connection);
+        events.connected(connection, acknowledges, handled);
+    }
+
+    void disconnected(Connection connection, DisconnectReason reason) {
+        sockets.remove(connection.id());
+        registry.remove(connection.id());
+        events.disconnected(connection, reason);
+    }
+
+    void closed(PlainSocket socket) {
+        open.remove(socket);
+    }
+
+    void relay(PlainSocket socket, Connection from, Map<String, Object> frame, String ref) throws FrameException {
+        relay.send(socket, from, frame, ref);
+    }
+
+    void refuse(PlainSocket socket, String ref, Map<String, Object> frame, String code, String message) {
+        MessageRelay.refuse(socket, ref, frame, code, message);
+    }
+
+    WebSocketSettings settings() {
+        return settings;
+    }
+
+    Frames frames() {
+        return frames;
+    }
+
+    ConnectionCaps caps() {
+        return caps;
+    }
+
+    Hellos hellos() {
+        return hellos;
+    }
+
+    ClientDelivery delivery() {
+        return delivery;
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+}

@@ -1,4 +1,4 @@
-package org.thywill.server.websocket;
+package org.thywill.server.transports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
 import org.thywill.testing.Browser;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.ThywillTestServer;
@@ -18,14 +17,15 @@ import org.thywill.testing.fixtures.TcpProxy;
 
 /**
  * {@code thywill-ws.js}, the JavaScript client of the plain WebSocket, in Chromium against a real server with the
- * {@code websocket} Client Interface: loaded from the server by a {@code <script>} tag, it reaches the server
- * directly, or through a TCP proxy whose cut is a network outage.
+ * {@code websocket} Client Interface ({@link JavaScriptClientPage}), reaching the server directly, or through a TCP
+ * proxy whose cut is a network outage.
  */
 class JavaScriptClientBrowserTest {
 
     private static ThywillTestServer server;
     private static TcpProxy network;
     private static Browser browser;
+    private JavaScriptClientPage page;
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,18 +47,7 @@ class JavaScriptClientBrowserTest {
     @BeforeEach
     void freshPage() {
         restore();
-        // A page of the server's origin, which is not the plain WebSocket's (another port), as for a page of an
-        // application that uses the plain WebSocket.
-        browser.load(server.uri().resolve("/thywill/health"));
-        browser.driver().manage().deleteAllCookies();
-        Object loaded = run("""
-                const script = document.createElement('script');
-                script.src = arguments[0];
-                document.head.appendChild(script);
-                await new Promise((resolve, reject) => { script.onload = resolve; script.onerror = reject; });
-                return typeof thywillWs.connect;
-                """, "http://127.0.0.1:" + plainPort() + "/thywill/ws/thywill-ws.js");
-        assertEquals("function", loaded, "the library, served by the websocket Client Interface");
+        page = JavaScriptClientPage.open(browser, server);
     }
 
     private static int plainPort() {
@@ -73,29 +62,8 @@ class JavaScriptClientBrowserTest {
         return "ws://127.0.0.1:" + network.port() + "/thywill/ws";
     }
 
-    private static Object run(String script, Object... args) {
-        return ((JavascriptExecutor) browser.driver()).executeScript(async(script), args);
-    }
-
-    /**
-     * @param body the body of an async function, with {@code until(condition)}, a promise of the condition
-     *        holding (checked every 20 ms, rejected after 15 s)
-     * @return a script that returns its promise, which ChromeDriver waits for
-     */
-    private static String async(String body) {
-        return """
-                const args = arguments;
-                const until = (condition, timeout = 15000) => new Promise((resolve, reject) => {
-                    const started = Date.now();
-                    const check = () => condition() ? resolve()
-                        : Date.now() - started > timeout ? reject(new Error('timed out waiting for ' + condition))
-                        : setTimeout(check, 20);
-                    check();
-                });
-                return (async function () {
-                """ + body + """
-                }).apply(null, args);
-                """;
+    private Object run(String script, Object... args) {
+        return page.run(script, args);
     }
 
     private static void restore() {

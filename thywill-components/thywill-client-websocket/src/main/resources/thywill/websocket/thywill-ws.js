@@ -63,6 +63,9 @@
 
     class Client {
         constructor(url, options) {
+            if (typeof options.application !== 'string') {
+                throw new Error("thywillWs: name the connection's application, connect(url, {application: 'echo'})");
+            }
             this.url = url;
             this.application = options.application;
             this.WebSocket = options.WebSocket || (typeof WebSocket !== 'undefined' ? WebSocket : null);

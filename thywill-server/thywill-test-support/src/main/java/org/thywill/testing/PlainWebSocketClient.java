@@ -89,19 +89,32 @@ public final class PlainWebSocketClient implements AutoCloseable {
      * @return the client, not yet welcomed
      */
     public static PlainWebSocketClient openSilent(URI endpoint) {
-        return new PlainWebSocketClient(endpoint, null, new PageMemory(), false).connectSocket();
+        return openSilent(endpoint, Map.of());
     }
 
-    private PlainWebSocketClient connectSocket() {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
-                .buildAsync(endpoint, new Listener()).join();
+    /**
+     * Opens a socket without saying hello, with headers of the test's choosing on the upgrade request.
+     *
+     * @param endpoint the {@code ws://} endpoint
+     * @param headers such as {@code Cookie} or {@code Origin}
+     * @return the client, not yet welcomed
+     * @throws java.util.concurrent.CompletionException when the server refuses the upgrade
+     */
+    public static PlainWebSocketClient openSilent(URI endpoint, Map<String, String> headers) {
+        return new PlainWebSocketClient(endpoint, null, new PageMemory(), false).connectSocket(headers);
+    }
+
+    private PlainWebSocketClient connectSocket(Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(endpoint, new Listener()).join();
         return this;
     }
 
     private static PlainWebSocketClient open(URI endpoint, String applicationId, PageMemory memory,
                                              boolean acknowledges, Map<String, Object> more) {
         PlainWebSocketClient welcomed = new PlainWebSocketClient(endpoint, applicationId, memory, acknowledges)
-                .connectSocket();
+                .connectSocket(Map.of());
         Map<String, Object> hello = new LinkedHashMap<>(more);
         hello.put("op", "hello");
         hello.put("application", applicationId);

@@ -27,6 +27,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.Bootstrap;
+import org.thywill.api.ClientConfiguration;
 import org.thywill.api.ServerSettings;
 import org.thywill.api.ThywillException;
 import org.thywill.api.admin.ConnectionAdmin;
@@ -177,6 +178,13 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
         if (timers != null) {
             timers.shutdownNow();
         }
+    }
+
+    /** Tells pages where the plain WebSocket is, for a script that prefers it (thywill-ws.js). */
+    @Override
+    public void contribute(ClientConfiguration configuration) {
+        configuration.bootstrapParameter("plainWebSocket", Map.of("port", port(), "path", PATH,
+                "script", ScriptHandler.PATH));
     }
 
     @Override

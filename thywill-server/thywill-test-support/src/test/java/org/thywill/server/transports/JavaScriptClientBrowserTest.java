@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,7 @@ class JavaScriptClientBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ThywillTestServer.withApplications("delivery", "rpc-probe").withPlainWebSocket().start();
+        server = ThywillTestServer.withApplications("delivery", "rpc-probe", "probe").withPlainWebSocket().start();
         network = TcpProxy.to(new InetSocketAddress("127.0.0.1", plainPort()));
         browser = Browser.open();
     }
@@ -105,6 +106,26 @@ class JavaScriptClientBrowserTest {
                 return outcome;
                 """, direct());
         assertEquals(List.of(5L, "not-found", "invalid-arguments", "not-permitted"), result);
+    }
+
+    @Test
+    void aChannelsMessagesReachTheHandlersOfThatChannel() {
+        Object result = run("""
+                const client = thywillWs.connect(arguments[0], {application: 'probe'});
+                const all = [], room = [], none = [];
+                client.onMessage((data, meta) => all.push([data, meta.channel, meta.seq !== null]));
+                client.onMessage(data => room.push(data), {channel: 'room'});
+                client.onMessage(data => none.push(data), {channel: null});
+                await client.ready();
+                await client.send({cmd: 'join', channel: 'room'});
+                await until(() => none.includes('joined'));
+                await client.send({cmd: 'toChannel', channel: 'room', data: 'hi room'});
+                await until(() => room.length > 0);
+                client.close();
+                return {all, room, none};
+                """, direct());
+        assertEquals(Map.of("all", List.of(Arrays.asList("joined", null, false), List.of("hi room", "room", true)),
+                "room", List.of("hi room"), "none", List.of("joined")), result);
     }
 
     @Test

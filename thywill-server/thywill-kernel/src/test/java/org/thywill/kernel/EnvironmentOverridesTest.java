@@ -59,6 +59,21 @@ class EnvironmentOverridesTest {
     }
 
     @Test
+    void aListOfClientInterfacesAndTheirSubSectionsAreOverriddenWithTheSubSectionInTheName() {
+        ThywillException e = assertThrows(ThywillException.class, () -> SettingsFile.allFake().start(home, Map.of(
+                "THYWILL_CLIENT_INTERFACE_IMPLEMENTATION", "fake,dependent",
+                "THYWILL_CLIENT_INTERFACE_DEPENDENT_SIZE", "many")));
+
+        assertTrue(e.getMessage().startsWith("Setting 'clientInterface.dependent.size' from environment variable"
+                + " THYWILL_CLIENT_INTERFACE_DEPENDENT_SIZE must be a whole number but is 'many'."), e.getMessage());
+        try (Thywill thywill = SettingsFile.allFake().start(home, Map.of(
+                "THYWILL_CLIENT_INTERFACE_IMPLEMENTATION", "fake, dependent",
+                "THYWILL_CLIENT_INTERFACE_DEPENDENT_SIZE", "4"))) {
+            assertEquals("fake+dependent", thywill.implementations().get(Slot.CLIENT_INTERFACE));
+        }
+    }
+
+    @Test
     void anOverriddenImplementationThatDoesNotExistListsTheAvailableNames() {
         ThywillException e = assertThrows(ThywillException.class, () -> SettingsFile.allFake()
                 .start(home, Map.of("THYWILL_PUSH_IMPLEMENTATION", "redis")));

@@ -25,12 +25,16 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
     static final int TRY_AGAIN_LATER = 1013;
     static final int UNAUTHORIZED = 4401;
     static final int HELLO_TIMEOUT = 4408;
+    /** How many times more ack frames than other frames a connection may send a second. */
+    static final int ACK_ALLOWANCE = 10;
 
     private enum State { NEW, HELLO_PENDING, WELCOMED, CLOSED }
 
     private final WebSocketClientInterface server;
     private final Upgrade upgrade;
     private final RateBucket rate;
+    /** Acknowledgements are cumulative and cheap: a larger allowance of their own, the excess dropped silently. */
+    private final RateBucket acks;
     private volatile Session session;
     private State state = State.NEW;
     private Connection connection;
@@ -47,6 +51,7 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
         this.server = server;
         this.upgrade = upgrade;
         this.rate = new RateBucket(server.settings().maxMessagesPerSecond());
+        this.acks = new RateBucket(ACK_ALLOWANCE * server.settings().maxMessagesPerSecond());
     }
 
     Upgrade upgrade() {
@@ -56,6 +61,7 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session opened) {
         session = opened;
+        server.opened(this);
         session.setMaxOutgoingFrames(server.settings().maxQueue());
         if (server.stopping()) {
             end(GOING_AWAY, "server-stopping", "The server is shutting down; connect again.");
@@ -83,6 +89,12 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
             }
             Map<String, Object> frame = server.frames().read(text);
             ref = Frames.ref(frame);
+            if ("ack".equals(frame.get("op"))) {
+                if (acks.take()) {
+                    dispatch("ack", frame, ref);
+                }
+                return;
+            }
             if (!rate.take()) {
                 if (rate.shouldLog()) {
                     LOG.warn("A plain WebSocket client at {} sends more than {} frames a second; dropping the excess",

@@ -115,9 +115,7 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
         for (HttpCookie cookie : Request.getCookies(request)) {
             cookies.putIfAbsent(cookie.getName(), cookie.getValue());
         }
-        PlainSocket socket = new PlainSocket(this, new Upgrade(Request.getRemoteAddr(request), cookies));
-        open.add(socket);
-        return socket;
+        return new PlainSocket(this, new Upgrade(Request.getRemoteAddr(request), cookies));
     }
 
     /** A browser page of another site must not use its visitor's session cookie here. */
@@ -267,6 +265,10 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
         sockets.remove(connection.id());
         registry.remove(connection.id());
         events.disconnected(connection, reason);
+    }
+
+    void opened(PlainSocket socket) {
+        open.add(socket);
     }
 
     void closed(PlainSocket socket) {

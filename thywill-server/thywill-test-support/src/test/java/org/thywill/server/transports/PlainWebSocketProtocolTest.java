@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +26,7 @@ class PlainWebSocketProtocolTest {
 
     @BeforeAll
     static void start() {
-        server = ThywillTestServer.withApplications("probe").withPlainWebSocket().start();
+        server = ThywillTestServer.withApplications("probe", "delivery").withPlainWebSocket().start();
     }
 
     @AfterAll
@@ -124,6 +125,36 @@ class PlainWebSocketProtocolTest {
             assertEquals("to the whole session", page.nextMessage());
             assertEquals("to the whole session", byId.nextMessage());
             assertEquals("to the whole session", byCookie.nextMessage());
+        }
+    }
+
+    @Test
+    void aChannelReachesItsMembersOverBothTransportsAlike() {
+        try (TestClient page = TestClient.connect(server, "probe", TestClient.Transport.WEBSOCKET);
+             PlainWebSocketClient device = PlainWebSocketClient.connect(server, "probe")) {
+            page.send(Map.of("cmd", "join", "channel", "mixed"));
+            device.send(Map.of("cmd", "join", "channel", "mixed"));
+            assertEquals("joined", page.nextMessage());
+            assertEquals("joined", device.nextMessage());
+
+            page.send(Map.of("cmd", "toChannel", "channel", "mixed", "data", "from the page"));
+            device.send(Map.of("cmd", "toChannel", "channel", "mixed", "data", "from the device"));
+            for (Object received : List.of(page.nextMessage(), page.nextMessage(), device.nextMessage(),
+                    device.nextMessage())) {
+                assertTrue(List.of("from the page", "from the device").contains(received), String.valueOf(received));
+            }
+        }
+    }
+
+    @Test
+    void aBurstOfNumberedMessagesArrivesWholeWhileItsAcknowledgementsStayUnderTheirAllowance() {
+        try (PlainWebSocketClient commander = PlainWebSocketClient.connect(server, "delivery");
+             PlainWebSocketClient client = PlainWebSocketClient.connect(server, "delivery")) {
+            commander.send(Map.of("cmd", "numbers", "session", client.sessionId(), "count", 300, "pauseMillis", 0));
+            for (long i = 0; i < 300; i++) {
+                assertEquals(i, client.nextMessage());
+            }
+            assertEquals("pong", client.ask(Map.of("op", "ping")).get("op"), "no frame of the client was refused");
         }
     }
 

@@ -95,6 +95,28 @@ class JavaScriptClientBrowserTest {
     }
 
     @Test
+    void aThywillPageFindsThePlainWebSocketInItsConfigurationAndSharesItsSession() {
+        page = JavaScriptClientPage.onApplicationPage(browser, server, "delivery");
+        Object result = run("""
+                const where = thywill.config.bootstrap.plainWebSocket;
+                const client = thywillWs.connect('ws://' + location.hostname + ':' + where.port + where.path,
+                        {application: 'delivery'});
+                const echoed = new Promise(resolve => client.onMessage(resolve));
+                await client.ready();
+                await client.send('over the plain WebSocket');
+                const got = await echoed;
+                // The upgrade carried the page's session cookie (whose port does not matter): a message to the
+                // client's session reaches the page too.
+                const shared = new Promise(resolve => thywill.app.onMessage(data => data === 0 && resolve('shared')));
+                await client.send({cmd: 'numbers', session: client.session, count: 1, pauseMillis: 0});
+                const session = await shared;
+                client.close();
+                return {got, session};
+                """);
+        assertEquals(Map.of("got", "over the plain WebSocket", "session", "shared"), result);
+    }
+
+    @Test
     void aCallGivesTheFunctionsResultOrRejectsWithTheServersCode() {
         Object result = run("""
                 const client = thywillWs.connect(arguments[0], {application: 'rpc-probe'});

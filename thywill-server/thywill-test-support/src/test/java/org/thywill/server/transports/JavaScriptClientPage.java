@@ -29,16 +29,36 @@ public final class JavaScriptClientPage {
     public static JavaScriptClientPage open(Browser browser, ThywillTestServer server) {
         browser.load(server.uri().resolve("/thywill/health"));
         browser.driver().manage().deleteAllCookies();
-        JavaScriptClientPage page = new JavaScriptClientPage(browser);
-        Object loaded = page.run("""
+        return new JavaScriptClientPage(browser).withLibrary("arguments[0]",
+                "http://127.0.0.1:" + server.plainWebSocketUri().getPort() + "/thywill/ws/thywill-ws.js");
+    }
+
+    /**
+     * Loads an application's Thywill page, connected over Bayeux, and the library from where its configuration
+     * says ({@code thywill.config.bootstrap.plainWebSocket}).
+     *
+     * @param browser the browser
+     * @param server a server started with the plain WebSocket
+     * @param applicationId the application
+     * @return the page
+     */
+    public static JavaScriptClientPage onApplicationPage(Browser browser, ThywillTestServer server,
+                                                         String applicationId) {
+        browser.load(server.page(applicationId)).waitUntilConnected();
+        return new JavaScriptClientPage(browser).withLibrary("'http://' + location.hostname + ':'"
+                + " + thywill.config.bootstrap.plainWebSocket.port + thywill.config.bootstrap.plainWebSocket.script");
+    }
+
+    private JavaScriptClientPage withLibrary(String address, Object... args) {
+        Object loaded = run("""
                 const script = document.createElement('script');
-                script.src = arguments[0];
+                script.src = %s;
                 document.head.appendChild(script);
                 await new Promise((resolve, reject) => { script.onload = resolve; script.onerror = reject; });
                 return typeof thywillWs.connect;
-                """, "http://127.0.0.1:" + server.plainWebSocketUri().getPort() + "/thywill/ws/thywill-ws.js");
+                """.formatted(address), args);
         assertEquals("function", loaded, "the library, served by the websocket Client Interface");
-        return page;
+        return this;
     }
 
     /**

@@ -190,11 +190,20 @@
 
         open() {
             this.setState('connecting');
-            Promise.resolve(this.currentToken()).catch(() => undefined).then(token => {
+            new Promise(resolve => resolve(this.currentToken())).catch(() => undefined).then(token => {
                 if (this.closing) {
                     return;
                 }
-                const socket = new this.WebSocket(this.url);
+                let socket;
+                try {
+                    socket = new this.WebSocket(this.url);
+                } catch (e) {
+                    // A URL no WebSocket can open (not ws: or wss:, say): trying again cannot help.
+                    const reason = { code: 'bad-url', message: 'thywillWs: ' + e.message, reconnecting: false };
+                    this.handlers.close.forEach(fn => safely(fn, reason));
+                    this.stop(reason);
+                    return;
+                }
                 this.socket = socket;
                 this.welcomedHere = false;
                 this.serverReason = null;
@@ -249,11 +258,16 @@
                 const delay = Math.max(status === 1013 ? 10000 : 0, backoff * (0.5 + Math.random() / 2));
                 this.retryTimer = setTimeout(() => this.open(), delay);
             } else if (!this.closing) {
-                this.closing = true;
-                this.failWaiting(reason.code, reason.message);
-                this.rejectReady(callError(reason.code, reason.message));
-                this.setState('closed');
+                this.stop(reason);
             }
+        }
+
+        // Ends the client for good, for a reason the server (or the URL) gave.
+        stop(reason) {
+            this.closing = true;
+            this.failWaiting(reason.code, reason.message);
+            this.rejectReady(callError(reason.code, reason.message));
+            this.setState('closed');
         }
 
         // Stops listening to a socket that ended (or is being closed), and what was timed for it.

@@ -230,6 +230,24 @@ class JavaScriptClientBrowserTest {
     }
 
     @Test
+    void receiptsCompleteOnceTheHandlersRan() {
+        Object result = run("""
+                const client = thywillWs.connect(arguments[0], {application: 'delivery'});
+                const handled = [], told = [];
+                client.onMessage((data, meta) => typeof data === 'object' ? told.push(Object.keys(data)[0])
+                        : handled.push(data));
+                await client.ready();
+                await client.send({cmd: 'receipted', session: client.session, data: 'to the session'});
+                await client.send({cmd: 'receiptedTo', connection: client.connectionId, data: 'to the connection'});
+                await until(() => told.length === 2);
+                client.close();
+                return {handled: handled.sort(), told};
+                """, direct());
+        assertEquals(Map.of("handled", List.of("to the connection", "to the session"),
+                "told", List.of("receipt", "receipt")), result);
+    }
+
+    @Test
     void whatWasSentWhileTheSocketWasClosedArrivesAfterTheReconnectionOnce() {
         run("""
                 window.client = thywillWs.connect(arguments[0], {application: 'delivery'});

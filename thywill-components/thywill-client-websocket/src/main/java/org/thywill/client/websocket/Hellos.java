@@ -30,7 +30,8 @@ final class Hellos {
     private static final Logger LOG = LoggerFactory.getLogger(Hellos.class);
     /** The longest token a hello may carry, as over Bayeux. */
     static final int MAX_TOKEN = 16 * 1024;
-    private static final String TRANSPORT = "plain-websocket";
+    /** The transport applications see in {@link Connection#transport()}. */
+    static final String TRANSPORT = "plain-websocket";
 
     private final WebSocketClientInterface server;
     private final Bootstrap bootstrap;

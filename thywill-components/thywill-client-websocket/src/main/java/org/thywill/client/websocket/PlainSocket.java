@@ -84,6 +84,7 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
         String ref = null;
         try {
             if (text.length() > server.settings().maxMessageSize()) {
+                server.oversized().increment();
                 throw new FrameException(ClientMessageException.MESSAGE_TOO_BIG, "A frame is at most "
                         + server.settings().maxMessageSize() + " characters; this one was dropped.");
             }
@@ -96,6 +97,7 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
                 return;
             }
             if (!rate.take()) {
+                server.rateLimited().increment();
                 if (rate.shouldLog()) {
                     LOG.warn("A plain WebSocket client at {} sends more than {} frames a second; dropping the excess",
                             upgrade.address(), server.settings().maxMessagesPerSecond());

@@ -41,6 +41,7 @@ import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.MessageRouter;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
+import org.thywill.api.metrics.Counter;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.delivery.ClientDelivery;
 import org.thywill.delivery.ConnectionEvents;
@@ -66,6 +67,9 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
     private final ConnectionCaps caps;
     private final Hellos hellos;
     private final MessageRelay relay;
+    private final Counter welcomed;
+    private final Counter rateLimited;
+    private final Counter oversized;
     private ScheduledExecutorService timers;
     private Server jetty;
     private ServerConnector connector;
@@ -80,6 +84,14 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
         this.caps = new ConnectionCaps(settings.maxConnections(), settings.maxConnectionsPerAddress());
         this.hellos = new Hellos(this, bootstrap, authenticator, database.sessions());
         this.relay = new MessageRelay(bootstrap, delivery);
+        // The series cometd keeps, under a transport of their own, so that one dashboard shows both.
+        metrics.gauge("thywill.connections", "Open connections on this node, by transport.", registry::size,
+                "transport", Hellos.TRANSPORT);
+        welcomed = metrics.counter("thywill.handshakes", "Connections opened (handshakes), by transport.",
+                "transport", Hellos.TRANSPORT);
+        String dropped = "Messages dropped instead of delivered, by reason.";
+        rateLimited = metrics.counter("thywill.messages.dropped", dropped, "reason", "rate-limited");
+        oversized = metrics.counter("thywill.messages.dropped", dropped, "reason", "oversized");
     }
 
     @Override
@@ -256,6 +268,7 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
 
     /** A welcomed connection, told of: the Push first (it replays what the client has not handled), then the listeners. */
     void connected(PlainSocket socket, Connection connection, boolean acknowledges, Map<String, Long> handled) {
+        welcomed.increment();
         sockets.put(connection.id(), socket);
         registry.add(connection);
         events.connected(connection, acknowledges, handled);
@@ -297,6 +310,16 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
 
     Hellos hellos() {
         return hellos;
+    }
+
+    /** @return counts frames over the rate cap */
+    Counter rateLimited() {
+        return rateLimited;
+    }
+
+    /** @return counts frames over the size cap */
+    Counter oversized() {
+        return oversized;
     }
 
     ClientDelivery delivery() {

@@ -95,6 +95,20 @@ class PlainWebSocketProtocolTest {
             assertEquals("accepted", client.ask(Map.of("op", "send", "application", "probe",
                     "data", Map.of("type", "message", "data", Map.of("cmd", "whoami")))).get("op"));
             assertEquals("plain-websocket", ((Map<?, ?>) client.nextMessage()).get("transport"));
+            assertTrue(metrics().contains("thywill_connections{transport=\"plain-websocket\"}"),
+                    "its connections are counted beside Bayeux's");
+        }
+    }
+
+    private static String metrics() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("/thywill/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

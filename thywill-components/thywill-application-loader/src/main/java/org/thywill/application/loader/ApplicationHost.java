@@ -16,6 +16,7 @@ import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.admin.ApplicationAdmin;
 import org.thywill.api.admin.ApplicationState;
 import org.thywill.api.application.ApplicationInfo;
+import org.thywill.api.application.ClientMessage;
 import org.thywill.api.application.ApplicationInterface;
 import org.thywill.api.application.PageOptions;
 import org.thywill.api.application.PageRenderException;
@@ -185,7 +186,8 @@ final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, M
                     "The message has no 'data'. Send " + EnvelopeType.MESSAGE.shape(DATA) + ".");
         }
         try {
-            app.application().onMessage(from, envelope.get("data"));
+            app.application().onMessage(new ClientMessage(from, envelope.get("data"),
+                    Optional.ofNullable(envelope.get("id") instanceof String id ? id : null)));
         } catch (LinkageError e) {
             // A class missing from the jar: answered as any other application failure.
             throw new IllegalStateException(app.source() + ": application '" + app.id() + "' lacks a class", e);

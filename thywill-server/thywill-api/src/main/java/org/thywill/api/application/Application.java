@@ -140,6 +140,18 @@ public interface Application {
     }
 
     /**
+     * A client sent a message to this application: the same as {@link #onMessage(Connection, Object)}, which it
+     * calls by default, with the client's id of the message besides. Override this one to report what became of a
+     * message the application forwards ({@link ApplicationContext#reportDelivery}). The server calls only this
+     * one; an application overrides one of the two.
+     *
+     * @param message the sender, the data and the client's id of the message
+     */
+    default void onMessage(ClientMessage message) {
+        onMessage(message.from(), message.data());
+    }
+
+    /**
      * Decides whether a connection may call one of this application's {@link Callable} functions. Runs before
      * every call, on the transport thread that read it, before the name is even looked up, so a caller refused
      * cannot tell whether the function exists. Refused, the caller gets {@code not-permitted} and the function

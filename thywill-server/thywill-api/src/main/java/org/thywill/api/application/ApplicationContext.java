@@ -1,5 +1,6 @@
 package org.thywill.api.application;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +81,41 @@ public interface ApplicationContext {
      *                                       leaves out a session at most once); the message says which
      */
     Sent send(Target target, Object data);
+
+    /**
+     * Tells the page that sent a message what became of the application's forward of it: the sending connection
+     * receives {@code {"type":"receipt","id":<the message's id>,"outcome":"delivered"}} once a recipient's page
+     * acknowledged the forward, or {@code "outcome":"failed","reason":<DeliveryFailure>} when it never will, and its
+     * browser library settles the {@code delivered} promise of that {@code send} (documentation/protocol.md).
+     * <pre>{@code
+     * public void onMessage(ClientMessage message) {
+     *     Sent sent = context.send(Target.session(to).withReceipt(), message.data());
+     *     context.reportDelivery(message, sent);
+     * }
+     * }</pre>
+     * Nothing is reported for a message without an id, or when the sender's connection has ended by then.
+     *
+     * @param cause the client's message the send forwarded
+     * @param sent what the send returned; it must have been asked {@code withReceipt()}
+     * @throws IllegalArgumentException if the send was not asked for a receipt
+     */
+    default void reportDelivery(ClientMessage cause, Sent sent) {
+        reportDelivery(cause, List.of(sent));
+    }
+
+    /**
+     * As {@link #reportDelivery(ClientMessage, Sent)} for a message forwarded to several targets, such as each
+     * session present in a channel: delivered as soon as one of them is acknowledged, failed (with the last
+     * failure's reason) once every one failed.
+     *
+     * @param cause the client's message the sends forwarded
+     * @param sends what each send returned, each asked {@code withReceipt()}
+     * @throws IllegalArgumentException if there are no sends, or one was not asked for a receipt
+     * @throws UnsupportedOperationException if this server's Application Interface cannot report deliveries
+     */
+    default void reportDelivery(ClientMessage cause, Collection<Sent> sends) {
+        throw new UnsupportedOperationException("This server's Application Interface does not report deliveries");
+    }
 
     /**
      * Makes the connection's session a member of one of this application's channels (see {@link #joinSession}):

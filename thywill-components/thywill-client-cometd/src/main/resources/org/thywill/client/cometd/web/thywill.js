@@ -8,7 +8,8 @@
 //                                             // again after a reconnection until then, never handled twice;
 //                                             // its .delivered settles when the application reports its forward
 //                                             // (resolves once a recipient's page handled it, or rejects with an
-//                                             // Error whose .code is 'delivery-failed' and .reason e.g. EXPIRED)
+//                                             // Error whose .code is 'delivery-failed' and .reason e.g. EXPIRED,
+//                                             // or the code of the server's refusal, such as 'not-permitted')
 //   app.call('add', [1, 2], {timeout: 10000}) // a promise of the server function's result; rejects with an
 //                                             // Error whose .code is not-found, not-permitted, invalid-arguments,
 //                                             // timed-out, failed, bad-message or disconnected
@@ -325,6 +326,11 @@ class Application {
                 cometd.publish('/service/thywill/' + this.id, { type: 'ack', receipt: envelope.receipt });
             }
         } else if (envelope && envelope.type === 'error') {
+            if (envelope.id !== undefined) {
+                // The server refused one of this page's messages (not-permitted, ...): it is never delivered.
+                const error = envelope.error || {};
+                this.settleDelivery(String(envelope.id), callError(error.code || 'failed', null, error.message));
+            }
             if (this.errorHandlers.length === 0) {
                 console.warn('thywill: error from application ' + this.id, envelope.error);
             }

@@ -13,6 +13,7 @@ import org.thywill.api.admin.ClusterAdmin;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.database.SessionStore;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.DeliveryFailure;
 import org.thywill.api.delivery.Receipt;
@@ -70,15 +71,16 @@ final class RedisPush extends MembershipPush implements ClusterAdmin {
      * @param sessionLifetime the Database's session lifetime: the memberships of sessions idle that long are
      *                        removed from Redis; empty to keep them until they are left
      * @param inboxes this node's session inboxes, kept on top of {@code clients}
+     * @param sessionStore the Database's sessions, which keep each session's user
      */
     RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
-              SessionInboxes inboxes) {
-        this(settings, clients, sessionLifetime, inboxes, new Cluster(settings));
+              SessionInboxes inboxes, SessionStore sessionStore) {
+        this(settings, clients, sessionLifetime, inboxes, sessionStore, new Cluster(settings));
     }
 
     private RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
-                      SessionInboxes inboxes, Cluster cluster) {
-        super(clients, inboxes, cluster.sessions, cluster.events);
+                      SessionInboxes inboxes, SessionStore sessionStore, Cluster cluster) {
+        super(clients, inboxes, cluster.sessions, cluster.events, sessionStore);
         this.settings = settings;
         this.link = cluster.link;
         this.bus = cluster.bus;
@@ -168,7 +170,7 @@ final class RedisPush extends MembershipPush implements ClusterAdmin {
     }
 
     @Override
-    public Sent send(String applicationId, Target target, Map<String, Object> envelope) {
+    protected Sent deliver(String applicationId, Target target, Map<String, Object> envelope) {
         if (target instanceof Target.ToConnection to) {
             return to.receipted() ? toConnectionReceipted(applicationId, to, envelope)
                     : Sent.withoutReceipt(toConnection(to.connection(), applicationId, envelope) ? 1 : 0, to);

@@ -24,7 +24,8 @@ import org.thywill.api.presence.PresenceListener;
  * how many sessions are present in {@code room}), {@code watch} (the sender is told of presence changes this node
  * reports and of nodes declared down), and {@code toSessionReceipted} and {@code toConnectionReceipted} (send
  * {@code text} to {@code session} or {@code connection} with a receipt, and answer the sender {@code receipt} with
- * the receipt's number, or {@code receiptFailed} with why it failed).
+ * the receipt's number, or {@code receiptFailed} with why it failed), and {@code toUser} (sends {@code text} to
+ * user {@code user}, with a receipt if {@code receipt} is true).
  */
 public final class ClusterProbeApplication implements Application, PresenceListener {
 
@@ -72,6 +73,14 @@ public final class ClusterProbeApplication implements Application, PresenceListe
             case "toConnectionReceipted" -> tellReceipt(from, context.send(
                     Target.connection(new ConnectionId(String.valueOf(command.get("connection")))).withReceipt(),
                     Map.of("text", text)).receipt());
+            case "toUser" -> {
+                String user = String.valueOf(command.get("user"));
+                if (Boolean.TRUE.equals(command.get("receipt"))) {
+                    tellReceipt(from, context.send(Target.user(user).withReceipt(), Map.of("text", text)).receipt());
+                } else {
+                    context.send(Target.user(user), Map.of("text", text));
+                }
+            }
             case "toSession" -> context.send(Target.session(new SessionId(String.valueOf(command.get("session")))),
                     Map.of("text", text));
             case "presence" -> context.send(Target.connection(from.id()),

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.thywill.api.delivery.Target;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
@@ -14,6 +13,8 @@ import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
+import org.thywill.api.delivery.DeliveryFailedException;
+import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
@@ -21,7 +22,10 @@ import org.thywill.api.http.HttpResponse;
 
 /**
  * Answers any message with who the connection's user is, as {@code onConnect} saw it and as the message's handler
- * sees it: {@code {"user": id or null, "name": the name claim or null, "atConnect": id or null}}.
+ * sees it: {@code {"user": id or null, "name": the name claim or null, "atConnect": id or null}}. Two commands
+ * act on users: {@code {"toUser": id, "text": t, "receipt": true|false}} sends {@code {"text": t, "from": sender}} to
+ * that user, answering {@code {"queued": n}} and, with a receipt, {@code {"receipt": seq}} or
+ * {@code {"receiptFailed": reason}} later.
  */
 public final class WhoAmIApplication implements Application {
 
@@ -82,6 +86,10 @@ public final class WhoAmIApplication implements Application {
 
     @Override
     public void onMessage(Connection from, Object data) {
+        if (data instanceof Map<?, ?> command && command.get("toUser") instanceof String user) {
+            sendToUser(from, user, command);
+            return;
+        }
         if (data instanceof Map<?, ?> command && Boolean.TRUE.equals(command.get("watch"))) {
             watchers.add(from.id());
             context.send(Target.connection(from.id()), Map.of("watching", true));
@@ -93,5 +101,21 @@ public final class WhoAmIApplication implements Application {
         Connection atConnect = connected.get(from.id());
         answer.put("atConnect", atConnect == null ? "not seen" : atConnect.user().map(User::id).orElse(null));
         context.send(Target.connection(from.id()), answer);
+    }
+
+    private void sendToUser(Connection from, String user, Map<?, ?> command) {
+        boolean receipted = Boolean.TRUE.equals(command.get("receipt"));
+        Target.ToUser to = receipted ? Target.user(user).withReceipt() : Target.user(user);
+        Map<String, Object> message = new HashMap<>();
+        message.put("text", command.get("text"));
+        message.put("from", from.user().map(User::id).orElse(null));
+        Sent sent = context.send(to, message);
+        context.send(Target.connection(from.id()), Map.of("queued", sent.queued()));
+        if (receipted) {
+            sent.receipt().whenComplete((receipt, failure) -> context.send(Target.connection(from.id()),
+                    failure == null ? Map.of("receipt", receipt.seq()) : Map.of("receiptFailed",
+                            failure instanceof DeliveryFailedException lost ? lost.reason().name()
+                                    : String.valueOf(failure))));
+        }
     }
 }

@@ -206,7 +206,8 @@ function sendPrivately(to, text) {
         }
     }, () => {});
     sent.delivered.then(() => status.textContent = 'delivered',
-        e => status.textContent = 'not delivered: ' + (e.reason || e.message));
+        e => status.textContent = 'not delivered: ' + (e.reason === 'NO_SESSION'
+            ? 'nobody has signed in as ' + to : e.reason || e.message));
 }
 
 sendForm.addEventListener('submit', event => {

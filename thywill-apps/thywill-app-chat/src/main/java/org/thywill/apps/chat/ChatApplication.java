@@ -3,6 +3,7 @@ package org.thywill.apps.chat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientMessage;
@@ -12,7 +13,6 @@ import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
-import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
@@ -22,8 +22,8 @@ import org.thywill.api.presence.PresentSession;
  * room's presence: a person (a browser, however many tabs) arrives with their first tab and leaves when their last
  * one has been closed for the Push's grace period, so reloading the page neither announces a departure nor changes
  * the name. Arrivals, departures and renames are announced in the room. A signed-in person is called by their
- * login's name on every browser of theirs, and can be sent a private message, which reaches all those browsers and
- * whose sender sees it delivered.
+ * login's name on every browser of theirs, and can be sent a private message ({@code Target.user}), which reaches
+ * all those browsers and whose sender sees it delivered.
  */
 public final class ChatApplication implements Application, PresenceListener {
 
@@ -31,7 +31,8 @@ public final class ChatApplication implements Application, PresenceListener {
     static final String ROOM = "room";
 
     private final DisplayNames names = new DisplayNames();
-    private final SignedInUsers users = new SignedInUsers();
+    /** The sessions whose last connection was signed in, so that one that signs out becomes a guest again. */
+    private final Set<SessionId> signedIn = ConcurrentHashMap.newKeySet();
     private volatile ApplicationContext context;
 
     @Override
@@ -67,10 +68,10 @@ public final class ChatApplication implements Application, PresenceListener {
         Optional<String> before = names.nameOf(session);
         if (user.isPresent()) {
             names.signIn(session, user.get().claim("name").map(String::valueOf).orElse(user.get().id()));
-        } else if (users.signedIn(session)) {
+            signedIn.add(session);
+        } else if (signedIn.remove(session)) {
             names.remove(session); // signed out: a guest again
         }
-        users.connected(session, user.map(User::id));
         String name = names.nameOrGuest(session);
         if (before.isPresent() && !before.get().equals(name)) {
             // Signed in or out on a page reload, which is no arrival: the room learns the new name as a rename.
@@ -97,7 +98,7 @@ public final class ChatApplication implements Application, PresenceListener {
         boolean back = context.presence(ROOM).stream().anyMatch(p -> p.session().equals(session));
         if (!back) { // if it returned meanwhile, its joined(...) follows: it keeps its name
             names.remove(session);
-            users.left(session);
+            signedIn.remove(session);
         }
         if (back || browsersOf(name.get()) == 0) { // nor is leaving one of two browsers a departure
             context.send(Target.channel(ROOM).except(session), ChatEvents.left(name.get(), now()));
@@ -138,23 +139,13 @@ public final class ChatApplication implements Application, PresenceListener {
     }
 
     /**
-     * Sends a private message to every browser of its person, each through its session's inbox with a receipt, and
-     * tells the sender's page once one of those browsers showed it.
+     * Sends a private message to the person on every browser of theirs (Target.user: each through its session's
+     * inbox, so that a browser offline now gets it when it returns), and tells the sender's page once one of those
+     * browsers showed it, or why none will (NO_SESSION: nobody ever signed in by that name).
      */
     private void whisper(ClientMessage message, String fromName, ChatRequest.Private whisper) {
-        Set<SessionId> browsers = users.sessionsOf(whisper.to());
-        if (browsers.isEmpty()) {
-            context.send(Target.connection(message.from().id()), ChatEvents.error("Nobody signed in as "
-                    + whisper.to() + " is here."));
-            return;
-        }
-        String toName = browsers.stream().map(names::nameOf).flatMap(Optional::stream).findFirst()
-                .orElse(whisper.to());
-        var event = ChatEvents.privately(fromName, toName, whisper.text(), now());
-        List<Sent> sends = browsers.stream()
-                .map(session -> context.send(Target.session(session).withReceipt(), event))
-                .toList();
-        context.reportDelivery(message, sends);
+        var event = ChatEvents.privately(fromName, whisper.to(), whisper.text(), now());
+        context.reportDelivery(message, context.send(Target.user(whisper.to()).withReceipt(), event));
     }
 
     private void rename(SessionId session, ConnectionId id, String current, String wanted) {

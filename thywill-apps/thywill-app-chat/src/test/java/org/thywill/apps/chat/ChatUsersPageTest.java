@@ -75,8 +75,9 @@ class ChatUsersPageTest {
                     .equals("not delivered: Sign in to send private messages."));
 
             type(alice, "/msg nobody hello?");
-            alice.waitFor(d -> d.findElements(By.cssSelector("#messages li.notice.error")).stream()
-                    .anyMatch(li -> li.getText().equals("Nobody signed in as nobody is here.")));
+            WebElement toNobody = waitForPrivate(alice, "hello?");
+            alice.waitFor(d -> toNobody.findElement(By.cssSelector(".status")).getText()
+                    .equals("not delivered: nobody has signed in as nobody"));
         }
     }
 

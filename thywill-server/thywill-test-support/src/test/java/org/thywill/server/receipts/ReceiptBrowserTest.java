@@ -12,7 +12,8 @@ import org.thywill.testing.ThywillTestServer;
 
 /**
  * A page in Chromium sends a message that the application forwards with a receipt, and shows what became of it:
- * sent at once, delivered only once the recipient's page handled it, or failed with the reason.
+ * sent at once, delivered only once the recipient's page handled it (of a session, a connection or a channel's
+ * members), or failed with the reason.
  */
 class ReceiptBrowserTest {
 
@@ -49,6 +50,17 @@ class ReceiptBrowserTest {
             bob.load(server.page(ReceiptProbeApplication.ID)).waitUntilConnected();
             bob.waitFor(d -> lines(bob, "received").equals(List.of("hello bob")));
             alice.waitFor(d -> lines(alice, "sent").equals(List.of("hello bob: delivered")));
+        }
+    }
+
+    @Test
+    void aMessageForwardedToAChannelShowsDeliveredOnceAnotherMembersPageHandledIt() {
+        try (ThywillTestServer server = ThywillTestServer.withApplications(ReceiptProbeApplication.ID).start();
+             Browser alice = open(server); Browser bob = open(server)) {
+            forward(alice, "hello room", null, "channel");
+            bob.waitFor(d -> lines(bob, "received").equals(List.of("hello room")));
+            alice.waitFor(d -> lines(alice, "sent").equals(List.of("hello room: delivered")));
+            assertEquals(List.of(), lines(alice, "received"), "the sender's own session is left out");
         }
     }
 

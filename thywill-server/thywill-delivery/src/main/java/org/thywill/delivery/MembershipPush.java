@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.thywill.api.auth.Authentication;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -25,6 +26,9 @@ import org.thywill.api.push.Push;
  * through its own sends to each of the user's sessions. A Push adds its {@link #deliver} and its own start and stop.
  */
 public abstract class MembershipPush implements Push, ConnectionListener {
+
+    /** The longest message {@link #disconnectUser} passes on to the pages. */
+    public static final int MAX_SIGN_OUT_MESSAGE = 500;
 
     /** The local transport. */
     protected final ClientInterface clients;
@@ -100,6 +104,31 @@ public abstract class MembershipPush implements Push, ConnectionListener {
      * @return what the send did
      */
     protected abstract Sent deliver(String applicationId, Target target, Map<String, Object> envelope);
+
+    /** Checks the message, then ends the user's connections held here; a clustered Push tells the other nodes. */
+    @Override
+    public int disconnectUser(String userId, String message) {
+        if (message.length() > MAX_SIGN_OUT_MESSAGE) {
+            throw new IllegalArgumentException("A message to signed-out pages has at most " + MAX_SIGN_OUT_MESSAGE
+                    + " characters, not " + message.length() + "; shorten it.");
+        }
+        return disconnectHere(userId, message);
+    }
+
+    /**
+     * Ends the user's connections held here, each page told why first.
+     *
+     * @param userId the user
+     * @param message what the pages may show
+     * @return how many were ended
+     */
+    protected final int disconnectHere(String userId, String message) {
+        int ended = 0;
+        for (Connection connection : users.here().of(userId)) {
+            ended += clients.close(connection.id(), Authentication.SIGNED_OUT, message) ? 1 : 0;
+        }
+        return ended;
+    }
 
     @Override
     public void connected(Connection connection) {

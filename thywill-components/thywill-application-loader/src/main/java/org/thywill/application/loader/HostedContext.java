@@ -59,6 +59,11 @@ final class HostedContext implements ApplicationContext {
     }
 
     @Override
+    public int disconnectUser(String userId, String message) {
+        return push.disconnectUser(userId, message);
+    }
+
+    @Override
     public void join(String channel, ConnectionId connection) {
         push.join(applicationId, channel, connection);
     }

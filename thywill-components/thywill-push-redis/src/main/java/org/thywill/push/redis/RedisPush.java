@@ -188,6 +188,14 @@ final class RedisPush extends MembershipPush implements ClusterAdmin {
         return Sent.withoutReceipt(local.toChannel(applicationId, to, identified), to);
     }
 
+    /** Ends the user's connections here, and on the other nodes as they hear of it on the bus. */
+    @Override
+    public int disconnectUser(String userId, String message) {
+        int ended = super.disconnectUser(userId, message);
+        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.SIGN_OUT, "user", userId, "message", message));
+        return ended;
+    }
+
     private boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
         if (clients.connection(connection).isPresent()) {
             return clients.deliver(List.of(connection), Envelopes.applicationChannel(applicationId), envelope) == 1;
@@ -261,6 +269,11 @@ final class RedisPush extends MembershipPush implements ClusterAdmin {
                 }
             }
             case HELD, RECEIPT -> receipts.answered(message);
+            case SIGN_OUT -> {
+                if (!own) {
+                    disconnectHere(message.text("user"), message.text("message"));
+                }
+            }
             case CHANNEL -> {
                 if (!own) {
                     String except = message.text("exceptSession");

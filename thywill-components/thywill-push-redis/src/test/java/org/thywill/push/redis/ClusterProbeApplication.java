@@ -25,7 +25,8 @@ import org.thywill.api.presence.PresenceListener;
  * reports and of nodes declared down), and {@code toSessionReceipted} and {@code toConnectionReceipted} (send
  * {@code text} to {@code session} or {@code connection} with a receipt, and answer the sender {@code receipt} with
  * the receipt's number, or {@code receiptFailed} with why it failed), and {@code toUser} (sends {@code text} to
- * user {@code user}, with a receipt if {@code receipt} is true).
+ * user {@code user}, with a receipt if {@code receipt} is true) and {@code logout} (logs user {@code user} out
+ * everywhere with {@code text}, answering {@code ended}, how many connections this node ended).
  */
 public final class ClusterProbeApplication implements Application, PresenceListener {
 
@@ -81,6 +82,8 @@ public final class ClusterProbeApplication implements Application, PresenceListe
                     context.send(Target.user(user), Map.of("text", text));
                 }
             }
+            case "logout" -> context.send(Target.connection(from.id()),
+                    Map.of("ended", context.disconnectUser(String.valueOf(command.get("user")), String.valueOf(text))));
             case "toSession" -> context.send(Target.session(new SessionId(String.valueOf(command.get("session")))),
                     Map.of("text", text));
             case "presence" -> context.send(Target.connection(from.id()),

@@ -15,11 +15,13 @@ import org.thywill.testing.ThywillTestServer;
 
 /**
  * Sends to a user in a cluster of two nodes sharing MySQL: each of the user's devices gets the message once,
- * whichever node it is connected to, and the receipt completes when one of them acknowledges.
+ * whichever node it is connected to, and the receipt completes when one of them acknowledges; logging the user out
+ * on one node closes their devices on both.
  */
 class UserAcrossNodesTest {
 
     private static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
+    private static final String CLOSED = "/service/thywill/auth/closed";
 
     @AutoClose
     private static TestCluster cluster;
@@ -62,6 +64,29 @@ class UserAcrossNodesTest {
             bob.send(Map.of("cmd", "toUser", "user", alice, "text", "receipted", "receipt", true));
             assertEquals("receipted", Deliveries.next(phone, DIRECT, "text").get("text"));
             assertTrue(((Number) Deliveries.next(bob, DIRECT, "receipt").get("receipt")).longValue() > 0);
+        }
+    }
+
+    @Test
+    void loggingAUserOutOnOneNodeClosesTheirDevicesOnBothWithTheReason() {
+        String alice = "alice-" + UUID.randomUUID();
+        try (TestClient laptop = device(n1, alice);
+             TestClient phone = device(n2, alice);
+             TestClient bob = device(n1, "bob-" + UUID.randomUUID())) {
+            bob.send(Map.of("cmd", "logout", "user", alice, "text", "Signed out by an administrator"));
+            assertEquals(1, ((Number) Deliveries.next(bob, DIRECT, "ended").get("ended")).intValue(),
+                    "this node ended the laptop's connection; the other node ends the phone's");
+            for (TestClient device : new TestClient[] {laptop, phone}) {
+                TestClient.Delivery notice = device.next();
+                while (!CLOSED.equals(notice.channel())) {
+                    notice = device.next();
+                }
+                assertEquals(Map.of("code", "signed-out", "message", "Signed out by an administrator"),
+                        notice.envelope());
+                TestCluster.await("device disconnected", Deliveries.WAIT, () -> !device.isConnected());
+            }
+            bob.send(Map.of("cmd", "whoami"));
+            Deliveries.next(bob, DIRECT, "session");
         }
     }
 }

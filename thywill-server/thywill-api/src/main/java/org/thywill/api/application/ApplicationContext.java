@@ -191,6 +191,22 @@ public interface ApplicationContext {
      */
     void onPresence(PresenceListener listener);
 
+    /**
+     * Logs a user out everywhere: ends every connection of the user, to any application, on every node of a
+     * cluster; each page is first told {@code {"code": "signed-out", "message": message}}, which the browser library
+     * hands to {@code thywill.onAuthError}. The pages do not reconnect by themselves with the same credentials; the
+     * host application ends its own login so that they get no new ones (documentation/authentication.md).
+     *
+     * @param userId the user's id, as {@link org.thywill.api.auth.User#id()} gives it
+     * @param message what the pages may show, for example "Your password was changed"; at most 500 characters
+     * @return how many of the user's connections this node ended now; other nodes end theirs at once
+     * @throws IllegalArgumentException if the message is longer
+     * @throws UnsupportedOperationException if this server's Push cannot
+     */
+    default int disconnectUser(String userId, String message) {
+        throw new UnsupportedOperationException("This server cannot end a user's connections");
+    }
+
     /** @return the Database component's pooled data source, for the application's own tables */
     DataSource dataSource();
 

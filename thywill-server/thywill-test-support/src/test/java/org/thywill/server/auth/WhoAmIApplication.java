@@ -25,7 +25,8 @@ import org.thywill.api.http.HttpResponse;
  * sees it: {@code {"user": id or null, "name": the name claim or null, "atConnect": id or null}}. Two commands
  * act on users: {@code {"toUser": id, "text": t, "receipt": true|false}} sends {@code {"text": t, "from": sender}} to
  * that user, answering {@code {"queued": n}} and, with a receipt, {@code {"receipt": seq}} or
- * {@code {"receiptFailed": reason}} later.
+ * {@code {"receiptFailed": reason}} later; {@code {"logout": id, "message": m}} logs that user out everywhere,
+ * answering {@code {"ended": n}} or {@code {"refused": why}}.
  */
 public final class WhoAmIApplication implements Application {
 
@@ -88,6 +89,16 @@ public final class WhoAmIApplication implements Application {
     public void onMessage(Connection from, Object data) {
         if (data instanceof Map<?, ?> command && command.get("toUser") instanceof String user) {
             sendToUser(from, user, command);
+            return;
+        }
+        if (data instanceof Map<?, ?> command && command.get("logout") instanceof String user) {
+            Map<String, Object> answer;
+            try {
+                answer = Map.of("ended", context.disconnectUser(user, String.valueOf(command.get("message"))));
+            } catch (IllegalArgumentException e) {
+                answer = Map.of("refused", e.getMessage());
+            }
+            context.send(Target.connection(from.id()), answer);
             return;
         }
         if (data instanceof Map<?, ?> command && Boolean.TRUE.equals(command.get("watch"))) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thywill.testing.TestClient;
+import org.thywill.testing.TestTokens;
 import org.thywill.testing.TestClient.Transport;
 import org.thywill.testing.ThywillTestServer;
 
@@ -32,13 +33,13 @@ class UserAcrossNodesTest {
 
     @BeforeAll
     static void start() {
-        cluster = new TestCluster(ClusterProbeApplication.ID, true).jwt(UserTokens.SECRET);
+        cluster = new TestCluster(ClusterProbeApplication.ID, true).jwt(TestTokens.SECRET);
         n1 = cluster.start("n1");
         n2 = cluster.start("n2");
     }
 
     static TestClient device(ThywillTestServer node, String user) {
-        return TestClient.connectAs(node, ClusterProbeApplication.ID, Transport.WEBSOCKET, UserTokens.of(user));
+        return TestClient.connectAs(node, ClusterProbeApplication.ID, Transport.WEBSOCKET, TestTokens.of(user));
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.thywill.api.presence.PresenceListener;
  * {@code text} to {@code session} or {@code connection} with a receipt, and answer the sender {@code receipt} with
  * the receipt's number, or {@code receiptFailed} with why it failed), and {@code toUser} (sends {@code text} to
  * user {@code user}, with a receipt if {@code receipt} is true) and {@code logout} (logs user {@code user} out
- * everywhere with {@code text}, answering {@code ended}, how many connections this node ended).
+ * everywhere with {@code text}, answering {@code ended}, how many connections this node ended). Watchers are also
+ * told of users joining and leaving as this node reports them: {@code userJoined} or {@code userLeft} and the id.
  */
 public final class ClusterProbeApplication implements Application, PresenceListener {
 
@@ -118,6 +119,16 @@ public final class ClusterProbeApplication implements Application, PresenceListe
     @Override
     public void left(String channel, SessionId session) {
         watchers.forEach(w -> context.send(Target.connection(w), Map.of("event", "left")));
+    }
+
+    @Override
+    public void userJoined(String userId) {
+        watchers.forEach(w -> context.send(Target.connection(w), Map.of("userJoined", userId)));
+    }
+
+    @Override
+    public void userLeft(String userId) {
+        watchers.forEach(w -> context.send(Target.connection(w), Map.of("userLeft", userId)));
     }
 
     @Override

@@ -10,18 +10,21 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.thywill.testing.TestClient;
+import org.thywill.testing.TestTokens;
 import org.thywill.testing.TestClient.Transport;
 import org.thywill.testing.ThywillTestServer;
 
 /**
  * Sends to a user in a cluster of two nodes sharing MySQL: each of the user's devices gets the message once,
  * whichever node it is connected to, and the receipt completes when one of them acknowledges; logging the user out
- * on one node closes their devices on both.
+ * on one node closes their devices on both; each join and leave of the user is reported once, by the node where it
+ * happened (each node has a watcher).
  */
 class UserAcrossNodesTest {
 
     private static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
     private static final String CLOSED = "/service/thywill/auth/closed";
+    private static final Duration QUIET = Duration.ofMillis(2500);
 
     @AutoClose
     private static TestCluster cluster;
@@ -30,13 +33,13 @@ class UserAcrossNodesTest {
 
     @BeforeAll
     static void start() {
-        cluster = new TestCluster(ClusterProbeApplication.ID, true).jwt(UserTokens.SECRET);
+        cluster = new TestCluster(ClusterProbeApplication.ID, true).jwt(TestTokens.SECRET);
         n1 = cluster.start("n1");
         n2 = cluster.start("n2");
     }
 
     static TestClient device(ThywillTestServer node, String user) {
-        return TestClient.connectAs(node, ClusterProbeApplication.ID, Transport.WEBSOCKET, UserTokens.of(user));
+        return TestClient.connectAs(node, ClusterProbeApplication.ID, Transport.WEBSOCKET, TestTokens.of(user));
     }
 
     @Test
@@ -88,5 +91,37 @@ class UserAcrossNodesTest {
             bob.send(Map.of("cmd", "whoami"));
             Deliveries.next(bob, DIRECT, "session");
         }
+    }
+
+    private static TestClient watcher(ThywillTestServer node) {
+        TestClient watcher = device(node, "watcher-" + UUID.randomUUID());
+        watcher.send(Map.of("cmd", "watch"));
+        Deliveries.next(watcher, DIRECT, "watching");
+        return watcher;
+    }
+
+    @Test
+    void eachJoinAndLeaveOfAUserIsReportedOnceOnTheNodeWhereItHappened() {
+        String alice = "alice-" + UUID.randomUUID();
+        try (TestClient w1 = watcher(n1); TestClient w2 = watcher(n2)) {
+            TestClient laptop = device(n1, alice);
+            assertEquals(Map.of("userJoined", alice), event(w1, alice, Deliveries.WAIT), "n1 reports the join");
+            TestClient phone = device(n2, alice);
+            laptop.close();
+            assertEquals(null, event(w1, alice, QUIET), "n1 reports nothing more: the phone is still there");
+            assertEquals(null, event(w2, alice, Duration.ofMillis(300)),
+                    "n2 reported no join: alice was present already");
+            phone.close();
+            assertEquals(Map.of("userLeft", alice), event(w2, alice, Deliveries.WAIT),
+                    "n2, where the last device left, reports the leave after the grace period");
+            assertEquals(null, event(w2, alice, QUIET), "once");
+            assertEquals(null, event(w1, alice, Duration.ofMillis(300)), "and only there");
+        }
+    }
+
+    /** @return the next userJoined or userLeft of {@code user} the watcher is told of in time, or null */
+    private static Map<?, ?> event(TestClient watcher, String user, Duration wait) {
+        return Deliveries.find(watcher, wait, d -> d.data() instanceof Map<?, ?> m
+                && (user.equals(m.get("userJoined")) || user.equals(m.get("userLeft")))).orElse(null);
     }
 }

@@ -65,6 +65,11 @@ public interface ApplicationContext {
      *     reconnecting within the presence grace) gets it afterwards, in order, once (documentation/protocol.md);
      *     with {@link Target.ToChannel#atMostOnce()}, once to the live connections only, neither numbered nor kept.
      *     A channel send gives no receipt: send to each session for one.</li>
+     * <li>{@link Target#user}: through the inbox of each session of the user (every browser and device, on every
+     *     node), found in the Database behind the call; {@code queued} counts the user's live connections on this
+     *     node. With {@link Target.ToUser#withReceipt()}, the receipt completes on the first acknowledgement by any
+     *     of the user's pages, fails once every copy failed, and fails with {@code NO_SESSION} for a user without a
+     *     session (documentation/authentication.md).</li>
      * </ul>
      *
      * <p>Threading and ordering: callable from any thread; it never blocks on the network, it queues the message

@@ -134,6 +134,11 @@ public final class KernelServerView implements ServerView {
     }
 
     @Override
+    public int disconnectUser(String userId, String message) {
+        return push().disconnectUser(userId, message);
+    }
+
+    @Override
     public int sendToSession(SessionId session, String applicationId, Object data) {
         return push().send(applicationId, Target.session(session), Envelopes.message(data)).queued();
     }

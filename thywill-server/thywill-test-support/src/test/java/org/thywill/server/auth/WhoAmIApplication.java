@@ -19,6 +19,7 @@ import org.thywill.api.delivery.Target;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
+import org.thywill.api.presence.PresenceListener;
 
 /**
  * Answers any message with who the connection's user is, as {@code onConnect} saw it and as the message's handler
@@ -26,9 +27,10 @@ import org.thywill.api.http.HttpResponse;
  * act on users: {@code {"toUser": id, "text": t, "receipt": true|false}} sends {@code {"text": t, "from": sender}} to
  * that user, answering {@code {"queued": n}} and, with a receipt, {@code {"receipt": seq}} or
  * {@code {"receiptFailed": reason}} later; {@code {"logout": id, "message": m}} logs that user out everywhere,
- * answering {@code {"ended": n}} or {@code {"refused": why}}.
+ * answering {@code {"ended": n}} or {@code {"refused": why}}. Watchers ({@code {"watch": true}}) are told of
+ * disconnections and of users joining and leaving ({@code {"userJoined": id}}, {@code {"userLeft": id}}).
  */
-public final class WhoAmIApplication implements Application {
+public final class WhoAmIApplication implements Application, PresenceListener {
 
     /** The application's id. */
     public static final String ID = "whoami";
@@ -68,6 +70,17 @@ public final class WhoAmIApplication implements Application {
     @Override
     public void start(ApplicationContext context) {
         this.context = context;
+        context.onPresence(this);
+    }
+
+    @Override
+    public void userJoined(String userId) {
+        watchers.forEach(watcher -> context.send(Target.connection(watcher), Map.of("userJoined", userId)));
+    }
+
+    @Override
+    public void userLeft(String userId) {
+        watchers.forEach(watcher -> context.send(Target.connection(watcher), Map.of("userLeft", userId)));
     }
 
     @Override

@@ -99,6 +99,7 @@ function render(s) {
             }, 'danger') : '',
             button('Redeploy', () => act('Redeploy ' + a.id, 'redeploy', [a.id]))])])), 'No application runs');
     renderConnections();
+    renderUsers();
     renderChannels();
     drawCharts(s.charts);
 }
@@ -130,6 +131,22 @@ function renderConnections() {
         tr.dataset.application = r.application;
         return tr;
     }), 'No connection');
+}
+
+function renderUsers() {
+    const u = snapshot.users;
+    $('user-count').textContent = u.total + ' signed in here' + (u.total > u.rows.length
+        ? ' (first ' + u.rows.length + ' listed)' : '');
+    fill('users', u.rows.map(r => {
+        const tr = row([r.user, td(r.sessions.map(s => el('code', s + ' '))), String(r.connections), td([
+            button('Disconnect', () => {
+                if (confirm('Log ' + r.user + ' out on every device and node?')) {
+                    act('Disconnect user ' + r.user, 'disconnectUser', [r.user]);
+                }
+            }, 'danger')])]);
+        tr.dataset.user = r.user;
+        return tr;
+    }), u.available ? 'No signed-in user is connected here' : 'This Client Interface does not list its connections.');
 }
 
 function renderChannels() {

@@ -7,6 +7,56 @@ const [state, me, renameForm, nameInput, renameButton, onlineList, onlineCount, 
 let myName = null;
 const online = new Set();
 
+// The demonstration's sign-in (documentation/authentication.md): the server signs a token for the name typed here,
+// when its settings turn demoLogin on. The name is kept in this browser, so every tab and reload is signed in.
+const USER_KEY = 'thywill.chat.user';
+const signInForm = document.getElementById('sign-in-form');
+const signOutButton = document.getElementById('sign-out');
+const authSettings = (thywill.config && thywill.config.bootstrap && thywill.config.bootstrap.authentication) || {};
+const demoLogin = authSettings.demoLogin === true;
+
+function storedUser() {
+    try {
+        return localStorage.getItem(USER_KEY);
+    } catch (e) {
+        return null;
+    }
+}
+
+thywill.auth(() => {
+    const name = storedUser();
+    if (!demoLogin || !name) {
+        return null;
+    }
+    return fetch('/thywill/demo-login/token?name=' + encodeURIComponent(name))
+        .then(response => response.ok ? response.text() : response.text().then(t => Promise.reject(new Error(t))));
+});
+thywill.onAuthError(error => showNotice('Sign-in: ' + error.message, null, 'error'));
+
+function signInAs(name) {
+    if (name) {
+        localStorage.setItem(USER_KEY, name);
+    } else {
+        localStorage.removeItem(USER_KEY);
+    }
+    location.reload();
+}
+
+signInForm.addEventListener('submit', event => {
+    event.preventDefault();
+    const name = document.getElementById('login-name').value.trim();
+    if (name) {
+        signInAs(name);
+    }
+});
+signOutButton.addEventListener('click', () => signInAs(null));
+
+function showSignIn(signedIn) {
+    signInForm.hidden = !demoLogin || signedIn;
+    signOutButton.hidden = !signedIn;
+    renameForm.hidden = signedIn;
+}
+
 function element(tag, className, text) {
     const e = document.createElement(tag);
     if (className) {
@@ -37,6 +87,19 @@ function showMessage(data) {
     append(item);
 }
 
+// A private message: to this person from someone, or from this page, whose line then says what became of it.
+function showPrivate(data, status) {
+    const item = element('li', 'message private' + (status ? ' mine' : ''));
+    const who = status ? 'you → ' + data.to : data.from + ' → you';
+    item.append(element('span', 'time', time(data.at)), element('span', 'from', who),
+        element('span', 'text', data.text));
+    if (status) {
+        item.append(element('span', 'status', status));
+    }
+    append(item);
+    return item;
+}
+
 function showNotice(text, at, kind) {
     const item = element('li', 'notice' + (kind ? ' ' + kind : ''));
     if (at) {
@@ -64,6 +127,7 @@ function showOnline() {
 const events = {
     welcome(data) {
         myName = data.name;
+        showSignIn(data.signedIn === true);
         online.clear();
         data.online.forEach(name => online.add(name));
         online.add(myName);
@@ -89,6 +153,9 @@ const events = {
     },
     error(data) {
         showNotice(data.message, null, 'error');
+    },
+    private(data) {
+        showPrivate(data, null);
     }
 };
 
@@ -121,5 +188,29 @@ function submit(form, input, data) {
     });
 }
 
+// "/msg bob hello" goes to bob alone, on every browser of his: shown here as sending, sent, then delivered.
+function sendPrivately(to, text) {
+    const status = showPrivate({ to, text, at: Date.now() }, 'sending').querySelector('.status');
+    const sent = app.send({ to, text });
+    sent.then(() => {
+        if (status.textContent === 'sending') {
+            status.textContent = 'sent';
+        }
+    }, () => {});
+    sent.delivered.then(() => status.textContent = 'delivered',
+        e => status.textContent = 'not delivered: ' + (e.reason === 'NO_SESSION'
+            ? 'nobody has signed in as ' + to : e.reason || e.message));
+}
+
+sendForm.addEventListener('submit', event => {
+    const whisper = /^\/msg\s+(\S+)\s+([\s\S]+)$/.exec(textInput.value.trim());
+    if (whisper) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        sendPrivately(whisper[1], whisper[2]);
+        textInput.value = '';
+        textInput.focus();
+    }
+});
 submit(sendForm, textInput, text => ({ text }));
 submit(renameForm, nameInput, name => ({ name }));

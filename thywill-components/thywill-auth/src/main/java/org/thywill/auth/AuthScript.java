@@ -31,8 +31,18 @@ final class AuthScript implements HttpEndpoint {
      * @param refreshBefore how long before its token expires the page asks for a new one
      */
     AuthScript(String mode, Duration refreshBefore) {
+        this(mode, refreshBefore, false);
+    }
+
+    /**
+     * @param mode the authenticator's name, for the page
+     * @param refreshBefore how long before its token expires the page asks for a new one
+     * @param demoLogin whether pages may sign in at {@link DemoLogin}, which they are told
+     */
+    AuthScript(String mode, Duration refreshBefore, boolean demoLogin) {
         this.script = read();
-        this.parameter = Map.of("mode", mode, "refreshBeforeMillis", refreshBefore.toMillis());
+        this.parameter = Map.of("mode", mode, "refreshBeforeMillis", refreshBefore.toMillis(),
+                "demoLogin", demoLogin);
     }
 
     private static byte[] read() {

@@ -1,6 +1,7 @@
 package org.thywill.auth;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.thywill.api.ClientConfiguration;
 import org.thywill.api.auth.Authenticator;
 import org.thywill.api.http.HttpEndpoint;
@@ -9,9 +10,16 @@ import org.thywill.api.http.HttpEndpoint;
 abstract class BrowserAuthenticator implements Authenticator {
 
     private final AuthScript script;
+    private final List<HttpEndpoint> endpoints;
 
     BrowserAuthenticator(AuthScript script) {
+        this(script, List.of());
+    }
+
+    /** @param more endpoints the authenticator serves besides the script */
+    BrowserAuthenticator(AuthScript script, List<HttpEndpoint> more) {
         this.script = script;
+        this.endpoints = Stream.concat(Stream.of(script), more.stream()).toList();
     }
 
     @Override
@@ -21,6 +29,6 @@ abstract class BrowserAuthenticator implements Authenticator {
 
     @Override
     public final List<HttpEndpoint> endpoints() {
-        return List.of(script);
+        return endpoints;
     }
 }

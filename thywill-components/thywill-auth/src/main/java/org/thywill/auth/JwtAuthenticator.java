@@ -10,9 +10,12 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.thywill.api.auth.Authentication;
 import org.thywill.api.auth.Credentials;
 import org.thywill.api.auth.User;
@@ -24,12 +27,19 @@ import org.thywill.api.auth.User;
  */
 final class JwtAuthenticator extends BrowserAuthenticator {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JwtAuthenticator.class);
+
     private final JwtSettings settings;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     JwtAuthenticator(JwtSettings settings, JwtKeys keys) {
-        super(new AuthScript(JwtAuthenticatorProvider.NAME, settings.refreshBefore()));
+        super(new AuthScript(JwtAuthenticatorProvider.NAME, settings.refreshBefore(), settings.demoLogin()),
+                settings.demoLogin() ? List.of(new DemoLogin(settings)) : List.of());
         this.settings = settings;
+        if (settings.demoLogin()) {
+            LOG.warn("authentication.demoLogin is on: anyone can sign in as anyone at {}token?name=...; for"
+                    + " demonstrations only, never in production", DemoLogin.PREFIX);
+        }
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(keys.algorithms(),
                 new ImmutableJWKSet<>(keys.keys())));
         Set<String> required = new HashSet<>(Set.of("exp", settings.userClaim()));

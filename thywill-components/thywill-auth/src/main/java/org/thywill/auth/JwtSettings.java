@@ -26,6 +26,9 @@ import org.thywill.api.SettingsException;
  *   a new one (at the latest halfway through a shorter token's life).</td></tr>
  *   <tr><td>{@code allowAnonymous}</td><td>{@code false}</td><td>Lets a page without a token connect, without a
  *   user; a page with a bad token is still refused.</td></tr>
+ *   <tr><td>{@code demoLogin}</td><td>{@code false}</td><td>For demonstrations only: serves
+ *   {@code /thywill/demo-login/token?name=...}, which signs a token for any name with {@code secret}, so anyone
+ *   can sign in as anyone.</td></tr>
  * </table>
  *
  * @param secret the HMAC secret, empty for none
@@ -37,9 +40,11 @@ import org.thywill.api.SettingsException;
  * @param clockSkew the clock difference tolerated
  * @param refreshBefore how early the page refreshes its token
  * @param allowAnonymous whether a page without a token may connect
+ * @param demoLogin whether the demonstration's login signs tokens for any name
  */
 public record JwtSettings(String secret, String publicKey, String jwksFile, String issuer, String audience,
-                          String userClaim, Duration clockSkew, Duration refreshBefore, Boolean allowAnonymous) {
+                          String userClaim, Duration clockSkew, Duration refreshBefore, Boolean allowAnonymous,
+                          Boolean demoLogin) {
 
     /** HS256 needs a key as long as its hash: 256 bits. */
     static final int SHORTEST_SECRET_BYTES = 32;
@@ -55,6 +60,9 @@ public record JwtSettings(String secret, String publicKey, String jwksFile, Stri
         clockSkew = clockSkew == null ? Duration.ofSeconds(30) : clockSkew;
         refreshBefore = refreshBefore == null ? Duration.ofSeconds(60) : refreshBefore;
         allowAnonymous = allowAnonymous != null && allowAnonymous;
+        demoLogin = demoLogin != null && demoLogin;
+        SettingsException.require(!demoLogin || !secret.isEmpty(), "demoLogin",
+                "needs a 'secret' to sign the demonstration's tokens with");
         SettingsException.require(!secret.isEmpty() || !publicKey.isEmpty() || !jwksFile.isEmpty(), "secret",
                 "is needed, or 'publicKey' or 'jwksFile': the jwt authentication must have a key to check tokens"
                         + " with");

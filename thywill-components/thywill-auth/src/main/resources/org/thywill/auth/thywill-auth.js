@@ -4,13 +4,15 @@
 //                                        // a promise of it; asked before the first handshake and again before the
 //                                        // token expires, and the new token is sent over the live connection
 //   thywill.onAuthError(error => { });   // {code, message}: a refused handshake, a refused refresh, or the
-//                                        // connection closed because its token expired unrefreshed
+//                                        // connection closed because its token expired unrefreshed, or because
+//                                        // the application logged the user out everywhere (code signed-out)
 //   thywill.user                         // {id} of the connection's user, or null (anonymous, or not connected)
 //
 // The token goes in the handshake's ext.thywill.token; the server's reply names the user and says when the token
 // expires (ext.thywill.auth: {user, expires, expiresIn}); a refresh is {token} published on REFRESH_CHANNEL.
 const REFRESH_CHANNEL = '/service/thywill/auth/refresh';
 const EXPIRED_CHANNEL = '/service/thywill/auth/expired';
+const CLOSED_CHANNEL = '/service/thywill/auth/closed';
 // Codes of a refusal that a new token may cure: the library asks the page for one and tries once more.
 const RENEWABLE = new Set(['token-expired']);
 const MIN_RETRY = 1000;
@@ -134,11 +136,16 @@ function plugin(cometd, config) {
         }
         report(error);
     });
-    cometd.addListener(EXPIRED_CHANNEL, message => {
+    [EXPIRED_CHANNEL, CLOSED_CHANNEL].forEach(channel => cometd.addListener(channel, message => {
         clearTimeout(refreshTimer);
         user = null;
+        if (channel === CLOSED_CHANNEL) {
+            // Logged out everywhere: the token this page holds may still be valid, so it must not reconnect with it.
+            token = null;
+            cometd.disconnect();
+        }
         report(message.data);
-    });
+    }));
     return fetchToken();
 }
 

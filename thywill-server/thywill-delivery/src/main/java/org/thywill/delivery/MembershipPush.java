@@ -1,14 +1,19 @@
 package org.thywill.delivery;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.thywill.api.auth.Authentication;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.ConnectionListener;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.database.SessionStore;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.presence.PresenceListener;
 import org.thywill.api.presence.PresentSession;
 import org.thywill.api.push.Envelopes;
@@ -17,10 +22,13 @@ import org.thywill.api.push.Push;
 /**
  * What every Push built on this library does the same way, whatever keeps its membership: it keeps the session
  * inboxes on top of the Client Interface, attaches each connection to its session's channels before the
- * applications hear of it, and answers membership and presence from its {@link Memberships}. A Push adds its
- * {@code send} and its own start and stop.
+ * applications hear of it, answers membership and presence from its {@link Memberships}, and sends to a user
+ * through its own sends to each of the user's sessions. A Push adds its {@link #deliver} and its own start and stop.
  */
 public abstract class MembershipPush implements Push, ConnectionListener {
+
+    /** The longest message {@link #disconnectUser} passes on to the pages. */
+    public static final int MAX_SIGN_OUT_MESSAGE = 500;
 
     /** The local transport. */
     protected final ClientInterface clients;
@@ -32,15 +40,19 @@ public abstract class MembershipPush implements Push, ConnectionListener {
     protected final PresenceEvents events;
     /** Sends to the connections held here. */
     protected final LocalDelivery local;
+    /** Sends to users, and knows the users connected here. */
+    protected final UserSends users;
 
     /**
      * @param clients the local Client Interface, which delivers
      * @param inboxes the session inboxes
      * @param memberships where membership and presence are kept
      * @param events tells the applications of presence changes
+     * @param sessions the Database's sessions, which keep each session's user
      */
     protected MembershipPush(ClientInterface clients, SessionInboxes inboxes, Memberships memberships,
-                             PresenceEvents events) {
+                             PresenceEvents events, SessionStore sessions) {
+        this.users = new UserSends(sessions);
         this.clients = clients;
         this.inboxes = inboxes;
         this.memberships = memberships;
@@ -52,6 +64,7 @@ public abstract class MembershipPush implements Push, ConnectionListener {
     protected final void startDelivery() {
         inboxes.start();
         events.start();
+        users.start();
     }
 
     /**
@@ -67,17 +80,65 @@ public abstract class MembershipPush implements Push, ConnectionListener {
 
     /** Stops the presence thread, then the inboxes (which write what is queued). */
     protected final void stopListening() {
+        users.stop();
         events.stop();
         inboxes.stop();
+    }
+
+    /**
+     * Sends to a user through {@link UserSends}, which sends to each of the user's sessions through
+     * {@link #deliver}; any other target goes to {@link #deliver} at once.
+     */
+    @Override
+    public final Sent send(String applicationId, Target target, Map<String, Object> envelope) {
+        return target instanceof Target.ToUser to ? users.send(this, applicationId, to, envelope)
+                : deliver(applicationId, target, envelope);
+    }
+
+    /**
+     * Sends to a connection, a session or a channel, as {@link Push#send} says.
+     *
+     * @param applicationId the sending application
+     * @param target where it goes: never a {@link Target.ToUser}
+     * @param envelope the envelope
+     * @return what the send did
+     */
+    protected abstract Sent deliver(String applicationId, Target target, Map<String, Object> envelope);
+
+    /** Checks the message, then ends the user's connections held here; a clustered Push tells the other nodes. */
+    @Override
+    public int disconnectUser(String userId, String message) {
+        if (message.length() > MAX_SIGN_OUT_MESSAGE) {
+            throw new IllegalArgumentException("A message to signed-out pages has at most " + MAX_SIGN_OUT_MESSAGE
+                    + " characters, not " + message.length() + "; shorten it.");
+        }
+        return disconnectHere(userId, message);
+    }
+
+    /**
+     * Ends the user's connections held here, each page told why first.
+     *
+     * @param userId the user
+     * @param message what the pages may show
+     * @return how many were ended
+     */
+    protected final int disconnectHere(String userId, String message) {
+        int ended = 0;
+        for (Connection connection : users.here().of(userId)) {
+            ended += clients.close(connection.id(), Authentication.SIGNED_OUT, message) ? 1 : 0;
+        }
+        return ended;
     }
 
     @Override
     public void connected(Connection connection) {
         attach(connection.applicationId(), connection);
+        users.connected(connection);
     }
 
     @Override
     public void disconnected(Connection connection, DisconnectReason reason) {
+        users.disconnected(connection);
         memberships.detach(connection.id());
     }
 

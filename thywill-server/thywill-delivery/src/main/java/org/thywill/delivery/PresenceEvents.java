@@ -74,6 +74,16 @@ public final class PresenceEvents {
         dispatch(applicationId, "left " + channel, listener -> listener.left(channel, session));
     }
 
+    /** Tells the application that a user became present in it. */
+    public void userJoined(String applicationId, String user) {
+        dispatch(applicationId, "user joined", listener -> listener.userJoined(user));
+    }
+
+    /** Tells the application that a user is no longer present in it. */
+    public void userLeft(String applicationId, String user) {
+        dispatch(applicationId, "user left", listener -> listener.userLeft(user));
+    }
+
     /** Tells the application that another node of a cluster went down with its sessions' connections. */
     public void nodeDown(String applicationId, String node, Set<SessionId> sessions) {
         dispatch(applicationId, "node " + node + " down", listener -> listener.nodeDown(node, sessions));

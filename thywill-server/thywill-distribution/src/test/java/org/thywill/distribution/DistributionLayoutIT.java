@@ -47,7 +47,7 @@ class DistributionLayoutIT {
     @Test
     void appsHoldsAJarForEveryApplicationTheShippedSettingsEnableWithoutVersions() throws IOException {
         for (String settings : List.of("config/thywill.yml", "config/thywill-mysql.yml",
-                "config/thywill-postgresql.yml")) {
+                "config/thywill-postgresql.yml", "config/thywill-chat-demo.yml")) {
             Object enabled = org.thywill.kernel.settings.SettingsTree.read(home.resolve(settings))
                     .section("application").get("enabled");
             // And the admin console, which server.admin turns on whatever the list says.

@@ -53,4 +53,22 @@ final class PageMemory {
     synchronized long handledSeq(String app) {
         return handled.getOrDefault(app, 0L);
     }
+
+    /**
+     * @param app the application the page is of
+     * @param acknowledging whether the page asks for acknowledged delivery, telling what it handled
+     * @param token the token of the page's signed-in user, or null
+     * @return the handshake's {@code ext.thywill}, as the browser library writes it
+     */
+    synchronized Map<String, Object> handshake(String app, boolean acknowledging, String token) {
+        Map<String, Object> thywill = new HashMap<>(Map.of("application", app));
+        if (acknowledging) {
+            thywill.put("ack", true);
+            thywill.put("handled", Map.copyOf(handled));
+        }
+        if (token != null) {
+            thywill.put("token", token);
+        }
+        return thywill;
+    }
 }

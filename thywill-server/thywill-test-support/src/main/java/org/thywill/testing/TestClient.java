@@ -1,10 +1,6 @@
 package org.thywill.testing;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +66,7 @@ public final class TestClient implements AutoCloseable {
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     private final AtomicInteger duplicates = new AtomicInteger();
     private volatile HttpCookie cookie;
+    private volatile String token;
 
     private TestClient(CometdTransports transports, URI serverUri, String applicationId, PageMemory memory) {
         this.transports = transports;
@@ -102,7 +99,17 @@ public final class TestClient implements AutoCloseable {
      * @return the connected client
      */
     public static TestClient connect(URI server, String applicationId, Transport transport, HttpCookie sessionCookie) {
-        return connect(server, applicationId, transport, sessionCookie, new PageMemory(), true);
+        return connect(server, applicationId, transport, sessionCookie, new PageMemory(), true, null);
+    }
+
+    /**
+     * Connects as a new browser (a device) of a signed-in user, presenting {@code token} at the handshake as
+     * thywill-auth.js does; as {@link #connect(ThywillTestServer, String, Transport)} otherwise.
+     */
+    public static TestClient connectAs(ThywillTestServer server, String applicationId, Transport transport,
+                                       String token) {
+        return connect(server.uri(), applicationId, transport, newSession(server.uri(), applicationId),
+                new PageMemory(), true, token);
     }
 
     /**
@@ -116,7 +123,7 @@ public final class TestClient implements AutoCloseable {
      */
     public static TestClient connectPlain(ThywillTestServer server, String applicationId, Transport transport) {
         return connect(server.uri(), applicationId, transport, newSession(server.uri(), applicationId),
-                new PageMemory(), false);
+                new PageMemory(), false, null);
     }
 
     /**
@@ -127,7 +134,7 @@ public final class TestClient implements AutoCloseable {
      * @return the new connection, which shares this client's record of handled messages
      */
     public TestClient reconnect(Transport transport) {
-        return connect(serverUri, applicationId, transport, sessionCookie(), memory, true);
+        return connect(serverUri, applicationId, transport, sessionCookie(), memory, true, token);
     }
 
     /**
@@ -138,11 +145,11 @@ public final class TestClient implements AutoCloseable {
      * @return the new connection, which shares this client's record of handled messages
      */
     public TestClient reconnect(URI server, Transport transport) {
-        return connect(server, applicationId, transport, sessionCookie(), memory, true);
+        return connect(server, applicationId, transport, sessionCookie(), memory, true, token);
     }
 
     private static TestClient connect(URI server, String applicationId, Transport transport, HttpCookie sessionCookie,
-                                      PageMemory memory, boolean acknowledging) {
+                                      PageMemory memory, boolean acknowledging, String token) {
         CometdTransports transports = CometdTransports.open(server, transport);
         BayeuxClient bayeux = transports.bayeux();
         if (sessionCookie != null) {
@@ -158,15 +165,21 @@ public final class TestClient implements AutoCloseable {
                 client.receive(message.getChannel(), message.getDataAsMap());
             }
         });
+        // Notices the server sends the page itself; told it was signed out, the page stops, as thywill-auth.js does.
+        bayeux.getChannel("/service/thywill/auth/*").addListener((ClientSessionChannel.MessageListener) (c, m) -> {
+            client.deliveries.add(new Delivery(m.getChannel(), m.getDataAsMap(), System.nanoTime()));
+            if (m.getChannel().endsWith("/closed")) {
+                bayeux.disconnect();
+            }
+        });
         try {
-            transports.handshake(Map.of("thywill", acknowledging
-                    ? Map.of("application", applicationId, "ack", true, "handled", memory.handled())
-                    : Map.of("application", applicationId)), WAIT);
+            transports.handshake(Map.of("thywill", memory.handshake(applicationId, acknowledging, token)), WAIT);
         } catch (IllegalStateException e) {
             client.close();
             throw e;
         }
         client.cookie = sessionCookie != null ? sessionCookie : bayeux.getCookie("thywill_session");
+        client.token = token; // presented again by a reconnection, as the page keeps it
         return client;
     }
 
@@ -178,21 +191,7 @@ public final class TestClient implements AutoCloseable {
      * @return the session cookie the page set
      */
     public static HttpCookie newSession(URI server, String applicationId) {
-        try {
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    server.resolve("/thywill/init/" + applicationId + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String header = page.headers().firstValue("set-cookie")
-                    .orElseThrow(() -> new IllegalStateException("The page set no session cookie: " + page));
-            String pair = header.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            return HttpCookie.from(pair.substring(0, eq), pair.substring(eq + 1));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PageLoad.sessionCookie(server, applicationId);
     }
 
     private void receive(String channel, Map<String, Object> envelope) {

@@ -185,6 +185,14 @@ public final class AdminApplication implements Application {
         return ended;
     }
 
+    /** @return how many of the user's connections this node ended; the other nodes of a cluster end theirs */
+    @Callable
+    public int disconnectUser(Connection caller, String user) {
+        int ended = access.view().disconnectUser(user, "Signed out by an administrator");
+        LOG.info("Admin {} logged user {} out everywhere ({} connections here)", operator(caller), user, ended);
+        return ended;
+    }
+
     /** @return how many connections the message was queued for */
     @Callable
     public int sendToSession(Connection caller, String session, String applicationId, String text) {

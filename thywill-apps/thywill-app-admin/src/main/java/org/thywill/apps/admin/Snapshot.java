@@ -1,17 +1,22 @@
 package org.thywill.apps.admin;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.thywill.api.admin.ApplicationState;
 import org.thywill.api.admin.ChannelState;
 import org.thywill.api.admin.ClusterAdmin;
 import org.thywill.api.admin.ComponentState;
 import org.thywill.api.admin.NodeState;
 import org.thywill.api.admin.ServerView;
+import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
+import org.thywill.api.client.SessionId;
 import org.thywill.api.presence.PresentSession;
 
 /**
@@ -41,6 +46,7 @@ final class Snapshot {
         }
         tree.put("applications", applications);
         tree.put("connections", connections(view.connections()));
+        tree.put("users", users(view.connections()));
         tree.put("channels", channels(view.channels()));
         tree.put("charts", history.charts());
         return tree;
@@ -80,9 +86,30 @@ final class Snapshot {
         for (Connection c : all.subList(0, Math.min(all.size(), MAX_CONNECTIONS))) {
             rows.add(map("connection", ServerView.fingerprint(c.id().value()), "session",
                     ServerView.fingerprint(c.session()), "application", c.applicationId(), "transport",
-                    c.transport(), "remote", c.remoteAddress()));
+                    c.transport(), "remote", c.remoteAddress(), "user", c.user().map(User::id).orElse("")));
         }
         return map("available", true, "total", all.size(), "rows", rows);
+    }
+
+    /** The signed-in users with a connection here, each with how many sessions (devices) and connections. */
+    private static Map<String, Object> users(Optional<List<Connection>> listed) {
+        Map<String, Set<SessionId>> sessions = new TreeMap<>();
+        Map<String, Integer> connections = new TreeMap<>();
+        for (Connection c : listed.orElse(List.of())) {
+            c.user().map(User::id).ifPresent(user -> {
+                sessions.computeIfAbsent(user, u -> new HashSet<>()).add(c.session());
+                connections.merge(user, 1, Integer::sum);
+            });
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, Set<SessionId>> user : sessions.entrySet()) {
+            if (rows.size() == MAX_CONNECTIONS) {
+                break;
+            }
+            rows.add(map("user", user.getKey(), "sessions", user.getValue().stream().map(ServerView::fingerprint)
+                    .sorted().toList(), "connections", connections.get(user.getKey())));
+        }
+        return map("available", listed.isPresent(), "total", sessions.size(), "rows", rows);
     }
 
     private static Map<String, Object> channels(Optional<List<ChannelState>> listed) {

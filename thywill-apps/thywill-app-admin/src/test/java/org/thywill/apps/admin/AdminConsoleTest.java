@@ -21,6 +21,7 @@ import org.thywill.api.ThywillException;
 import org.thywill.testing.Browser;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestRpc;
+import org.thywill.testing.TestTokens;
 import org.thywill.testing.ThywillTestServer;
 
 /** The admin console at /thywill/admin/: off by default, behind its token, and live in a real browser. */
@@ -110,6 +111,38 @@ class AdminConsoleTest {
             try (TestClient again = TestClient.connect(server, "probe", TestClient.Transport.WEBSOCKET)) {
                 assertTrue(again.isConnected(), "a page of the redeployed application connects");
             }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOperatorSeesASignedInUsersDevicesAndLogsThemOutEverywhere() {
+        String alice = "alice-" + java.util.UUID.randomUUID();
+        try (ThywillTestServer server = TestTokens.jwt(ThywillTestServer.withApplications("probe")
+                .set("server", "admin", true).set("server", "adminToken", TOKEN)).start();
+             TestClient admin = TestClient.connectAs(server, "admin", TestClient.Transport.WEBSOCKET,
+                     TestTokens.of("ada"));
+             TestClient laptop = TestClient.connectAs(server, "probe", TestClient.Transport.WEBSOCKET,
+                     TestTokens.of(alice));
+             TestClient phone = TestClient.connectAs(server, "probe", TestClient.Transport.LONG_POLLING,
+                     TestTokens.of(alice))) {
+            assertEquals(true, result(call(admin, "login", "ada", TOKEN)).get("ok"));
+            Map<String, Object> users = (Map<String, Object>) result(call(admin, "snapshot")).get("users");
+            Map<String, Object> row = ((List<Map<String, Object>>) users.get("rows")).stream()
+                    .filter(r -> alice.equals(r.get("user"))).findFirst().orElseThrow(() -> new AssertionError(
+                            "alice is not listed: " + users));
+            assertEquals(2, ((List<?>) row.get("sessions")).size(), "two devices");
+            assertEquals(2, ((Number) row.get("connections")).intValue());
+
+            assertEquals(2, ((Number) call(admin, "disconnectUser", alice).get("result")).intValue());
+            for (TestClient device : new TestClient[] {laptop, phone}) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (device.isConnected() && System.nanoTime() < deadline) {
+                    device.next(Duration.ofMillis(50));
+                }
+                assertFalse(device.isConnected(), "each device of the user was closed");
+            }
+            assertTrue(admin.isConnected(), "the operator's own connection stays");
         }
     }
 

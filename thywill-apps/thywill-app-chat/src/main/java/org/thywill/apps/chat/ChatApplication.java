@@ -2,9 +2,14 @@ package org.thywill.apps.chat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ClientMessage;
 import org.thywill.api.application.ClientSide;
+import org.thywill.api.application.NotPermittedException;
+import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
@@ -16,7 +21,9 @@ import org.thywill.api.presence.PresentSession;
  * One chat room that every browser joins: messages go to everyone in it, the sender included. Who is online is the
  * room's presence: a person (a browser, however many tabs) arrives with their first tab and leaves when their last
  * one has been closed for the Push's grace period, so reloading the page neither announces a departure nor changes
- * the name. Arrivals, departures and renames are announced in the room.
+ * the name. Arrivals, departures and renames are announced in the room. A signed-in person is called by their
+ * login's name on every browser of theirs, and can be sent a private message ({@code Target.user}), which reaches
+ * all those browsers and whose sender sees it delivered.
  */
 public final class ChatApplication implements Application, PresenceListener {
 
@@ -24,6 +31,8 @@ public final class ChatApplication implements Application, PresenceListener {
     static final String ROOM = "room";
 
     private final DisplayNames names = new DisplayNames();
+    /** The sessions whose last connection was signed in, so that one that signs out becomes a guest again. */
+    private final Set<SessionId> signedIn = ConcurrentHashMap.newKeySet();
     private volatile ApplicationContext context;
 
     @Override
@@ -54,14 +63,30 @@ public final class ChatApplication implements Application, PresenceListener {
 
     @Override
     public void onConnect(Connection connection) {
-        String name = names.nameOrGuest(connection.session());
+        SessionId session = connection.session();
+        Optional<User> user = connection.user();
+        Optional<String> before = names.nameOf(session);
+        if (user.isPresent()) {
+            names.signIn(session, user.get().claim("name").map(String::valueOf).orElse(user.get().id()));
+            signedIn.add(session);
+        } else if (signedIn.remove(session)) {
+            names.remove(session); // signed out: a guest again
+        }
+        String name = names.nameOrGuest(session);
+        if (before.isPresent() && !before.get().equals(name)) {
+            // Signed in or out on a page reload, which is no arrival: the room learns the new name as a rename.
+            context.send(Target.channel(ROOM), ChatEvents.renamed(before.get(), name, now()));
+        }
         context.join(ROOM, connection.id()); // a newcomer is present from here on: joined(...) announces it
-        context.send(Target.connection(connection.id()), ChatEvents.welcome(name, online()));
+        context.send(Target.connection(connection.id()), ChatEvents.welcome(name, online(), user.isPresent()));
     }
 
     @Override
     public void joined(String channel, SessionId session) {
-        context.send(Target.channel(ROOM).except(session), ChatEvents.joined(names.nameOrGuest(session), now()));
+        String name = names.nameOrGuest(session);
+        if (browsersOf(name) <= 1) { // a person's second browser is no arrival
+            context.send(Target.channel(ROOM).except(session), ChatEvents.joined(name, now()));
+        }
     }
 
     @Override
@@ -73,25 +98,54 @@ public final class ChatApplication implements Application, PresenceListener {
         boolean back = context.presence(ROOM).stream().anyMatch(p -> p.session().equals(session));
         if (!back) { // if it returned meanwhile, its joined(...) follows: it keeps its name
             names.remove(session);
+            signedIn.remove(session);
         }
-        context.send(Target.channel(ROOM).except(session), ChatEvents.left(name.get(), now()));
+        if (back || browsersOf(name.get()) == 0) { // nor is leaving one of two browsers a departure
+            context.send(Target.channel(ROOM).except(session), ChatEvents.left(name.get(), now()));
+        }
+    }
+
+    /** Only a signed-in person sends private messages, and only a guest picks a name; checked before anything runs. */
+    @Override
+    public boolean permits(ClientMessage message) {
+        ChatRequest request = ChatRequest.parse(message.data());
+        if (request instanceof ChatRequest.Private && message.from().user().isEmpty()) {
+            throw new NotPermittedException("Sign in to send private messages.");
+        }
+        if (request instanceof ChatRequest.Rename && message.from().user().isPresent()) {
+            throw new NotPermittedException("Your name comes from your login; sign out to choose another.");
+        }
+        return true;
     }
 
     @Override
-    public void onMessage(Connection from, Object data) {
+    public void onMessage(ClientMessage message) {
+        Connection from = message.from();
         ConnectionId id = from.id();
         Optional<String> name = names.nameOf(from.session());
         if (name.isEmpty()) {
             return;
         }
-        ChatRequest request = ChatRequest.parse(data);
+        ChatRequest request = ChatRequest.parse(message.data());
         if (request instanceof ChatRequest.Say say) {
             context.send(Target.channel(ROOM), ChatEvents.said(name.get(), say.text(), now()));
+        } else if (request instanceof ChatRequest.Private whisper) {
+            whisper(message, name.get(), whisper);
         } else if (request instanceof ChatRequest.Rename rename) {
             rename(from.session(), id, name.get(), rename.name());
         } else if (request instanceof ChatRequest.Invalid invalid) {
             context.send(Target.connection(id), ChatEvents.error(invalid.reason()));
         }
+    }
+
+    /**
+     * Sends a private message to the person on every browser of theirs (Target.user: each through its session's
+     * inbox, so that a browser offline now gets it when it returns), and tells the sender's page once one of those
+     * browsers showed it, or why none will (NO_SESSION: nobody ever signed in by that name).
+     */
+    private void whisper(ClientMessage message, String fromName, ChatRequest.Private whisper) {
+        var event = ChatEvents.privately(fromName, whisper.to(), whisper.text(), now());
+        context.reportDelivery(message, context.send(Target.user(whisper.to()).withReceipt(), event));
     }
 
     private void rename(SessionId session, ConnectionId id, String current, String wanted) {
@@ -105,6 +159,14 @@ public final class ChatApplication implements Application, PresenceListener {
             context.send(Target.connection(id), ChatEvents.error("Someone here is already called " + wanted
                     + ": choose another name."));
         }
+    }
+
+    /** @return how many browsers present in the room go by this name (a signed-in person may have several) */
+    private long browsersOf(String name) {
+        return context.presence(ROOM).stream()
+                .map(PresentSession::session)
+                .filter(session -> names.nameOf(session).filter(name::equals).isPresent())
+                .count();
     }
 
     /** @return the names of everyone present in the room, sorted as a person would look them up */

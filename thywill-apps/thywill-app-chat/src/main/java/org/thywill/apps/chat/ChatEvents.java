@@ -14,8 +14,16 @@ final class ChatEvents {
         return fields("from", from, "text", text, "at", at);
     }
 
-    static Map<String, Object> welcome(String name, List<String> online) {
-        return fields("event", "welcome", "name", name, "online", online);
+    static Map<String, Object> privately(String from, String to, String text, long at) {
+        return fields("event", "private", "from", from, "to", to, "text", text, "at", at);
+    }
+
+    static Map<String, Object> welcome(String name, List<String> online, boolean signedIn) {
+        Map<String, Object> welcome = fields("event", "welcome", "name", name, "online", online);
+        if (signedIn) {
+            welcome.put("signedIn", true);
+        }
+        return welcome;
     }
 
     static Map<String, Object> joined(String name, long at) {

@@ -18,6 +18,13 @@ sealed interface ChatRequest {
     record Say(String text) implements ChatRequest {
     }
 
+    /**
+     * @param to the id of the signed-in person it is for
+     * @param text the message's text, trimmed and valid
+     */
+    record Private(String to, String text) implements ChatRequest {
+    }
+
     /** @param reason what was wrong and what to send instead, for the sender's eyes */
     record Invalid(String reason) implements ChatRequest {
     }
@@ -31,7 +38,18 @@ sealed interface ChatRequest {
             return new Invalid("Send {\"text\": \"...\"} to say something, or {\"name\": \"...\"} to change your"
                     + " name.");
         }
+        if (map.containsKey("to")) {
+            return privately(map.get("to"), say(map.get("text")));
+        }
         return map.containsKey("name") ? rename(map.get("name")) : say(map.get("text"));
+    }
+
+    private static ChatRequest privately(Object to, ChatRequest said) {
+        if (!(to instanceof String person) || person.isBlank() || length(person) > MAX_NAME) {
+            return new Invalid("A private message is {\"to\": \"bob\", \"text\": \"...\"}: 'to' names the person.");
+        }
+        return said instanceof Say say ? new Private(person.strip().toLowerCase(java.util.Locale.ROOT), say.text())
+                : said;
     }
 
     private static ChatRequest rename(Object name) {

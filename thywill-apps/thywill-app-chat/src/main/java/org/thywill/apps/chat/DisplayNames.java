@@ -44,6 +44,20 @@ final class DisplayNames {
     }
 
     /**
+     * Names a signed-in person's browser after their login, so that every browser of theirs shows the same name.
+     *
+     * @param session the session
+     * @param name the name the login gave
+     */
+    void signIn(SessionId session, String name) {
+        String old = nameOf.put(session, name);
+        if (old != null && !key(old).equals(key(name))) {
+            holderOf.remove(key(old), session);
+        }
+        holderOf.putIfAbsent(key(name), session);
+    }
+
+    /**
      * @param session a session
      * @return its name, or empty if it has none (it has left)
      */

@@ -16,6 +16,8 @@ import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.admin.ApplicationAdmin;
 import org.thywill.api.admin.ApplicationState;
 import org.thywill.api.application.ApplicationInfo;
+import org.thywill.api.application.ClientMessage;
+import org.thywill.api.application.NotPermittedException;
 import org.thywill.api.application.ApplicationInterface;
 import org.thywill.api.application.PageOptions;
 import org.thywill.api.application.PageRenderException;
@@ -184,8 +186,15 @@ final class ApplicationHost implements ApplicationInterface, ApplicationAdmin, M
             throw new ClientMessageException(ClientMessageException.BAD_MESSAGE,
                     "The message has no 'data'. Send " + EnvelopeType.MESSAGE.shape(DATA) + ".");
         }
+        ClientMessage message = new ClientMessage(from, envelope.get("data"),
+                Optional.ofNullable(envelope.get("id") instanceof String id ? id : null));
         try {
-            app.application().onMessage(from, envelope.get("data"));
+            if (!app.application().permits(message)) {
+                throw new NotPermittedException("The application '" + app.id() + "' does not permit this message.");
+            }
+            app.application().onMessage(message);
+        } catch (NotPermittedException e) {
+            throw new ClientMessageException(ClientMessageException.NOT_PERMITTED, e.getMessage());
         } catch (LinkageError e) {
             // A class missing from the jar: answered as any other application failure.
             throw new IllegalStateException(app.source() + ": application '" + app.id() + "' lacks a class", e);

@@ -1,5 +1,6 @@
 package org.thywill.application.loader;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ClientMessage;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
@@ -49,6 +51,16 @@ final class HostedContext implements ApplicationContext {
     @Override
     public Sent send(Target target, Object data) {
         return push.send(applicationId, Objects.requireNonNull(target, "target"), Envelopes.message(data));
+    }
+
+    @Override
+    public void reportDelivery(ClientMessage cause, Collection<Sent> sends) {
+        DeliveryReport.start(push, applicationId, Objects.requireNonNull(cause, "cause"), sends);
+    }
+
+    @Override
+    public int disconnectUser(String userId, String message) {
+        return push.disconnectUser(userId, message);
     }
 
     @Override

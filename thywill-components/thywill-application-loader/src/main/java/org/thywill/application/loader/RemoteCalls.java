@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thywill.api.application.NotPermittedException;
 import org.thywill.api.application.RpcEnvelopes;
 import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.client.Connection;
@@ -212,8 +213,17 @@ final class RemoteCalls {
         call.result(result);
     }
 
-    /** Logs the failure, even one that comes after the deadline answered the caller: none goes unseen. */
+    /**
+     * Logs the failure, even one that comes after the deadline answered the caller: none goes unseen. A refusal
+     * ({@link NotPermittedException}) is no failure: the caller gets {@code not-permitted} with its message.
+     */
     private void failed(RunningApplication app, RemoteCall call, String what, Throwable e) {
+        if (e instanceof NotPermittedException refused) {
+            LOG.debug("Application '{}' refused connection {} in '{}': {}", app.id(), call.caller(), call.function(),
+                    refused.getMessage());
+            call.error(RpcEnvelopes.NOT_PERMITTED, refused.getMessage());
+            return;
+        }
         LOG.error("{}: application '{}' {} function '{}' called by connection {}", app.source(), app.id(), what,
                 call.function(), call.caller(), e);
         call.error(RpcEnvelopes.FAILED, failure(call.function()));

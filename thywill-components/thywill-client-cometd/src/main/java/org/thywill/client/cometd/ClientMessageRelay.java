@@ -76,12 +76,12 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
                 metrics.received(connection, applicationId).increment();
             }
         } catch (ClientMessageException e) {
-            reply(from, applicationId, e.code(), e.getMessage());
+            reply(from, applicationId, e.code(), e.getMessage(), message);
         } catch (RuntimeException e) {
             metrics.received(connection, applicationId).increment();
             LOG.error("Application '{}' failed on a message from connection {}", applicationId, from.getId(), e);
             reply(from, applicationId, ClientMessageException.APPLICATION_ERROR,
-                    "The application failed to handle the message; the server log has the details.");
+                    "The application failed to handle the message; the server log has the details.", message);
         } finally {
             clearContext();
         }
@@ -101,8 +101,13 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
         MDC.remove(MDC_CONNECTION);
     }
 
-    private static void reply(ServerSession to, String applicationId, String code, String text) {
-        to.deliver(null, Envelopes.applicationChannel(applicationId), Envelopes.error(code, text),
-                org.cometd.bayeux.Promise.noop());
+    /** Answers the sender alone, naming the message's id when it gave one, so that the page knows which failed. */
+    private static void reply(ServerSession to, String applicationId, String code, String text,
+                              ServerMessage cause) {
+        Map<String, Object> error = Envelopes.error(code, text);
+        if (cause.getData() instanceof Map<?, ?> data && Envelopes.isClientId(data.get("id"))) {
+            error.put("id", data.get("id"));
+        }
+        to.deliver(null, Envelopes.applicationChannel(applicationId), error, org.cometd.bayeux.Promise.noop());
     }
 }

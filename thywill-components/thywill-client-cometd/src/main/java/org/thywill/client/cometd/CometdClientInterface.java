@@ -6,8 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.bayeux.server.ServerMessage;
@@ -71,8 +69,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private final ShutdownDrain drain;
     private final ConnectionLimits connectionLimits;
     private final TrustedProxies proxies;
-    /** Connections this server is ending on an operator's word, so that their end is reported as SERVER. */
-    private final Set<ConnectionId> ending = ConcurrentHashMap.newKeySet();
+    private final ServerEnds ends = new ServerEnds();
     private Server jetty;
     private BayeuxServerImpl bayeux;
     private ServerConnector connector;
@@ -162,7 +159,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.setOption("maxQueue", settings.maxQueue());
         ChannelPolicy policy = new ChannelPolicy(bootstrap, connectionLimits);
         ConnectionAuthentication.install(b, policy, authenticator, settings.sessionCookie(),
-                ChannelPolicy.APPLICATION_ATTRIBUTE, session -> ending.add(new ConnectionId(session.getId())));
+                ChannelPolicy.APPLICATION_ATTRIBUTE, ends::ending);
         b.addExtension(new ExtensionChain(List.of(drain, connectionLimits,
                 new MessageRateLimit(settings.maxMessagesPerSecond(), metrics.rateLimited()),
                 new MalformedMessages(),
@@ -298,23 +295,21 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         return registry.all();
     }
 
-    /**
-     * Ends the session's connections as CometD ends a session on the server's side: each client's next
-     * {@code /meta/connect} is answered with {@code 402::session_unknown}, which the browser library and CometD
-     * clients take as the server's disconnect.
-     */
+    /** Ends the session's connections as {@link ServerEnds#end} says. */
     @Override
     public int disconnect(SessionId session) {
         int ended = 0;
         for (ConnectionId id : registry.ofSession(session)) {
-            ServerSession s = bayeux == null ? null : bayeux.getSession(id.value());
-            if (s != null) {
-                ending.add(id);
-                s.disconnect();
-                ended++;
-            }
+            ended += ends.end(bayeux == null ? null : bayeux.getSession(id.value())) ? 1 : 0;
         }
         return ended;
+    }
+
+    /** Tells the page why, then ends its session, as {@link ServerEnds#close} says. */
+    @Override
+    public boolean close(ConnectionId connection, String code, String message) {
+        return registry.get(connection).isPresent()
+                && ends.close(bayeux == null ? null : bayeux.getSession(connection.value()), code, message);
     }
 
     @Override
@@ -363,7 +358,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     public void sessionRemoved(ServerSession session, ServerMessage message, boolean timeout) {
         connectionLimits.release(session);
         ConnectionId id = new ConnectionId(session.getId());
-        boolean endedHere = ending.remove(id);
+        boolean endedHere = ends.endedHere(id);
         Optional<Connection> removed = registry.remove(id);
         removed.ifPresent(connection -> {
             DisconnectReason reason = endedHere || stopping ? DisconnectReason.SERVER

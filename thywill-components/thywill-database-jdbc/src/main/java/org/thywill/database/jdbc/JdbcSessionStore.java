@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -21,6 +23,9 @@ import org.thywill.api.database.SessionStore;
 final class JdbcSessionStore implements SessionStore {
 
     private static final String LAST_ACTIVE = "SELECT last_active_ms FROM thywill_session WHERE id = ?";
+    private static final String ASSIGN_USER = "UPDATE thywill_session SET user_id = ? WHERE id = ?";
+    private static final String SESSIONS_OF = "SELECT id FROM thywill_session WHERE user_id = ? AND last_active_ms > ?"
+            + " ORDER BY last_active_ms DESC LIMIT ?";
 
     private final Supplier<DataSource> dataSource;
     private final SessionIds ids;
@@ -107,6 +112,47 @@ final class JdbcSessionStore implements SessionStore {
     @Override
     public Optional<Duration> lifetime() {
         return Optional.of(lifetime.value());
+    }
+
+    @Override
+    public void assignUser(SessionId session, String userId) {
+        if (userId.length() > MAX_USER_ID) {
+            throw new ThywillException("A user id of " + userId.length() + " characters cannot be stored; the"
+                    + " authentication must name users with at most " + MAX_USER_ID + " characters.");
+        }
+        behind.awaitStored(session.value()); // a session made for a connection may not be written yet
+        try (Connection connection = dataSource.get().getConnection();
+             PreparedStatement update = connection.prepareStatement(ASSIGN_USER)) {
+            update.setString(1, userId);
+            update.setString(2, session.value());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new ThywillException("Could not store a session's user: " + e.getMessage()
+                    + ". Check that the database is reachable.", e);
+        }
+    }
+
+    @Override
+    public List<SessionId> sessionsOf(String userId, int limit) {
+        if (userId.length() > MAX_USER_ID || limit <= 0) {
+            return List.of(); // no such user can have been stored
+        }
+        try (Connection connection = dataSource.get().getConnection();
+             PreparedStatement read = connection.prepareStatement(SESSIONS_OF)) {
+            read.setString(1, userId);
+            read.setLong(2, clock.millis() - lifetime.value().toMillis());
+            read.setInt(3, limit);
+            List<SessionId> sessions = new ArrayList<>();
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    sessions.add(new SessionId(rows.getString(1)));
+                }
+            }
+            return sessions;
+        } catch (SQLException e) {
+            throw new ThywillException("Could not look up a user's sessions: " + e.getMessage()
+                    + ". Check that the database is reachable.", e);
+        }
     }
 
     private Optional<Long> lastActive(String candidate) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.thywill.api.admin.ChannelAdmin;
 import org.thywill.api.admin.ChannelState;
 import org.thywill.api.client.ClientInterface;
+import org.thywill.api.database.SessionStore;
 import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
 import org.thywill.delivery.MembershipPush;
@@ -26,9 +27,11 @@ final class CometdPush extends MembershipPush implements ChannelAdmin {
      * @param inboxes the session inboxes, kept on top of {@code clients}
      * @param channels membership by session, stored by the Database
      * @param events tells the applications of presence changes, as {@code channels} finds them
+     * @param sessions the Database's sessions, which keep each session's user
      */
-    CometdPush(ClientInterface clients, SessionInboxes inboxes, SessionChannels channels, PresenceEvents events) {
-        super(clients, inboxes, channels, events);
+    CometdPush(ClientInterface clients, SessionInboxes inboxes, SessionChannels channels, PresenceEvents events,
+               SessionStore sessions) {
+        super(clients, inboxes, channels, events, sessions);
         this.channels = channels;
     }
 
@@ -44,7 +47,7 @@ final class CometdPush extends MembershipPush implements ChannelAdmin {
     }
 
     @Override
-    public Sent send(String applicationId, Target target, Map<String, Object> envelope) {
+    protected Sent deliver(String applicationId, Target target, Map<String, Object> envelope) {
         return local.send(applicationId, target, envelope);
     }
 

@@ -39,6 +39,7 @@ public final class CometdPushProvider implements ComponentProvider<CometdPushSet
         ClientInterface clients = context.component(ClientInterface.class);
         PresenceEvents events = new PresenceEvents("thywill-presence");
         return new CometdPush(clients, new SessionInboxes(clients, database::inbox, settings.inbox(), context.metrics()),
-                new SessionChannels(database.memberships(), events, settings.presenceGrace()), events);
+                new SessionChannels(database.memberships(), events, settings.presenceGrace()), events,
+                database.sessions());
     }
 }

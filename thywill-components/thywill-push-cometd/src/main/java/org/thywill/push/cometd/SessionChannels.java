@@ -19,6 +19,7 @@ import org.thywill.delivery.AppSession;
 import org.thywill.delivery.LocalMembers;
 import org.thywill.delivery.Memberships;
 import org.thywill.delivery.PresenceEvents;
+import org.thywill.delivery.UserPresence;
 
 /**
  * Channel membership by session and who is present, for the sessions connected here: the Database's
@@ -42,6 +43,7 @@ final class SessionChannels implements Memberships {
     private final PresenceEvents events;
     private final Duration grace;
     private final LocalMembers local = new LocalMembers();
+    private final UserPresence users;
     private final Map<AppSession, Departure> departures = new ConcurrentHashMap<>();
 
     /**
@@ -53,6 +55,7 @@ final class SessionChannels implements Memberships {
         this.store = store;
         this.events = events;
         this.grace = grace;
+        this.users = new UserPresence(events);
     }
 
     /** @return the sessions held here and their channels, which the send path reads */
@@ -82,6 +85,7 @@ final class SessionChannels implements Memberships {
             if (!local.loaded(key)) {
                 load(key);
             }
+            users.arrived(key, connection);
         }
     }
 
@@ -221,5 +225,6 @@ final class SessionChannels implements Memberships {
         for (String channel : local.depart(key)) {
             events.left(key.applicationId(), channel, key.session());
         }
+        users.departed(key);
     }
 }

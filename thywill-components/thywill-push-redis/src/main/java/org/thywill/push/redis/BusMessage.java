@@ -42,6 +42,8 @@ record BusMessage(String id, String origin, Kind kind, Map<String, Object> field
          *  connected there), {@code lingering} (those whose last connection ended there) and {@code from} (the
          *  last log entry it recorded as handled, if it recorded one). */
         NODE_DOWN,
+        /** A user was logged out everywhere: {@code user, message}. Every node ends the user's connections. */
+        SIGN_OUT,
         /** A node holds a message sent with a receipt: {@code to} (the sender), {@code receipt}. */
         HELD,
         /** A message's receipt completed: {@code to, receipt, seq}, and {@code at} (acknowledged, epoch

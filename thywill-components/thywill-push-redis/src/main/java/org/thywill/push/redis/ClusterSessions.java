@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.ThywillException;
+import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
@@ -104,7 +105,8 @@ final class ClusterSessions implements Memberships {
             publish.accept(BusMessage.of(node, BusMessage.Kind.ARRIVED, "app", applicationId,
                     "session", key.session().value()));
         }
-        CompletionStage<ClusterStore.Outcome> reply = store.attach(applicationId, key.session(), count);
+        CompletionStage<ClusterStore.Outcome> reply = store.attach(applicationId, key.session(), count,
+                connection.user().map(User::id).orElse(""));
         if (!heldBefore) {
             reply.thenAccept(outcome -> heldSince.put(key, outcome.logTail()));
         }
@@ -133,12 +135,8 @@ final class ClusterSessions implements Memberships {
                 }
                 try {
                     store.detach(key.applicationId(), key.session(), remaining, graceMillis)
-                            .thenAccept(outcome -> {
-                                if (outcome.changed()) {
-                                    outcome.channels().forEach(channel ->
-                                            events.left(key.applicationId(), channel, key.session()));
-                                }
-                            });
+                            .thenAccept(outcome -> announceLeave(key, outcome.changed() ? outcome.channels()
+                                    : Set.of(), outcome.user()));
                 } catch (RuntimeException e) {
                     // The link is closed: this node is stopping, and the others release its connections.
                     LOG.debug("A connection that ended was not released in Redis: {}", e.getMessage());
@@ -232,7 +230,7 @@ final class ClusterSessions implements Memberships {
             synchronized (local.lock(key)) {
                 local.forgetIfLingering(key);
             }
-            departure.channels().forEach(channel -> events.left(key.applicationId(), channel, key.session()));
+            announceLeave(key, departure.channels(), departure.user());
         }
     }
 
@@ -319,7 +317,7 @@ final class ClusterSessions implements Memberships {
                 if (count == 0) {
                     continue;
                 }
-                store.attach(key.applicationId(), key.session(), count).thenAccept(outcome -> {
+                store.attach(key.applicationId(), key.session(), count, "").thenAccept(outcome -> {
                     synchronized (local.lock(key)) {
                         local.load(key, outcome.channels());
                     }
@@ -386,6 +384,17 @@ final class ClusterSessions implements Memberships {
     private void announceJoin(AppSession key, ClusterStore.Outcome outcome) {
         if (outcome.changed()) {
             outcome.channels().forEach(channel -> events.joined(key.applicationId(), channel, key.session()));
+        }
+        if (outcome.user() != null) {
+            events.userJoined(key.applicationId(), outcome.user());
+        }
+    }
+
+    /** The session left its channels' presence and, if it was their last present session, its user left. */
+    private void announceLeave(AppSession key, Set<String> channels, String user) {
+        channels.forEach(channel -> events.left(key.applicationId(), channel, key.session()));
+        if (user != null) {
+            events.userLeft(key.applicationId(), user);
         }
     }
 }

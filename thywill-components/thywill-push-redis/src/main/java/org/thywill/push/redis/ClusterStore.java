@@ -25,10 +25,11 @@ import org.thywill.delivery.AppSession;
 final class ClusterStore {
 
     /** @param changed whether the call made a change; @param channels the session's channels, where asked;
-     *  @param logTail the id of the log's last entry when the change was made, where asked, else null */
-    record Outcome(boolean changed, Set<String> channels, String logTail) {
+     *  @param logTail the id of the log's last entry when the change was made, where asked, else null;
+     *  @param user the user who became present, or left, with the change, else null */
+    record Outcome(boolean changed, Set<String> channels, String logTail, String user) {
         Outcome(boolean changed, Set<String> channels) {
-            this(changed, channels, null);
+            this(changed, channels, null, null);
         }
     }
 
@@ -36,8 +37,9 @@ final class ClusterStore {
     record LogEntry(String id, String text) {
     }
 
-    /** @param session a session that left; @param channels the channels it left */
-    record Departure(AppSession session, Set<String> channels) {
+    /** @param session a session that left; @param channels the channels it left; @param user the user who left
+     *  with it, or null */
+    record Departure(AppSession session, Set<String> channels, String user) {
     }
 
     /** @param sessions the sessions connected to a node; @param orphans those of them left without a connection
@@ -54,8 +56,8 @@ final class ClusterStore {
     }
 
     private static final String ATTACH = script("attach.lua");
-    private static final String DETACH = script("detach.lua");
-    private static final String DEPART = script("depart.lua");
+    private static final String DETACH = script("user-left.lua") + script("detach.lua");
+    private static final String DEPART = script("user-left.lua") + script("depart.lua");
     private static final String HEARTBEAT = script("heartbeat.lua");
     private static final String RELEASE = script("release.lua");
     private static final String JOIN = script("join.lua");
@@ -83,18 +85,20 @@ final class ClusterStore {
     /**
      * This node now holds {@code count} (at least 1) connections of the session to the application.
      *
-     * @return whether the session became present, its channels, and the log's last entry
+     * @param user the id of the user whose connection it is, or "" for none
+     * @return whether the session became present, its channels, the log's last entry, and the user who became
+     *         present with it
      */
-    CompletionStage<Outcome> attach(String applicationId, SessionId session, int count) {
-        return this.<List<Object>>eval(ATTACH, applicationId, session.value(), Integer.toString(count))
+    CompletionStage<Outcome> attach(String applicationId, SessionId session, int count, String user) {
+        return this.<List<Object>>eval(ATTACH, applicationId, session.value(), Integer.toString(count), user)
                 .thenApply(reply -> new Outcome(number(reply.get(0)) == 1, strings(reply.get(1)),
-                        String.valueOf(reply.get(2))));
+                        String.valueOf(reply.get(2)), userAt(reply, 3)));
     }
 
     /**
      * This node now holds {@code count} (perhaps 0) connections of the session to the application.
      *
-     * @return whether the session left at once (a grace of 0), and the channels it left
+     * @return whether the session left at once (a grace of 0), the channels it left, and the user who left with it
      */
     CompletionStage<Outcome> detach(String applicationId, SessionId session, int count, long graceMillis) {
         return this.<List<Object>>eval(DETACH, applicationId, session.value(), Integer.toString(count),
@@ -113,7 +117,7 @@ final class ClusterStore {
             for (Object row : rows) {
                 List<?> fields = (List<?>) row;
                 left.add(new Departure(new AppSession((String) fields.get(0), new SessionId((String) fields.get(1))),
-                        strings(fields.get(2))));
+                        strings(fields.get(2)), userAt(fields, 3)));
             }
             return left;
         });
@@ -148,7 +152,7 @@ final class ClusterStore {
                     for (Object row : (List<?>) reply.get(2)) {
                         List<?> fields = (List<?>) row;
                         orphans.add(new Departure(new AppSession(String.valueOf(fields.get(0)),
-                                new SessionId(String.valueOf(fields.get(1)))), strings(fields.get(2))));
+                                new SessionId(String.valueOf(fields.get(1)))), strings(fields.get(2)), null));
                     }
                     String position = reply.size() > 4 ? String.valueOf(reply.get(4)) : "";
                     return new Released(sessions, orphans, reply.size() > 3 ? appSessions(reply.get(3)) : List.of(),
@@ -288,7 +292,12 @@ final class ClusterStore {
     }
 
     private static Outcome outcome(List<Object> reply) {
-        return new Outcome(number(reply.get(0)) == 1, strings(reply.get(1)));
+        return new Outcome(number(reply.get(0)) == 1, strings(reply.get(1)), null, userAt(reply, 2));
+    }
+
+    /** @return the user id a script answered at {@code index}, or null for '' or none */
+    private static String userAt(List<?> reply, int index) {
+        return reply.size() > index && reply.get(index) instanceof String user && !user.isEmpty() ? user : null;
     }
 
     private static long number(Object value) {

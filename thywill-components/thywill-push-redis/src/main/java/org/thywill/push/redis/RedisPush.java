@@ -13,6 +13,7 @@ import org.thywill.api.admin.ClusterAdmin;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.database.SessionStore;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.DeliveryFailure;
 import org.thywill.api.delivery.Receipt;
@@ -70,15 +71,16 @@ final class RedisPush extends MembershipPush implements ClusterAdmin {
      * @param sessionLifetime the Database's session lifetime: the memberships of sessions idle that long are
      *                        removed from Redis; empty to keep them until they are left
      * @param inboxes this node's session inboxes, kept on top of {@code clients}
+     * @param sessionStore the Database's sessions, which keep each session's user
      */
     RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
-              SessionInboxes inboxes) {
-        this(settings, clients, sessionLifetime, inboxes, new Cluster(settings));
+              SessionInboxes inboxes, SessionStore sessionStore) {
+        this(settings, clients, sessionLifetime, inboxes, sessionStore, new Cluster(settings));
     }
 
     private RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
-                      SessionInboxes inboxes, Cluster cluster) {
-        super(clients, inboxes, cluster.sessions, cluster.events);
+                      SessionInboxes inboxes, SessionStore sessionStore, Cluster cluster) {
+        super(clients, inboxes, cluster.sessions, cluster.events, sessionStore);
         this.settings = settings;
         this.link = cluster.link;
         this.bus = cluster.bus;
@@ -168,7 +170,7 @@ final class RedisPush extends MembershipPush implements ClusterAdmin {
     }
 
     @Override
-    public Sent send(String applicationId, Target target, Map<String, Object> envelope) {
+    protected Sent deliver(String applicationId, Target target, Map<String, Object> envelope) {
         if (target instanceof Target.ToConnection to) {
             return to.receipted() ? toConnectionReceipted(applicationId, to, envelope)
                     : Sent.withoutReceipt(toConnection(to.connection(), applicationId, envelope) ? 1 : 0, to);
@@ -184,6 +186,14 @@ final class RedisPush extends MembershipPush implements ClusterAdmin {
                 "exceptSession", to.exceptSession() == null ? null : to.exceptSession().value(),
                 "atMostOnce", to.throughInboxes() ? null : Boolean.TRUE));
         return Sent.withoutReceipt(local.toChannel(applicationId, to, identified), to);
+    }
+
+    /** Ends the user's connections here, and on the other nodes as they hear of it on the bus. */
+    @Override
+    public int disconnectUser(String userId, String message) {
+        int ended = super.disconnectUser(userId, message);
+        bus.publish(BusMessage.of(settings.nodeId(), BusMessage.Kind.SIGN_OUT, "user", userId, "message", message));
+        return ended;
     }
 
     private boolean toConnection(ConnectionId connection, String applicationId, Map<String, Object> envelope) {
@@ -259,6 +269,11 @@ final class RedisPush extends MembershipPush implements ClusterAdmin {
                 }
             }
             case HELD, RECEIPT -> receipts.answered(message);
+            case SIGN_OUT -> {
+                if (!own) {
+                    disconnectHere(message.text("user"), message.text("message"));
+                }
+            }
             case CHANNEL -> {
                 if (!own) {
                     String except = message.text("exceptSession");

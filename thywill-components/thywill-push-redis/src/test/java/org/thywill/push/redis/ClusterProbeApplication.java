@@ -23,7 +23,10 @@ import org.thywill.testing.CommandProbe;
  * how many sessions are present in {@code room}), {@code watch} (the sender is told of presence changes this node
  * reports and of nodes declared down), and {@code toSessionReceipted} and {@code toConnectionReceipted} (send
  * {@code text} to {@code session} or {@code connection} with a receipt, and answer the sender {@code receipt} with
- * the receipt's number, or {@code receiptFailed} with why it failed).
+ * the receipt's number, or {@code receiptFailed} with why it failed), and {@code toUser} (sends {@code text} to
+ * user {@code user}, with a receipt if {@code receipt} is true) and {@code logout} (logs user {@code user} out
+ * everywhere with {@code text}, answering {@code ended}, how many connections this node ended). Watchers are also
+ * told of users joining and leaving as this node reports them: {@code userJoined} or {@code userLeft} and the id.
  */
 public final class ClusterProbeApplication extends CommandProbe implements PresenceListener {
 
@@ -57,6 +60,16 @@ public final class ClusterProbeApplication extends CommandProbe implements Prese
             case "toConnectionReceipted" -> tellReceipt(from, context.send(
                     Target.connection(new ConnectionId(String.valueOf(command.get("connection")))).withReceipt(),
                     Map.of("text", text)).receipt());
+            case "toUser" -> {
+                String user = String.valueOf(command.get("user"));
+                if (Boolean.TRUE.equals(command.get("receipt"))) {
+                    tellReceipt(from, context.send(Target.user(user).withReceipt(), Map.of("text", text)).receipt());
+                } else {
+                    context.send(Target.user(user), Map.of("text", text));
+                }
+            }
+            case "logout" -> context.send(Target.connection(from.id()),
+                    Map.of("ended", context.disconnectUser(String.valueOf(command.get("user")), String.valueOf(text))));
             case "toSession" -> context.send(Target.session(new SessionId(String.valueOf(command.get("session")))),
                     Map.of("text", text));
             case "presence" -> answer(from, Map.of("present", context.presence(ROOM).size()));
@@ -82,6 +95,16 @@ public final class ClusterProbeApplication extends CommandProbe implements Prese
     @Override
     public void left(String channel, SessionId session) {
         tellWatchers(Map.of("event", "left"));
+    }
+
+    @Override
+    public void userJoined(String userId) {
+        tellWatchers(Map.of("userJoined", userId));
+    }
+
+    @Override
+    public void userLeft(String userId) {
+        tellWatchers(Map.of("userLeft", userId));
     }
 
     @Override

@@ -40,6 +40,7 @@ final class TestCluster implements AutoCloseable {
     private final List<ThywillTestServer> nodes = new ArrayList<>();
     private String nodeTimeout = "2s";
     private String sessionLifetime;
+    private String secret;
 
     /**
      * @param application the application the nodes run
@@ -81,6 +82,16 @@ final class TestCluster implements AutoCloseable {
         return this;
     }
 
+    /**
+     * @param hmacSecret the secret of the {@code jwt} authentication of the nodes started from now on, which then
+     *                   refuse a page without a token signed with it
+     * @return this cluster
+     */
+    TestCluster jwt(String hmacSecret) {
+        this.secret = hmacSecret;
+        return this;
+    }
+
     /** @return the cluster's key prefix */
     String prefix() {
         return prefix;
@@ -108,6 +119,9 @@ final class TestCluster implements AutoCloseable {
         }
         if (sessionLifetime != null) {
             builder.set("database", "sessionLifetime", sessionLifetime);
+        }
+        if (secret != null) {
+            builder.set("authentication", "implementation", "jwt").set("authentication", "secret", secret);
         }
         ThywillTestServer node = builder.start();
         nodes.add(node);

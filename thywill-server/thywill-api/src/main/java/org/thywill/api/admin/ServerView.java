@@ -56,6 +56,19 @@ public interface ServerView {
     int disconnect(SessionId session);
 
     /**
+     * Logs a user out everywhere, as {@link org.thywill.api.application.ApplicationContext#disconnectUser} does:
+     * every connection of the user on every node ends, each page told {@code message}.
+     *
+     * @param userId the user's id
+     * @param message what the pages may show, at most 500 characters
+     * @return how many connections this node ended now
+     * @throws UnsupportedOperationException if the Push cannot (the default)
+     */
+    default int disconnectUser(String userId, String message) {
+        throw new UnsupportedOperationException("This server cannot end a user's connections");
+    }
+
+    /**
      * Sends a message to a target of an application (a session, a channel, a connection), as that application
      * would with {@code ApplicationContext.send}.
      *

@@ -140,10 +140,38 @@ public interface Application {
     }
 
     /**
+     * A client sent a message to this application: the same as {@link #onMessage(Connection, Object)}, which it
+     * calls by default, with the client's id of the message besides. Override this one to report what became of a
+     * message the application forwards ({@link ApplicationContext#reportDelivery}). The server calls only this
+     * one; an application overrides one of the two.
+     *
+     * @param message the sender, the data and the client's id of the message
+     */
+    default void onMessage(ClientMessage message) {
+        onMessage(message.from(), message.data());
+    }
+
+    /**
+     * Decides whether a connection's message may reach {@link #onMessage(ClientMessage)}: the place to check the
+     * sender's user and claims ({@code message.from().user()}) against what the message asks, such as joining a
+     * channel or writing to one, before anything runs. Called on the transport thread that read the message,
+     * before {@code onMessage}. Refused, the sender gets the error {@code not-permitted} (naming the message's id,
+     * so that the browser library rejects that send's {@code delivered}) and {@code onMessage} is not called.
+     *
+     * @param message the sender, the data and the client's id of the message
+     * @return true (the default) to let the message through; false to refuse it with a general message
+     * @throws NotPermittedException to refuse it saying why, for the person
+     */
+    default boolean permits(ClientMessage message) {
+        return true;
+    }
+
+    /**
      * Decides whether a connection may call one of this application's {@link Callable} functions. Runs before
      * every call, on the transport thread that read it, before the name is even looked up, so a caller refused
      * cannot tell whether the function exists. Refused, the caller gets {@code not-permitted} and the function
-     * does not run; an exception thrown here is logged and answered with {@code failed}.
+     * does not run: with a general message, or with the message of a {@link NotPermittedException} thrown here
+     * (or by the function itself); any other exception thrown here is logged and answered with {@code failed}.
      *
      * @param caller the calling connection (its session tells one browser from another)
      * @param function the name the caller asked for, which may name no function at all

@@ -1,5 +1,6 @@
 package org.thywill.api.application;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +65,11 @@ public interface ApplicationContext {
      *     reconnecting within the presence grace) gets it afterwards, in order, once (documentation/protocol.md);
      *     with {@link Target.ToChannel#atMostOnce()}, once to the live connections only, neither numbered nor kept.
      *     A channel send gives no receipt: send to each session for one.</li>
+     * <li>{@link Target#user}: through the inbox of each session of the user (every browser and device, on every
+     *     node), found in the Database behind the call; {@code queued} counts the user's live connections on this
+     *     node. With {@link Target.ToUser#withReceipt()}, the receipt completes on the first acknowledgement by any
+     *     of the user's pages, fails once every copy failed, and fails with {@code NO_SESSION} for a user without a
+     *     session (documentation/authentication.md).</li>
      * </ul>
      *
      * <p>Threading and ordering: callable from any thread; it never blocks on the network, it queues the message
@@ -80,6 +86,41 @@ public interface ApplicationContext {
      *                                       leaves out a session at most once); the message says which
      */
     Sent send(Target target, Object data);
+
+    /**
+     * Tells the page that sent a message what became of the application's forward of it: the sending connection
+     * receives {@code {"type":"receipt","id":<the message's id>,"outcome":"delivered"}} once a recipient's page
+     * acknowledged the forward, or {@code "outcome":"failed","reason":<DeliveryFailure>} when it never will, and its
+     * browser library settles the {@code delivered} promise of that {@code send} (documentation/protocol.md).
+     * <pre>{@code
+     * public void onMessage(ClientMessage message) {
+     *     Sent sent = context.send(Target.session(to).withReceipt(), message.data());
+     *     context.reportDelivery(message, sent);
+     * }
+     * }</pre>
+     * Nothing is reported for a message without an id, or when the sender's connection has ended by then.
+     *
+     * @param cause the client's message the send forwarded
+     * @param sent what the send returned; it must have been asked {@code withReceipt()}
+     * @throws IllegalArgumentException if the send was not asked for a receipt
+     */
+    default void reportDelivery(ClientMessage cause, Sent sent) {
+        reportDelivery(cause, List.of(sent));
+    }
+
+    /**
+     * As {@link #reportDelivery(ClientMessage, Sent)} for a message forwarded to several targets, such as each
+     * session present in a channel: delivered as soon as one of them is acknowledged, failed (with the last
+     * failure's reason) once every one failed.
+     *
+     * @param cause the client's message the sends forwarded
+     * @param sends what each send returned, each asked {@code withReceipt()}
+     * @throws IllegalArgumentException if there are no sends, or one was not asked for a receipt
+     * @throws UnsupportedOperationException if this server's Application Interface cannot report deliveries
+     */
+    default void reportDelivery(ClientMessage cause, Collection<Sent> sends) {
+        throw new UnsupportedOperationException("This server's Application Interface does not report deliveries");
+    }
 
     /**
      * Makes the connection's session a member of one of this application's channels (see {@link #joinSession}):
@@ -154,6 +195,22 @@ public interface ApplicationContext {
      * @param listener the listener, or {@link PresenceListener#NONE}
      */
     void onPresence(PresenceListener listener);
+
+    /**
+     * Logs a user out everywhere: ends every connection of the user, to any application, on every node of a
+     * cluster; each page is first told {@code {"code": "signed-out", "message": message}}, which the browser library
+     * hands to {@code thywill.onAuthError}. The pages do not reconnect by themselves with the same credentials; the
+     * host application ends its own login so that they get no new ones (documentation/authentication.md).
+     *
+     * @param userId the user's id, as {@link org.thywill.api.auth.User#id()} gives it
+     * @param message what the pages may show, for example "Your password was changed"; at most 500 characters
+     * @return how many of the user's connections this node ended now; other nodes end theirs at once
+     * @throws IllegalArgumentException if the message is longer
+     * @throws UnsupportedOperationException if this server's Push cannot
+     */
+    default int disconnectUser(String userId, String message) {
+        throw new UnsupportedOperationException("This server cannot end a user's connections");
+    }
 
     /** @return the Database component's pooled data source, for the application's own tables */
     DataSource dataSource();

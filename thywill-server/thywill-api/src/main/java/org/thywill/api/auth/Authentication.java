@@ -13,6 +13,8 @@ public sealed interface Authentication permits Authentication.Accepted, Authenti
     String INVALID = "invalid-token";
     /** The {@link Refused#code()} when the credentials were good but have expired. */
     String EXPIRED = "token-expired";
+    /** The code a page is closed with when an application logged its user out everywhere. */
+    String SIGNED_OUT = "signed-out";
     /** The {@link Refused#code()} when the host application's login refused them. */
     String REFUSED = "refused";
     /** The {@link Refused#code()} when they could not be checked now (the login callback did not answer). */

@@ -78,4 +78,18 @@ public interface ClientInterface extends Component {
      * @return its connections held here
      */
     Collection<ConnectionId> connectionsOf(SessionId session);
+
+    /**
+     * Ends a connection held here on the server's word, first telling its page why: the browser library hands
+     * {@code {code, message}} to the page's {@code thywill.onAuthError} (documentation/protocol.md). The
+     * connection's listeners hear of its end with {@link DisconnectReason#SERVER}. The default holds no connection.
+     *
+     * @param connection the connection
+     * @param code a short code the page can act on, for example {@code signed-out}
+     * @param message what the page may show
+     * @return whether the connection was here and is being ended
+     */
+    default boolean close(ConnectionId connection, String code, String message) {
+        return false;
+    }
 }

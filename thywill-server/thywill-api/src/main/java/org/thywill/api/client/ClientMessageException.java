@@ -19,6 +19,9 @@ public class ClientMessageException extends RuntimeException {
     /** The message was larger than the server accepts; it was dropped. */
     public static final String MESSAGE_TOO_BIG = "message-too-big";
 
+    /** The application refused the message for its sender's user (see the application's {@code permits}). */
+    public static final String NOT_PERMITTED = "not-permitted";
+
     private final String code;
 
     /**

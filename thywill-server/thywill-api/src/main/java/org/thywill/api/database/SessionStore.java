@@ -1,6 +1,7 @@
 package org.thywill.api.database;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.thywill.api.client.SessionId;
 
@@ -45,4 +46,37 @@ public interface SessionStore {
     default Optional<Duration> lifetime() {
         return Optional.empty();
     }
+
+    /**
+     * Records that a session belongs to a user, in place of any user it belonged to before: the session's latest
+     * authenticated connection named them. The Push calls it for each session whose connection has a user, off the
+     * connection's thread; it may block on the database.
+     *
+     * @param session a session found or created earlier
+     * @param userId the user's id, at most {@link #MAX_USER_ID} characters
+     * @throws org.thywill.api.ThywillException if the database cannot store it, or the id is too long
+     * @throws UnsupportedOperationException if this store cannot keep users (the default)
+     */
+    default void assignUser(SessionId session, String userId) {
+        throw new UnsupportedOperationException("This Database implementation cannot keep sessions' users;"
+                + " choose h2, mysql or postgresql to send to users.");
+    }
+
+    /**
+     * The sessions that belong to a user and have not expired, most recently active first. May block on the
+     * database.
+     *
+     * @param userId the user's id
+     * @param limit the most sessions to return
+     * @return the user's sessions, at most {@code limit}; empty for a user without one
+     * @throws org.thywill.api.ThywillException if the database cannot be read
+     * @throws UnsupportedOperationException if this store cannot keep users (the default)
+     */
+    default List<SessionId> sessionsOf(String userId, int limit) {
+        throw new UnsupportedOperationException("This Database implementation cannot keep sessions' users;"
+                + " choose h2, mysql or postgresql to send to users.");
+    }
+
+    /** The longest user id {@link #assignUser} stores. */
+    int MAX_USER_ID = 255;
 }

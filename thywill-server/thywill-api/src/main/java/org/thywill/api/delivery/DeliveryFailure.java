@@ -12,5 +12,8 @@ public enum DeliveryFailure {
     DISCONNECTED,
     /** In a cluster: no node took the message for its target in time, or the node that held it went down before
      *  the acknowledgement came (the message itself may still wait in the stored inbox). */
-    NODE_LOST
+    NODE_LOST,
+    /** Sent to a user who has no session: they never connected with their credentials, or every session of theirs
+     *  expired. */
+    NO_SESSION
 }

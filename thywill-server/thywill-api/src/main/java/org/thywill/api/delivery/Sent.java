@@ -27,7 +27,8 @@ public record Sent(int queued, CompletionStage<Receipt> receipt) {
      */
     public static Sent withoutReceipt(int queued, Target target) {
         return new Sent(queued, target instanceof Target.ToConnection ? NoReceipt.CONNECTION
-                : target instanceof Target.ToSession ? NoReceipt.SESSION : NoReceipt.CHANNEL);
+                : target instanceof Target.ToSession ? NoReceipt.SESSION
+                : target instanceof Target.ToUser ? NoReceipt.USER : NoReceipt.CHANNEL);
     }
 
     /**
@@ -40,6 +41,8 @@ public record Sent(int queued, CompletionStage<Receipt> receipt) {
                 "ask for one with Target.connection(id).withReceipt()");
         static final CompletionStage<Receipt> SESSION = failed("a session",
                 "ask for one with Target.session(id).withReceipt()");
+        static final CompletionStage<Receipt> USER = failed("a user",
+                "ask for one with Target.user(id).withReceipt()");
         static final CompletionStage<Receipt> CHANNEL = failed("a channel",
                 "send to each session (Target.session(id).withReceipt()) for one");
 

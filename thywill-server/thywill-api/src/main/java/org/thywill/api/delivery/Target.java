@@ -12,7 +12,7 @@ import org.thywill.api.client.SessionId;
  * <p>Targets are immutable values; build them with the static factories:
  * {@code Target.connection(id)}, {@code Target.session(id)}, {@code Target.channel("room").except(connection)}.
  */
-public sealed interface Target permits Target.ToConnection, Target.ToSession, Target.ToChannel {
+public sealed interface Target permits Target.ToConnection, Target.ToSession, Target.ToChannel, Target.ToUser {
 
     /**
      * @param connection the connection
@@ -36,6 +36,14 @@ public sealed interface Target permits Target.ToConnection, Target.ToSession, Ta
      */
     static ToChannel channel(String channel) {
         return new ToChannel(channel, null, null, true);
+    }
+
+    /**
+     * @param user a user's id, as {@link org.thywill.api.auth.User#id()} gives it
+     * @return a target that reaches every session of the user (every tab, device and node) through their inboxes
+     */
+    static ToUser user(String user) {
+        return new ToUser(user, false);
     }
 
     /**
@@ -116,6 +124,30 @@ public sealed interface Target permits Target.ToConnection, Target.ToSession, Ta
          */
         public ToChannel atMostOnce() {
             return new ToChannel(channel, exceptConnection, exceptSession, false);
+        }
+    }
+
+    /**
+     * Every session a user connected from (each browser and device, on any node of a cluster), each through its
+     * inbox as {@link ToSession} does: a device offline now gets it when it connects again, within
+     * {@code inboxMaxAge}. The user's sessions are found in the Database behind the send (the most recently active
+     * 100 of them); a session belongs to the user whose credentials its latest authenticated connection presented.
+     *
+     * @param user the user's id
+     * @param receipted whether {@link Sent#receipt()} is to complete on the first acknowledgement by any of the
+     *                  user's pages
+     */
+    record ToUser(String user, boolean receipted) implements Target {
+        public ToUser {
+            Objects.requireNonNull(user, "user");
+            if (user.isBlank()) {
+                throw new IllegalArgumentException("A user's id must not be blank");
+            }
+        }
+
+        /** @return the same target, asking for the first acknowledgement of any of the user's pages */
+        public ToUser withReceipt() {
+            return new ToUser(user, true);
         }
     }
 }

@@ -47,6 +47,27 @@ public interface PresenceListener {
     }
 
     /**
+     * A person became present in the application: the first connection of any of their sessions (a browser, a
+     * device) to the application arrived, while none of their sessions was present (connected, or within the grace
+     * period of its last connection). In a cluster, reported once, on the node where that connection arrived.
+     * Connections without a user are not counted. Independent of channels.
+     *
+     * @param userId the user's id, as {@link org.thywill.api.auth.User#id()} gives it
+     */
+    default void userJoined(String userId) {
+    }
+
+    /**
+     * A person is no longer present in the application: their last device's last connection has been gone for the
+     * grace period. In a cluster, reported once, on one node (where that connection ended, or the node that
+     * declared its node down). For one user, {@code userJoined} and {@code userLeft} alternate.
+     *
+     * @param userId the user's id
+     */
+    default void userLeft(String userId) {
+    }
+
+    /**
      * Another server of the cluster stopped heart-beating and was declared down: its connections are gone. Only a
      * clustered Push (such as {@code redis}) calls it, once on every server that is up, so each can drop what it
      * kept for those sessions. Those sessions are not left yet: each leaves its channels ({@link #left}) once the

@@ -36,7 +36,12 @@ public enum EnvelopeType {
     /** The server's answer to a client message it could not handle: {@code {"type":"error","error":{..}}}. */
     ERROR("error"),
     /** Tells a page that its application went: {@code {"type":"undeployed","reason":...}}. */
-    UNDEPLOYED("undeployed");
+    UNDEPLOYED("undeployed"),
+    /**
+     * Tells a page what became of its message that the application forwarded:
+     * {@code {"type":"receipt","id":..,"outcome":"delivered"}} or {@code "outcome":"failed","reason":..}.
+     */
+    RECEIPT("receipt");
 
     /** The key of every envelope's kind. */
     public static final String KEY = "type";

@@ -114,6 +114,22 @@ public final class Envelopes {
     }
 
     /**
+     * @param id the client's id of the message the receipt is about
+     * @param failure why it will never be delivered, or null when it was
+     * @return {@code {"type":"receipt","id":id,"outcome":"delivered"}}, or with {@code "outcome":"failed"} and
+     *         {@code "reason":failure}
+     */
+    public static Map<String, Object> receipt(String id, String failure) {
+        Map<String, Object> envelope = EnvelopeType.RECEIPT.envelope(3);
+        envelope.put("id", id);
+        envelope.put("outcome", failure == null ? "delivered" : "failed");
+        if (failure != null) {
+            envelope.put("reason", failure);
+        }
+        return envelope;
+    }
+
+    /**
      * @param applicationId an application id
      * @return the channel a client receives that application's messages on
      */

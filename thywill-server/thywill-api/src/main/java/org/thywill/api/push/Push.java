@@ -124,4 +124,19 @@ public interface Push extends Component {
      * @param listener the listener; {@link PresenceListener#NONE} or null to stop listening
      */
     void presenceListener(String applicationId, PresenceListener listener);
+
+    /**
+     * Logs a user out everywhere: ends every connection of the user, on every node, each page told
+     * {@code {"code": "signed-out", "message": message}} first. Their sessions stay the user's (a send to the user
+     * waits in their inboxes) and the pages may connect again with new credentials: the host application ends its
+     * own login so that they get none.
+     *
+     * @param userId the user's id
+     * @param message what the pages may show, for example "Your password was changed"
+     * @return how many of the user's connections this node ended now (other nodes end theirs as they hear of it)
+     * @throws UnsupportedOperationException if this Push cannot (the default)
+     */
+    default int disconnectUser(String userId, String message) {
+        throw new UnsupportedOperationException("This Push cannot end a user's connections");
+    }
 }

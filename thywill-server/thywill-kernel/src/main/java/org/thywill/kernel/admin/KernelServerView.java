@@ -135,6 +135,11 @@ public final class KernelServerView implements ServerView {
     }
 
     @Override
+    public int disconnectUser(String userId, String message) {
+        return push().disconnectUser(userId, message);
+    }
+
+    @Override
     public Sent send(String applicationId, Target target, Object data) {
         return push().send(applicationId, target, Envelopes.message(data));
     }

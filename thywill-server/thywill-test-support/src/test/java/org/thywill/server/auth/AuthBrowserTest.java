@@ -7,17 +7,20 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.thywill.testing.Browser;
+import org.thywill.testing.TestClient;
 import org.thywill.testing.ThywillTestServer;
 
 /**
  * A page in Chromium that connects with its user's token through {@code thywill.auth}: it sees its user, shows a
  * refused token's error, refreshes a short-lived token over the live connection, and shows why it was closed when
- * its token expired unrefreshed.
+ * its token expired unrefreshed, or its user was logged out everywhere (and stays disconnected).
  */
 class AuthBrowserTest {
 
@@ -52,6 +55,24 @@ class AuthBrowserTest {
             browser.waitFor(d -> text(browser, "user").equals("alice (Name of alice)"));
             assertEquals("alice", browser.executeScript("return thywill.user.id"));
             assertEquals("", text(browser, "auth-error"));
+        }
+    }
+
+    @Test
+    void aPageWhoseUserIsLoggedOutEverywhereShowsWhyAndStaysDisconnected() throws InterruptedException {
+        String alice = "alice-" + UUID.randomUUID();
+        try (Browser browser = Browser.open();
+             TestClient bob = TestClient.connectAs(server, WhoAmIApplication.ID,
+                     TestClient.Transport.WEBSOCKET,
+                     Tokens.hmac("bob", Duration.ofMinutes(5)))) {
+            browser.load(page(token(Tokens.hmac(alice, Duration.ofMinutes(5)))));
+            browser.waitFor(d -> text(browser, "user").startsWith(alice));
+            UserSendTest.answer(bob, Map.of("logout", alice, "message", "Your password changed"), "ended");
+            browser.waitFor(d -> text(browser, "auth-error").equals("signed-out: Your password changed"));
+            browser.waitFor(d -> "disconnected".equals(browser.executeScript("return thywill.state")));
+            Thread.sleep(2000);
+            assertEquals("disconnected", browser.executeScript("return thywill.state"), "it does not reconnect");
+            assertEquals(null, browser.executeScript("return thywill.user"));
         }
     }
 

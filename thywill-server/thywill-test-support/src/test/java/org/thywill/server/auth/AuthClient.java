@@ -25,14 +25,16 @@ final class AuthClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private final CometdTransports transports;
+    private final String applicationId;
     private final BayeuxClient bayeux;
     private final Message handshake;
     private final BlockingQueue<Map<String, Object>> answers;
     private final BlockingQueue<Map<String, Object>> expired;
 
-    private AuthClient(CometdTransports transports, Message handshake, BlockingQueue<Map<String, Object>> answers,
-                       BlockingQueue<Map<String, Object>> expired) {
+    private AuthClient(CometdTransports transports, String applicationId, Message handshake,
+                       BlockingQueue<Map<String, Object>> answers, BlockingQueue<Map<String, Object>> expired) {
         this.transports = transports;
+        this.applicationId = applicationId;
         this.bayeux = transports.bayeux();
         this.handshake = handshake;
         this.answers = answers;
@@ -50,24 +52,41 @@ final class AuthClient implements AutoCloseable {
      */
     static AuthClient connect(ThywillTestServer server, String token, Map<String, String> cookies,
                               TestClient.Transport transport) {
+        return connect(server, WhoAmIApplication.ID, token, cookies, transport);
+    }
+
+    /**
+     * Handshakes for an application, over long-polling.
+     *
+     * @param server the server
+     * @param applicationId the application whose page the client stands for
+     * @param token the token to present
+     * @return the client, connected or refused
+     */
+    static AuthClient connect(ThywillTestServer server, String applicationId, String token) {
+        return connect(server, applicationId, token, Map.of(), TestClient.Transport.LONG_POLLING);
+    }
+
+    private static AuthClient connect(ThywillTestServer server, String applicationId, String token,
+                                      Map<String, String> cookies, TestClient.Transport transport) {
         CometdTransports transports = CometdTransports.open(server.uri(), transport);
         BayeuxClient bayeux = transports.bayeux();
-        bayeux.putCookie(TestClient.newSession(server.uri(), WhoAmIApplication.ID));
+        bayeux.putCookie(TestClient.newSession(server.uri(), applicationId));
         cookies.forEach((name, value) -> bayeux.putCookie(HttpCookie.from(name, value)));
-        Map<String, Object> thywill = new HashMap<>(Map.of("application", WhoAmIApplication.ID));
+        Map<String, Object> thywill = new HashMap<>(Map.of("application", applicationId));
         if (token != null) {
             thywill.put("token", token);
         }
         CompletableFuture<Message> reply = new CompletableFuture<>();
         BlockingQueue<Map<String, Object>> answers = new LinkedBlockingQueue<>();
         BlockingQueue<Map<String, Object>> expired = new LinkedBlockingQueue<>();
-        bayeux.getChannel("/thywill/" + WhoAmIApplication.ID).addListener(
+        bayeux.getChannel("/thywill/" + applicationId).addListener(
                 (ClientSessionChannel.MessageListener) (channel, message) -> answers.add(message.getDataAsMap()));
         bayeux.getChannel("/service/thywill/auth/expired").addListener(
                 (ClientSessionChannel.MessageListener) (channel, message) -> expired.add(message.getDataAsMap()));
         bayeux.handshake(Map.of(Message.EXT_FIELD, Map.of("thywill", thywill)), reply::complete);
         Message answer = await(reply);
-        AuthClient client = new AuthClient(transports, answer, answers, expired);
+        AuthClient client = new AuthClient(transports, applicationId, answer, answers, expired);
         if (answer.isSuccessful() && !bayeux.waitFor(WAIT.toMillis(), BayeuxClient.State.CONNECTED)) {
             client.close();
             throw new IllegalStateException("Not connected within " + WAIT);
@@ -107,25 +126,38 @@ final class AuthClient implements AutoCloseable {
      * @return the data of its next message to this connection
      */
     Map<String, Object> ask(Map<String, Object> data) {
-        CompletableFuture<Message> reply = new CompletableFuture<>();
-        bayeux.getChannel("/service/thywill/" + WhoAmIApplication.ID).publish(
-                Envelopes.message(data), reply::complete);
-        if (!await(reply).isSuccessful()) {
-            throw new AssertionError("The message was refused: " + reply.join());
-        }
+        publish(Envelopes.message(data));
         return next();
     }
 
-    /** @return the data of {@link WhoAmIApplication}'s next message to this connection, waiting for it */
+    /**
+     * Publishes an envelope to the application, such as a message with an id or a call.
+     *
+     * @param envelope the envelope
+     */
+    void publish(Map<String, Object> envelope) {
+        CompletableFuture<Message> reply = new CompletableFuture<>();
+        bayeux.getChannel(Envelopes.serviceChannel(applicationId)).publish(envelope, reply::complete);
+        if (!await(reply).isSuccessful()) {
+            throw new AssertionError("The message was refused: " + reply.join());
+        }
+    }
+
+    /** @return the data of the application's next message to this connection, waiting for it */
     Map<String, Object> next() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) nextEnvelope().get("data");
+        return data;
+    }
+
+    /** @return the application's next envelope to this connection (a message, an error, a call's answer) */
+    Map<String, Object> nextEnvelope() {
         try {
             Map<String, Object> answer = answers.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (answer == null) {
                 throw new AssertionError("No answer within " + WAIT);
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> data = (Map<String, Object>) answer.get("data");
-            return data;
+            return answer;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

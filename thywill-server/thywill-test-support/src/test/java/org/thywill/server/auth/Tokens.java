@@ -34,7 +34,12 @@ final class Tokens {
 
     /** @return a server running {@link WhoAmIApplication} with the authentication {@code jwt} and {@link #SECRET} */
     static ThywillTestServer.Builder jwtServer() {
-        return ThywillTestServer.withApplications(WhoAmIApplication.ID)
+        return jwtServer(WhoAmIApplication.ID);
+    }
+
+    /** @return a server running these applications with the authentication {@code jwt} and {@link #SECRET} */
+    static ThywillTestServer.Builder jwtServer(String... applicationIds) {
+        return ThywillTestServer.withApplications(applicationIds)
                 .set("authentication", "implementation", "jwt")
                 .set("authentication", "secret", SECRET)
                 .set("authentication", "clockSkew", "0s");

@@ -10,16 +10,25 @@ import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
+import org.thywill.api.delivery.DeliveryFailedException;
+import org.thywill.api.delivery.Sent;
+import org.thywill.api.delivery.Target;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpRequest;
 import org.thywill.api.http.HttpResponse;
+import org.thywill.api.presence.PresenceListener;
 import org.thywill.testing.CommandProbe;
 
 /**
  * Answers any message with who the connection's user is, as {@code onConnect} saw it and as the message's handler
- * sees it: {@code {"user": id or null, "name": the name claim or null, "atConnect": id or null}}.
+ * sees it: {@code {"user": id or null, "name": the name claim or null, "atConnect": id or null}}. Two commands
+ * act on users: {@code {"toUser": id, "text": t, "receipt": true|false}} sends {@code {"text": t, "from": sender}} to
+ * that user, answering {@code {"queued": n}} and, with a receipt, {@code {"receipt": seq}} or
+ * {@code {"receiptFailed": reason}} later; {@code {"logout": id, "message": m}} logs that user out everywhere,
+ * answering {@code {"ended": n}} or {@code {"refused": why}}. Watchers ({@code {"watch": true}}) are told of
+ * disconnections and of users joining and leaving ({@code {"userJoined": id}}, {@code {"userLeft": id}}).
  */
-public final class WhoAmIApplication extends CommandProbe {
+public final class WhoAmIApplication extends CommandProbe implements PresenceListener {
 
     /** The application's id. */
     public static final String ID = "whoami";
@@ -55,6 +64,16 @@ public final class WhoAmIApplication extends CommandProbe {
     }
 
     @Override
+    public void userJoined(String userId) {
+        tellWatchers(Map.of("userJoined", userId));
+    }
+
+    @Override
+    public void userLeft(String userId) {
+        tellWatchers(Map.of("userLeft", userId));
+    }
+
+    @Override
     public void onConnect(Connection connection) {
         connected.put(connection.id(), connection);
     }
@@ -71,6 +90,20 @@ public final class WhoAmIApplication extends CommandProbe {
 
     @Override
     public void onMessage(Connection from, Object data) {
+        if (data instanceof Map<?, ?> command && command.get("toUser") instanceof String user) {
+            sendToUser(from, user, command);
+            return;
+        }
+        if (data instanceof Map<?, ?> command && command.get("logout") instanceof String user) {
+            Map<String, Object> answer;
+            try {
+                answer = Map.of("ended", context().disconnectUser(user, String.valueOf(command.get("message"))));
+            } catch (IllegalArgumentException e) {
+                answer = Map.of("refused", e.getMessage());
+            }
+            answer(from, answer);
+            return;
+        }
         if (data instanceof Map<?, ?> command && Boolean.TRUE.equals(command.get("watch"))) {
             watch(from, Map.of("watching", true));
             return;
@@ -81,5 +114,21 @@ public final class WhoAmIApplication extends CommandProbe {
         Connection atConnect = connected.get(from.id());
         answer.put("atConnect", atConnect == null ? "not seen" : atConnect.user().map(User::id).orElse(null));
         answer(from, answer);
+    }
+
+    private void sendToUser(Connection from, String user, Map<?, ?> command) {
+        boolean receipted = Boolean.TRUE.equals(command.get("receipt"));
+        Target.ToUser to = receipted ? Target.user(user).withReceipt() : Target.user(user);
+        Map<String, Object> message = new HashMap<>();
+        message.put("text", command.get("text"));
+        message.put("from", from.user().map(User::id).orElse(null));
+        Sent sent = context().send(to, message);
+        answer(from, Map.of("queued", sent.queued()));
+        if (receipted) {
+            sent.receipt().whenComplete((receipt, failure) -> answer(from,
+                    failure == null ? Map.of("receipt", receipt.seq()) : Map.of("receiptFailed",
+                            failure instanceof DeliveryFailedException lost ? lost.reason().name()
+                                    : String.valueOf(failure))));
+        }
     }
 }

@@ -5,7 +5,11 @@
 //   app.onError(error => { ... });            // {code, message} from the server
 //   app.onUndeployed(reason => { ... });      // 'replaced' | 'removed'; without one, replaced reloads the page
 //   app.send({any: 'json'});                  // a promise that resolves when the server accepted it; sent
-//                                             // again after a reconnection until then, never handled twice
+//                                             // again after a reconnection until then, never handled twice;
+//                                             // its .delivered settles when the application reports its forward
+//                                             // (resolves once a recipient's page handled it, or rejects with an
+//                                             // Error whose .code is 'delivery-failed' and .reason e.g. EXPIRED,
+//                                             // or the code of the server's refusal, such as 'not-permitted')
 //   app.call('add', [1, 2], {timeout: 10000}) // a promise of the server function's result; rejects with an
 //                                             // Error whose .code is not-found, not-permitted, invalid-arguments,
 //                                             // timed-out, failed, bad-message or disconnected
@@ -37,6 +41,8 @@ const pageId = Math.random().toString(36).slice(2) + Date.now().toString(36);
 const HANDLED_KEY = 'thywill.handled';
 const ACK_DELAY = 100;
 const RECENT_IDS = 1000;
+// Sends whose delivery the page may still learn of: the oldest is forgotten past this many.
+const DELIVERIES_MAX = 1000;
 // Latency: a numbered message's seq is the server's time of the send in microseconds; the library sets its clock
 // by the server's at each handshake and reports, every few seconds, how long each message took to reach the end of
 // the page's handlers (documentation/operations.md, thywill_client_handler_latency_seconds).
@@ -87,6 +93,7 @@ class Application {
         this.undeployed = null;
         this.calls = new Map();
         this.unconfirmed = new Map();
+        this.deliveries = new Map();
         this.ackTimer = null;
         this.acked = handled[id] || 0;
         this.latencies = [];
@@ -109,18 +116,41 @@ class Application {
         return this;
     }
 
+    // The promise of the server's acceptance, carrying .delivered: the promise of a receipt from the application.
     send(data) {
         if (!cometd) {
-            return Promise.reject(new Error('thywill is not connected yet: send from thywill.onReady(...)'));
+            return withDelivered(Promise.reject(
+                new Error('thywill is not connected yet: send from thywill.onReady(...)')));
         }
         if (this.undeployed === 'removed') {
-            return Promise.reject(new Error('the application ' + this.id + ' was removed from the server'));
+            return withDelivered(Promise.reject(new Error('the application ' + this.id + ' was removed from the server')));
         }
         const id = pageId + '-' + (++lastSendId);
-        return new Promise((resolve, reject) => {
+        const accepted = new Promise((resolve, reject) => {
             this.unconfirmed.set(id, { data, resolve, reject });
             this.publishMessage(id);
         });
+        const delivered = new Promise((resolve, reject) => this.deliveries.set(id, { resolve, reject }));
+        if (this.deliveries.size > DELIVERIES_MAX) {
+            this.deliveries.delete(this.deliveries.keys().next().value);
+        }
+        // A send the server refused is never delivered.
+        accepted.catch(error => this.settleDelivery(id, error));
+        return withDelivered(accepted, delivered);
+    }
+
+    // The application reported what became of a message this page sent (a receipt envelope).
+    settleDelivery(id, error) {
+        const pending = this.deliveries.get(id);
+        if (!pending) {
+            return;
+        }
+        this.deliveries.delete(id);
+        if (error) {
+            pending.reject(error);
+        } else {
+            pending.resolve({ id, outcome: 'delivered' });
+        }
     }
 
     // Sends an unconfirmed message; one the transport lost is sent again by resendUnconfirmed() after the next
@@ -297,10 +327,18 @@ class Application {
                 cometd.publish('/service/thywill/' + this.id, { type: 'ack', receipt: envelope.receipt });
             }
         } else if (envelope && envelope.type === 'error') {
+            if (envelope.id !== undefined) {
+                // The server refused one of this page's messages (not-permitted, ...): it is never delivered.
+                const error = envelope.error || {};
+                this.settleDelivery(String(envelope.id), callError(error.code || 'failed', null, error.message));
+            }
             if (this.errorHandlers.length === 0) {
                 console.warn('thywill: error from application ' + this.id, envelope.error);
             }
             this.errorHandlers.forEach(fn => safely(fn, envelope.error));
+        } else if (envelope && envelope.type === 'receipt') {
+            this.settleDelivery(String(envelope.id), envelope.outcome === 'delivered' ? null
+                : deliveryError(envelope.reason));
         } else if (envelope && envelope.type === 'undeployed') {
             this.gone(envelope.reason);
         }
@@ -325,6 +363,20 @@ function callError(code, name, message) {
     const error = new Error(name ? name + ': ' + message : message);
     error.code = code;
     return error;
+}
+
+function deliveryError(reason) {
+    const error = new Error('not delivered: ' + reason);
+    error.code = 'delivery-failed';
+    error.reason = reason;
+    return error;
+}
+
+// Gives a send's promise its .delivered; a page that never asks for it gets no unhandled rejection from it.
+function withDelivered(accepted, delivered = accepted) {
+    delivered.catch(() => {});
+    accepted.delivered = delivered;
+    return accepted;
 }
 
 function abandonCalls() {

@@ -6,8 +6,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs an action at a steady rate on its own thread, open-loop: sends are due by the clock, not by replies, so a
- * slow server shows as latency rather than as a lower rate. If this thread falls behind, it catches up at once,
- * and the report's sent rate shows that the generator, not the server, was the limit.
+ * slow server shows as latency rather than as a lower rate. The action should only hand the send on
+ * ({@link SendLanes}): this thread keeps time, and one that did the sending itself fell behind on a loaded machine.
+ * If it falls behind, it catches up at once, and the report's sent rate against the asked one shows that the
+ * generator, not the server, was the limit.
  */
 final class Pacer {
 
@@ -28,7 +30,7 @@ final class Pacer {
             long start = System.nanoTime();
             long done = 0;
             while (running.getAsBoolean()) {
-                long due = (long) ((System.nanoTime() - start) * perSecond / 1e9);
+                long due = due(System.nanoTime() - start, perSecond);
                 while (done < due && running.getAsBoolean()) {
                     action.run();
                     done++;
@@ -39,5 +41,14 @@ final class Pacer {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * @param elapsedNanos the time since the pacing started
+     * @param perSecond actions per second
+     * @return how many actions are due by then (the first falls due one interval after the start)
+     */
+    static long due(long elapsedNanos, double perSecond) {
+        return (long) (elapsedNanos * perSecond / 1e9);
     }
 }

@@ -128,16 +128,19 @@ public final class LoadRun implements LoadClient.Events {
             Thread.sleep(settings.warmup().toMillis());
             start = probe.sample(false);
             metrics.openWindow();
+            long refusedBefore = lanes.refused();
             Thread.sleep(settings.hold().toMillis());
             window = metrics.closeWindow();
+            long refusedInHold = lanes.refused() - refusedBefore;
             end = probe.sample(false);
             loading = false;
             for (Thread sender : senders) {
                 sender.join(5000);
             }
             if (lanes.refused() > 0) {
-                System.err.printf("%s: %,d sends due were not made: the generator's send lanes were full.%n",
-                        settings.server().label(), lanes.refused());
+                System.err.printf("%s: %,d sends due were not made, %,d of them in the hold: the generator's send"
+                        + " threads were a second behind.%n", settings.server().label(), lanes.refused(),
+                        refusedInHold);
             }
         }
         long drainUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);

@@ -30,18 +30,22 @@ public final class ReportFormat {
                 r.sentPerSecond(), 100 * r.sentPerSecond() / r.askedPerSecond(), r.askedPerSecond());
     }
 
+    private static String asked(Report r) {
+        return r.askedPerSecond() > 0 ? " of " + number(r.askedPerSecond()) + "/s asked" : ", no rate asked";
+    }
+
     private static String details(Report r) {
         String delivered = r.scenario().equals("connect-storm") ? "connections" : "delivered";
         return String.format(Locale.ROOT, """
                 %s · %s · %s · %d/%d clients · %.1f s measured
-                  messages  sent %,.1f/s (%,d) of %s/s asked  received %,.1f/s (%,d)
+                  messages  sent %,.1f/s (%,d)%s  received %,.1f/s (%,d)
                   latency   p50 %s ms  p90 %s  p99 %s  p99.9 %s  max %s
                   account   expected %s  received %,d (sent before the hold %s)  arrived after the hold %s
                   problems  errors %d  reconnections %d  missing %s  duplicates %s
                   server    %s ms CPU per 1,000 %s; per idle connection: heap %s KB, RSS %s KB, \
                 threads %s (%d threads, live heap %s MB)%s
                 """, r.server(), r.scenario(), r.transport(), r.connected(), r.clients(), r.seconds(),
-                r.sentPerSecond(), r.sent(), number(r.askedPerSecond()), r.receivedPerSecond(), r.received(),
+                r.sentPerSecond(), r.sent(), asked(r), r.receivedPerSecond(), r.received(),
                 number(r.p50()), number(r.p90()), number(r.p99()), number(r.p999()), number(r.max()),
                 count(r.expected()), r.received(), count(r.beforeHold()), count(r.afterHold()),
                 r.errors(), r.reconnections(), count(r.missing()), count(r.duplicates()),

@@ -25,6 +25,13 @@ class PacerTest {
     }
 
     @Test
+    void thePacerWakesOnceAnIntervalWithinBounds() {
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(1), Pacer.tickNanos(1000), "1,000/s: every millisecond");
+        assertEquals(TimeUnit.MICROSECONDS.toNanos(200), Pacer.tickNanos(100_000), "no busier than every 200 µs");
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(10), Pacer.tickNanos(4), "no lazier than every 10 ms");
+    }
+
+    @Test
     void slowAndFractionalRatesKeepTheirAverage() {
         assertEquals(2, Pacer.due(4 * SECOND, 0.5));
         assertEquals(5, Pacer.due(2 * SECOND, 2.5));

@@ -33,5 +33,6 @@ class ReportFormatTest {
         assertFalse(offered(-1, 12).fellBehind(), "echo at rate 0 and the connect storm ask for no rate");
         assertEquals("", ReportFormat.shortfall(offered(1000, 999)));
         assertFalse(ReportFormat.text(offered(1000, 999)).contains("WARNING"));
+        assertTrue(ReportFormat.text(offered(-1, 12)).contains("sent 12.0/s (-1), no rate asked"));
     }
 }

@@ -390,6 +390,8 @@ async function runCoordinator() {
     seconds,
     sent,
     received,
+    // The rate asked, against which the report warns when the generator sent less (echo at rate 0: none asked).
+    askedPerSecond: !storm && rate > 0 ? rate : -1,
     sentPerSecond: sent / seconds,
     receivedPerSecond: received / seconds,
     p50: ms(50),

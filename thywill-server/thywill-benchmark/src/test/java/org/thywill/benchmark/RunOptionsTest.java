@@ -50,7 +50,7 @@ class RunOptionsTest {
 
     @Test
     void reportSurvivesItsJsonFormAndToleratesMissingFields() {
-        Report report = new Report("thywill", "echo", "websocket", 10, 9, 3.0, 30, 29, 10, 9.7, 1, 2, 3, 4, 5,
+        Report report = new Report("thywill", "echo", "websocket", 10, 9, 3.0, 30, 29, 10, 10, 9.7, 1, 2, 3, 4, 5,
                 0, 1, 1, 0, 30, 2, 3, 2.5, 12.0, 30.0, 0.01, 40, 20.5, 900);
         assertEquals(report, Report.fromMap(report.toMap()));
         Report partial = Report.fromMap(Map.of("server", "socketio", "received", 5));

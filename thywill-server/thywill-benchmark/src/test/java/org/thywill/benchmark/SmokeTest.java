@@ -97,7 +97,9 @@ class SmokeTest {
     @ParameterizedTest(name = "{0} echoes over {1}")
     @CsvSource({"THYWILL, WEBSOCKET, 200", "THYWILL, LONG_POLLING, 100", "COMETD, WEBSOCKET, 200"})
     void echoes(ServerKind server, TransportKind transport, int rate) throws Exception {
-        assertDelivered(run(server, uri(server), Scenario.ECHO, transport, rate));
+        Report report = run(server, uri(server), Scenario.ECHO, transport, rate);
+        assertDelivered(report);
+        assertEquals(rate, report.askedPerSecond(), "the report says what rate was asked: " + report);
     }
 
     @ParameterizedTest(name = "{0} broadcasts to every client")
@@ -139,6 +141,7 @@ class SmokeTest {
         assertEquals(20, report.received(), "connections made: " + report);
         assertEquals(0, report.errors(), "errors: " + report);
         assertTrue(report.max() > 0, "handshake latencies: " + report);
+        assertEquals(-1, report.askedPerSecond(), "a connect storm asks for no send rate: " + report);
     }
 
     @Test

@@ -115,6 +115,11 @@ final class LoadClient {
         bayeux.handshake(new HashMap<>(dialect.handshake(scenario)), null);
     }
 
+    /** @return this client's index in the run, which its messages' ids carry and its send lane is chosen by */
+    int index() {
+        return index;
+    }
+
     /** @return nanoseconds from the handshake's start to now */
     long sinceHandshake() {
         return System.nanoTime() - handshakeStart;

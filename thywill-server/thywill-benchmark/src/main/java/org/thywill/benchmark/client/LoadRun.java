@@ -28,6 +28,11 @@ public final class LoadRun implements LoadClient.Events {
     private static final long SETTLE_MILLIS = 1000;
     private static final long DRAIN_MILLIS = 3000;
     private static final long READY_GRACE_MILLIS = 30_000;
+    /**
+     * Threads that make the paced sends, each client's on one of them: a few, so that sends overlap on a busy
+     * machine while each client's messages stay in order; the backlog is about a second of the asked rate.
+     */
+    private static final int SEND_LANES = 4;
 
     private final RunSettings settings;
     private final ClientResources resources;
@@ -115,16 +120,28 @@ public final class LoadRun implements LoadClient.Events {
             members = ready.toArray(new LoadClient[0]);
         }
         ProcessStats idle = probe.sample(true);
-        List<Thread> senders = startLoad(members, publisher == null ? null : publisher.client());
-        Thread.sleep(settings.warmup().toMillis());
-        ProcessStats start = probe.sample(false);
-        metrics.openWindow();
-        Thread.sleep(settings.hold().toMillis());
-        Metrics.Window window = metrics.closeWindow();
-        ProcessStats end = probe.sample(false);
-        loading = false;
-        for (Thread sender : senders) {
-            sender.join(5000);
+        Metrics.Window window;
+        ProcessStats start;
+        ProcessStats end;
+        try (SendLanes lanes = new SendLanes(SEND_LANES, Math.max(64, settings.rate() / SEND_LANES))) {
+            List<Thread> senders = startLoad(members, publisher == null ? null : publisher.client(), lanes);
+            Thread.sleep(settings.warmup().toMillis());
+            start = probe.sample(false);
+            metrics.openWindow();
+            long refusedBefore = lanes.refused();
+            Thread.sleep(settings.hold().toMillis());
+            window = metrics.closeWindow();
+            long refusedInHold = lanes.refused() - refusedBefore;
+            end = probe.sample(false);
+            loading = false;
+            for (Thread sender : senders) {
+                sender.join(5000);
+            }
+            if (lanes.refused() > 0) {
+                System.err.printf("%s: %,d sends due were not made, %,d of them in the hold: the generator's send"
+                        + " threads were a second behind.%n", settings.server().label(), lanes.refused(),
+                        refusedInHold);
+            }
         }
         long drainUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
         while (metrics.missing() > 0 && System.nanoTime() < drainUntil) {
@@ -219,7 +236,7 @@ public final class LoadRun implements LoadClient.Events {
         readyAll.countDown();
     }
 
-    private List<Thread> startLoad(LoadClient[] members, LoadClient publisher) {
+    private List<Thread> startLoad(LoadClient[] members, LoadClient publisher, SendLanes lanes) {
         loading = true;
         List<Thread> senders = new ArrayList<>();
         if (members.length == 0) {
@@ -233,28 +250,25 @@ public final class LoadRun implements LoadClient.Events {
                         c.echo();
                     }
                 } else {
-                    int threads = rate > 5000 && members.length > 1 ? 2 : 1;
-                    for (int t = 0; t < threads; t++) {
-                        int first = t;
-                        int[] next = {first};
-                        senders.add(Pacer.start("load-echo-" + t, (double) rate / threads, () -> loading, () -> {
-                            members[next[0]].echo();
-                            next[0] = next[0] + threads < members.length ? next[0] + threads : first;
-                        }));
-                    }
+                    int[] next = {0};
+                    senders.add(Pacer.start("load-echo", rate, () -> loading, () -> {
+                        LoadClient c = members[next[0]];
+                        lanes.offer(c.index(), c::echo);
+                        next[0] = next[0] + 1 < members.length ? next[0] + 1 : 0;
+                    }));
                 }
             }
             case BROADCAST -> {
                 if (rate > 0) {
-                    senders.add(Pacer.start("load-publish", rate, () -> loading,
-                            () -> publisher.broadcast("all", members.length)));
+                    senders.add(Pacer.start("load-publish", rate, () -> loading, () -> lanes.offer(publisher.index(),
+                            () -> publisher.broadcast("all", members.length))));
                 }
             }
             case ROOMS -> {
                 if (rate > 0) {
                     senders.add(Pacer.start("load-rooms", rate, () -> loading, () -> {
                         LoadClient c = members[ThreadLocalRandom.current().nextInt(members.length)];
-                        c.broadcast(c.room(), roomSizes.get(c.room()).get());
+                        lanes.offer(c.index(), () -> c.broadcast(c.room(), roomSizes.get(c.room()).get()));
                     }));
                 }
             }
@@ -299,7 +313,7 @@ public final class LoadRun implements LoadClient.Events {
         int n = Math.max(1, connected);
         long delivered = counts.received();
         return new Report(settings.server().label(), settings.scenario().label(), settings.transport().label(),
-                settings.clients(), connected, seconds, counts.sent(), delivered,
+                settings.clients(), connected, seconds, counts.sent(), delivered, askedPerSecond(),
                 counts.sent() / seconds, delivered / seconds,
                 any ? millis(h, 50) : -1, any ? millis(h, 90) : -1, any ? millis(h, 99) : -1,
                 any ? millis(h, 99.9) : -1, any ? h.getMaxValue() / 1000.0 : -1,
@@ -310,6 +324,11 @@ public final class LoadRun implements LoadClient.Events {
                 growth(idle.rssBytes(), before.rssBytes(), 1024.0 * n),
                 growth(idle.threads(), before.threads(), n),
                 idle.threads(), idle.heapBytes() < 0 ? -1 : idle.heapBytes() / 1024.0 / 1024.0, -1);
+    }
+
+    /** @return the send rate asked for, or -1 when clients send on each reply (echo at rate 0) or not at all */
+    private double askedPerSecond() {
+        return settings.scenario() != Scenario.CONNECT_STORM && settings.rate() > 0 ? settings.rate() : -1;
     }
 
     /** Growth per connection, or -1 when unknown; a drop (noise with few clients) shows as 0. */

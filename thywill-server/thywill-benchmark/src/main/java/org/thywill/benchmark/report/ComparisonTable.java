@@ -25,6 +25,7 @@ public final class ComparisonTable {
 
     private static final List<Row> ROWS = List.of(
             new Row("clients connected", Report::connected, true),
+            new Row("messages asked / s", Report::askedPerSecond),
             new Row("messages sent / s", Report::sentPerSecond),
             new Row("messages received / s", Report::receivedPerSecond),
             new Row("latency p50 (ms)", Report::p50),
@@ -77,6 +78,7 @@ public final class ComparisonTable {
                     row.value().applyAsDouble(o)))));
             line(out, cells);
         }
+        reports.forEach(r -> out.append(ReportFormat.shortfall(r)));
         return out.toString();
     }
 

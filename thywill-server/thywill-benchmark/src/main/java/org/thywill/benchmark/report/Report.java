@@ -17,7 +17,11 @@ import java.util.Map;
  * @param seconds the measured window
  * @param sent messages the clients sent in the window
  * @param received messages delivered to the clients in the window (connect storm: connections made)
- * @param sentPerSecond {@code sent} per second
+ * @param askedPerSecond the send rate asked for ({@code --rate}), or -1 when the clients send on each reply or not
+ *                       at all
+ * @param sentPerSecond {@code sent} per second: the load offered. Below {@link #OFFERED_SHARE} of
+ *                      {@code askedPerSecond}, the generator fell behind and the run says nothing of the server at
+ *                      the asked rate ({@link #fellBehind()})
  * @param receivedPerSecond {@code received} per second
  * @param p50 the median latency
  * @param p90 the 90th percentile
@@ -43,20 +47,32 @@ import java.util.Map;
  * @param startMillis from launching the server's process to its port accepting connections, when launched
  */
 public record Report(String server, String scenario, String transport, long clients, long connected,
-                     double seconds, long sent, long received, double sentPerSecond, double receivedPerSecond,
+                     double seconds, long sent, long received, double askedPerSecond, double sentPerSecond,
+                     double receivedPerSecond,
                      double p50, double p90, double p99, double p999, double max,
                      long errors, long reconnections, long missing, long duplicates,
                      long expected, long beforeHold, long afterHold, double cpuMsPer1000, double heapKbPerConnection, double rssKbPerConnection,
                      double threadsPerConnection, long serverThreads, double serverHeapMb, long startMillis) {
+
+    /** The least share of the asked rate a run must send for its figures to describe the server at that rate. */
+    public static final double OFFERED_SHARE = 0.95;
+
+    /**
+     * @return true if a rate was asked and the clients sent less than {@link #OFFERED_SHARE} of it in the window:
+     *         the load generator, not the server, was the limit
+     */
+    public boolean fellBehind() {
+        return askedPerSecond > 0 && sentPerSecond < OFFERED_SHARE * askedPerSecond;
+    }
 
     /**
      * @param millis the server's start time
      * @return this report with it
      */
     public Report withStartMillis(long millis) {
-        return new Report(server, scenario, transport, clients, connected, seconds, sent, received, sentPerSecond,
-                receivedPerSecond, p50, p90, p99, p999, max, errors, reconnections, missing, duplicates, expected,
-                beforeHold, afterHold, cpuMsPer1000,
+        return new Report(server, scenario, transport, clients, connected, seconds, sent, received, askedPerSecond,
+                sentPerSecond, receivedPerSecond, p50, p90, p99, p999, max, errors, reconnections, missing, duplicates,
+                expected, beforeHold, afterHold, cpuMsPer1000,
                 heapKbPerConnection, rssKbPerConnection, threadsPerConnection, serverThreads, serverHeapMb, millis);
     }
 

@@ -11,20 +11,41 @@ public final class ReportFormat {
 
     /**
      * @param r a report
-     * @return the report in six lines
+     * @return the report in six lines, and a warning first if the generator fell behind the asked rate
      */
     public static String text(Report r) {
+        return shortfall(r) + details(r);
+    }
+
+    /**
+     * @param r a report
+     * @return a warning line if the clients sent less than {@link Report#OFFERED_SHARE} of the asked rate, else ""
+     */
+    public static String shortfall(Report r) {
+        if (!r.fellBehind()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "WARNING: %s sent %,.1f messages/s, %.0f%% of the %,.0f/s asked: the load"
+                + " generator fell behind, so this run does not measure the server at the asked rate.%n", r.server(),
+                r.sentPerSecond(), 100 * r.sentPerSecond() / r.askedPerSecond(), r.askedPerSecond());
+    }
+
+    private static String asked(Report r) {
+        return r.askedPerSecond() > 0 ? " of " + number(r.askedPerSecond()) + "/s asked" : ", no rate asked";
+    }
+
+    private static String details(Report r) {
         String delivered = r.scenario().equals("connect-storm") ? "connections" : "delivered";
         return String.format(Locale.ROOT, """
                 %s · %s · %s · %d/%d clients · %.1f s measured
-                  messages  sent %,.1f/s (%,d)  received %,.1f/s (%,d)
+                  messages  sent %,.1f/s (%,d)%s  received %,.1f/s (%,d)
                   latency   p50 %s ms  p90 %s  p99 %s  p99.9 %s  max %s
                   account   expected %s  received %,d (sent before the hold %s)  arrived after the hold %s
                   problems  errors %d  reconnections %d  missing %s  duplicates %s
                   server    %s ms CPU per 1,000 %s; per idle connection: heap %s KB, RSS %s KB, \
                 threads %s (%d threads, live heap %s MB)%s
                 """, r.server(), r.scenario(), r.transport(), r.connected(), r.clients(), r.seconds(),
-                r.sentPerSecond(), r.sent(), r.receivedPerSecond(), r.received(),
+                r.sentPerSecond(), r.sent(), asked(r), r.receivedPerSecond(), r.received(),
                 number(r.p50()), number(r.p90()), number(r.p99()), number(r.p999()), number(r.max()),
                 count(r.expected()), r.received(), count(r.beforeHold()), count(r.afterHold()),
                 r.errors(), r.reconnections(), count(r.missing()), count(r.duplicates()),

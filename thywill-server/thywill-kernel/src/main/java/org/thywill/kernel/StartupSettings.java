@@ -59,12 +59,12 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
         Map<Slot, ComponentChoice> components = new EnumMap<>(Slot.class);
         for (Slot slot : Slot.values()) {
             ComponentProvider<?> provider = provider(slot, tree, env, catalog);
-            tree = env.apply(tree, slot.key(), SettingsBinder.keysOf(provider.settingsType()));
+            tree = env.apply(tree, slot.key(), SettingsBinder.keysOf(provider.descriptor().settingsType()));
             Map<String, Object> section = tree.section(slot.key());
             section.remove("implementation");
             try {
                 components.put(slot, new ComponentChoice(slot, provider, binder.bind(section,
-                        provider.settingsType(), slot.key(), tree.source(), env)));
+                        provider.descriptor().settingsType(), slot.key(), tree.source(), env)));
             } catch (InvalidSettingsException e) {
                 problems.addAll(e.problems());
                 causes.add(e);
@@ -121,7 +121,7 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
         components.forEach((slot, choice) -> {
             sections.add(slot.key());
             known.add(EnvironmentOverrides.variableName(slot.key(), "implementation"));
-            SettingsBinder.keysOf(choice.provider().settingsType()).keySet()
+            SettingsBinder.keysOf(choice.provider().descriptor().settingsType()).keySet()
                     .forEach(k -> known.add(EnvironmentOverrides.variableName(slot.key(), k)));
         });
         for (String unmatched : env.unmatched(sections, known::contains)) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -26,18 +27,9 @@ public final class ProbeApplication implements Application {
     private final Set<ConnectionId> watchers = ConcurrentHashMap.newKeySet();
 
     @Override
-    public String id() {
-        return "probe";
-    }
-
-    @Override
-    public String title() {
-        return "Probe <&>";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/probe", "probe.html", List.of("probe.js"), List.of());
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("probe", "Probe <&>",
+                new ClientSide("thywill/probe", "probe.html", List.of("probe.js"), List.of()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.thywill.apps.admin;
 
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.client.Connection;
 
 /** An application for the console to show: each connection's session joins the channel {@code lobby}. */
@@ -10,8 +11,8 @@ public final class ProbeApplication implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return "probe";
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("probe");
     }
 
     @Override

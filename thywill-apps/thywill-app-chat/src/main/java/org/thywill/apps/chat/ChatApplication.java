@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -27,18 +28,8 @@ public final class ChatApplication implements Application, PresenceListener {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return "chat";
-    }
-
-    @Override
-    public String title() {
-        return "Thywill chat";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/chat", "chat.html", List.of("chat.js"), List.of("chat.css"));
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("chat", "Thywill chat", ClientSide.of("thywill/chat", "chat"));
     }
 
     @Override

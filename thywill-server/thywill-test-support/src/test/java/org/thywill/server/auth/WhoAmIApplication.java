@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.delivery.Target;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
@@ -33,13 +34,9 @@ public final class WhoAmIApplication implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/whoami", "whoami.html", List.of("whoami.js"), List.of());
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(ID, null,
+                new ClientSide("thywill/whoami", "whoami.html", List.of("whoami.js"), List.of()));
     }
 
     /** Signs a token for {@code ?user=} living {@code ?seconds=}, as a host application's login would. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -29,18 +30,9 @@ public final class DeliveryProbeApplication implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return "delivery";
-    }
-
-    @Override
-    public String title() {
-        return "Delivery probe";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/delivery", "delivery.html", List.of("delivery.js"), List.of());
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("delivery", "Delivery probe",
+                new ClientSide("thywill/delivery", "delivery.html", List.of("delivery.js"), List.of()));
     }
 
     @Override

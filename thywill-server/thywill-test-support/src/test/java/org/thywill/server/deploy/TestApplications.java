@@ -15,6 +15,7 @@ public final class TestApplications {
             import java.util.List;
             import org.thywill.api.application.Application;
             import org.thywill.api.application.ApplicationContext;
+            import org.thywill.api.application.ApplicationDescriptor;
             import org.thywill.api.application.ClientSide;
             import org.thywill.api.client.Connection;
             import org.thywill.api.delivery.Target;
@@ -23,13 +24,9 @@ public final class TestApplications {
                 private volatile ApplicationContext context;
 
                 @Override
-                public String id() {
-                    return "%ID%";
-                }
-
-                @Override
-                public ClientSide client() {
-                    return new ClientSide("deploy/app", "body.html", List.of(), List.of());
+                public ApplicationDescriptor descriptor() {
+                    return new ApplicationDescriptor("%ID%", null,
+                            new ClientSide("deploy/app", "body.html", List.of(), List.of()));
                 }
 
                 @Override
@@ -61,7 +58,7 @@ public final class TestApplications {
 
     /**
      * @param id the application's id
-     * @param client the Java expression its {@code client()} returns, such as {@code ClientSide.none()}
+     * @param client the Java expression its browser side is, such as {@code ClientSide.none()}
      * @return a jar whose application does nothing but declare that browser side; add its files as resources
      */
     public static TestJar withClient(String id, String client) {
@@ -70,17 +67,13 @@ public final class TestApplications {
 
                 import java.util.List;
                 import org.thywill.api.application.Application;
+                import org.thywill.api.application.ApplicationDescriptor;
                 import org.thywill.api.application.ClientSide;
 
                 public final class App implements Application {
                     @Override
-                    public String id() {
-                        return "%ID%";
-                    }
-
-                    @Override
-                    public ClientSide client() {
-                        return %CLIENT%;
+                    public ApplicationDescriptor descriptor() {
+                        return new ApplicationDescriptor("%ID%", null, %CLIENT%);
                     }
                 }
                 """.replace("%ID%", id).replace("%CLIENT%", client));
@@ -97,11 +90,12 @@ public final class TestApplications {
 
                 import org.thywill.api.application.Application;
                 import org.thywill.api.application.ApplicationContext;
+                import org.thywill.api.application.ApplicationDescriptor;
 
                 public final class App implements Application {
                     @Override
-                    public String id() {
-                        return "%ID%";
+                    public ApplicationDescriptor descriptor() {
+                        return new ApplicationDescriptor("%ID%");
                     }
 
                     %MEMBER%
@@ -139,7 +133,7 @@ public final class TestApplications {
                         } catch (InterruptedException e) {
                             // stopped
                         }
-                    }, id() + "-worker");
+                    }, descriptor().id() + "-worker");
                     worker.setDaemon(true);
                     worker.start();
                     throw new IllegalStateException("boom in start, after starting a thread");
@@ -195,8 +189,8 @@ public final class TestApplications {
 
                         public final class App extends deploy.lib.Base {
                             @Override
-                            public String id() {
-                                return "missing-superclass";
+                            public org.thywill.api.application.ApplicationDescriptor descriptor() {
+                                return new org.thywill.api.application.ApplicationDescriptor("missing-superclass");
                             }
                         }
                         """)
@@ -231,14 +225,15 @@ public final class TestApplications {
                         import java.sql.Statement;
                         import org.thywill.api.application.Application;
                         import org.thywill.api.application.ApplicationContext;
+                        import org.thywill.api.application.ApplicationDescriptor;
                         import org.thywill.api.delivery.Target;
 
                         public final class App implements Application {
                             private volatile ApplicationContext context;
 
                             @Override
-                            public String id() {
-                                return "%ID%";
+                            public ApplicationDescriptor descriptor() {
+                                return new ApplicationDescriptor("%ID%");
                             }
 
                             @Override

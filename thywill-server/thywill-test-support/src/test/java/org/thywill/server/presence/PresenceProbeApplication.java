@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
@@ -37,8 +38,8 @@ public final class PresenceProbeApplication implements Application, PresenceList
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return ID;
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(ID);
     }
 
     @Override

@@ -5,6 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
+import org.thywill.api.ComponentProvider;
+import org.thywill.api.Slot;
 import org.thywill.api.auth.Authentication;
 import org.thywill.api.auth.Credentials;
 
@@ -12,14 +15,14 @@ import org.thywill.api.auth.Credentials;
  * Provides the authentication {@code anonymous}, the default: every page connects without a user, as Thywill did
  * before authentication; a token a page sends is ignored.
  */
-public final class AnonymousAuthenticatorProvider extends AuthenticatorProvider<AnonymousSettings> {
+public final class AnonymousAuthenticatorProvider implements ComponentProvider<AnonymousSettings> {
 
     /** The name the settings file uses. */
     public static final String NAME = "anonymous";
 
-    /** For ServiceLoader. */
-    public AnonymousAuthenticatorProvider() {
-        super(NAME, AnonymousSettings.class);
+    @Override
+    public ComponentDescriptor<AnonymousSettings> descriptor() {
+        return new ComponentDescriptor<>(Slot.AUTHENTICATION, NAME, AnonymousSettings.class);
     }
 
     @Override

@@ -2,19 +2,22 @@ package org.thywill.auth;
 
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
+import org.thywill.api.ComponentProvider;
+import org.thywill.api.Slot;
 
 /**
  * Provides the authentication {@code jwt}: signed tokens from the host application
  * (documentation/authentication.md).
  */
-public final class JwtAuthenticatorProvider extends AuthenticatorProvider<JwtSettings> {
+public final class JwtAuthenticatorProvider implements ComponentProvider<JwtSettings> {
 
     /** The name the settings file uses. */
     public static final String NAME = "jwt";
 
-    /** For ServiceLoader. */
-    public JwtAuthenticatorProvider() {
-        super(NAME, JwtSettings.class);
+    @Override
+    public ComponentDescriptor<JwtSettings> descriptor() {
+        return new ComponentDescriptor<>(Slot.AUTHENTICATION, NAME, JwtSettings.class);
     }
 
     @Override

@@ -3,32 +3,21 @@ package org.thywill.benchmark;
 /** The Bayeux transport the simulated clients use (Socket.IO's client uses the matching one of its own). */
 public enum TransportKind {
     /** WebSocket. */
-    WEBSOCKET("websocket"),
+    WEBSOCKET,
     /** HTTP long-polling. */
-    LONG_POLLING("long-polling");
-
-    private final String label;
-
-    TransportKind(String label) {
-        this.label = label;
-    }
+    LONG_POLLING;
 
     /** @return the name used on the command line and in reports */
     public String label() {
-        return label;
+        return Labels.of(this);
     }
 
     /**
      * @param label {@code websocket} or {@code long-polling}
      * @return the transport
-     * @throws IllegalArgumentException when the name is neither
+     * @throws IllegalArgumentException listing the names when the name is neither
      */
     public static TransportKind of(String label) {
-        for (TransportKind t : values()) {
-            if (t.label.equals(label)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("Unknown transport '" + label + "'. Use websocket or long-polling.");
+        return Labels.parse(TransportKind.class, label, "transport");
     }
 }

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 
 /**
@@ -164,30 +166,28 @@ final class ApplicationScan {
     }
 
     private static Found check(Application app, String source, ClassLoader loader) {
-        String id;
+        ApplicationDescriptor descriptor;
         try {
-            id = app.id();
+            descriptor = Objects.requireNonNull(app.descriptor(), "it is null");
         } catch (RuntimeException | LinkageError e) {
-            return new Found(null, null, source, app.getClass().getName() + ".id() failed: " + describe(e));
+            return new Found(null, null, source, app.getClass().getName() + ".descriptor() failed: " + describe(e));
         }
+        String id = descriptor.id();
         if (id == null || !ID.matcher(id).matches()) {
             return new Found(id, null, source, "'" + id + "' is not a valid id: letters, digits, '.', '_' and '-'");
         }
         try {
-            String title = app.title();
-            ClientSide client = app.client();
-            List<String> absent = new ArrayList<>();
-            if (client != null) {
-                String folder = client.folder().isEmpty() || client.folder().endsWith("/") ? client.folder()
-                        : client.folder() + "/";
-                List<String> files = new ArrayList<>(client.scripts());
-                files.addAll(client.styles());
-                if (client.body() != null) {
-                    files.add(client.body());
-                }
-                files.stream().filter(f -> loader.getResource(folder + f) == null).map(f -> folder + f)
-                        .forEach(absent::add);
+            String title = descriptor.title();
+            ClientSide client = descriptor.client();
+            String folder = client.folder().isEmpty() || client.folder().endsWith("/") ? client.folder()
+                    : client.folder() + "/";
+            List<String> files = new ArrayList<>(client.scripts());
+            files.addAll(client.styles());
+            if (client.body() != null) {
+                files.add(client.body());
             }
+            List<String> absent = files.stream().filter(f -> loader.getResource(folder + f) == null)
+                    .map(f -> folder + f).toList();
             if (!absent.isEmpty()) {
                 return new Found(id, title, source, "its page files are missing: " + absent);
             }

@@ -113,7 +113,7 @@ public final class ThywillServer implements AutoCloseable {
          */
         public Builder application(Application application) {
             settings.application(application);
-            given.add(application.id());
+            given.add(application.descriptor().id());
             return this;
         }
 

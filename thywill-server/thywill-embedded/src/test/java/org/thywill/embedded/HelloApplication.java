@@ -3,6 +3,7 @@ package org.thywill.embedded;
 import java.util.List;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.delivery.Target;
@@ -18,13 +19,8 @@ final class HelloApplication implements Application {
     }
 
     @Override
-    public String id() {
-        return "hello";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("hello", "hello.html", List.of(), List.of());
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("hello", null, new ClientSide("hello", "hello.html", List.of(), List.of()));
     }
 
     @Override

@@ -61,7 +61,7 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
         for (Slot slot : Slot.values()) {
             List<ComponentProvider<?>> providers = providers(slot, tree, env, catalog);
             ComponentProvider<?> provider = providers.get(0);
-            tree = env.apply(tree, slot.key(), SettingsBinder.keysOf(provider.settingsType()));
+            tree = env.apply(tree, slot.key(), SettingsBinder.keysOf(provider.descriptor().settingsType()));
             Map<String, Object> section = tree.section(slot.key());
             section.remove("implementation");
             List<ComponentChoice> parts = new ArrayList<>();
@@ -72,7 +72,7 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
                 Map<String, Object> own = SettingsTree.of(Map.of(name, values == null ? Map.of() : values),
                         tree.source()).section(name);
                 own = env.apply(SettingsTree.of(Map.of(name, own), tree.source()), name,
-                        SettingsBinder.keysOf(other.settingsType())).section(name);
+                        SettingsBinder.keysOf(other.descriptor().settingsType())).section(name);
                 bindInto(parts, slot, other, own, name, tree.source(), env, problems, causes);
                 sections.add(name);
             }
@@ -108,7 +108,7 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
                                  Map<String, Object> values, String section, String source, EnvironmentOverrides env,
                                  List<SettingsProblem> problems, List<Throwable> causes) {
         try {
-            parts.add(new ComponentChoice(slot, provider, new SettingsBinder().bind(values, provider.settingsType(),
+            parts.add(new ComponentChoice(slot, provider, new SettingsBinder().bind(values, provider.descriptor().settingsType(),
                     section, source, env)));
         } catch (InvalidSettingsException e) {
             problems.addAll(e.problems());
@@ -139,14 +139,14 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
         Set<String> sections = new HashSet<>();
         for (Object name : names) {
             ComponentProvider<?> provider = catalog.provider(slot, ((String) name).trim(), tree.source());
-            if (providers.stream().anyMatch(p -> p.name().equals(provider.name()))) {
-                throw new ThywillException(where + " names '" + provider.name() + "' twice. Name each once.");
+            if (providers.stream().anyMatch(p -> p.descriptor().name().equals(provider.descriptor().name()))) {
+                throw new ThywillException(where + " names '" + provider.descriptor().name() + "' twice. Name each once.");
             }
             if (!providers.isEmpty() && (!sections.add(provider.settingsSection())
-                    || SettingsBinder.keysOf(providers.get(0).settingsType()).containsKey(provider.settingsSection()))) {
-                throw new ThywillException(where + ": the settings of '" + provider.name() + "' would be in '"
+                    || SettingsBinder.keysOf(providers.get(0).descriptor().settingsType()).containsKey(provider.settingsSection()))) {
+                throw new ThywillException(where + ": the settings of '" + provider.descriptor().name() + "' would be in '"
                         + slot.key() + "." + provider.settingsSection() + "', which is a setting of '"
-                        + providers.get(0).name() + "'. List '" + provider.name() + "' first.");
+                        + providers.get(0).descriptor().name() + "'. List '" + provider.descriptor().name() + "' first.");
             }
             providers.add(provider);
         }
@@ -180,11 +180,11 @@ record StartupSettings(KernelServerSettings server, Map<Slot, ComponentChoice> c
             if (choice.settings() instanceof ComposedClientInterfaceProvider.Parts parts) {
                 for (int i = 0; i < parts.choices().size(); i++) {
                     String section = parts.sections().get(i);
-                    SettingsBinder.keysOf(parts.choices().get(i).provider().settingsType()).keySet()
+                    SettingsBinder.keysOf(parts.choices().get(i).provider().descriptor().settingsType()).keySet()
                             .forEach(k -> known.add(EnvironmentOverrides.variableName(section, k)));
                 }
             } else {
-                SettingsBinder.keysOf(choice.provider().settingsType()).keySet()
+                SettingsBinder.keysOf(choice.provider().descriptor().settingsType()).keySet()
                         .forEach(k -> known.add(EnvironmentOverrides.variableName(slot.key(), k)));
             }
         });

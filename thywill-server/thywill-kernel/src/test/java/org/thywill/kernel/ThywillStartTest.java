@@ -128,7 +128,7 @@ class ThywillStartTest {
 
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> context.component(Push.class));
             assertEquals("The clientInterface component asked for Push without declaring it in"
-                    + " ComponentProvider.dependencies()", e.getMessage());
+                    + " ComponentDescriptor.dependencies()", e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.Callable;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.application.PageRequest;
@@ -13,7 +14,7 @@ import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpResponse;
 
 /**
- * The base of an application whose tables are live resources. A subclass names itself, declares the resources
+ * The base of an application whose tables are live resources. A subclass names itself in its constructor, declares the resources
  * (records, whose tables the library makes, or tables its own migrations make), and lists its class's service
  * entry as any application does:
  *
@@ -21,7 +22,7 @@ import org.thywill.api.http.HttpResponse;
  * public record Product(long id, @Unique @MaxLength(80) String name, @Default("0") int stock) {}
  *
  * public final class ShopApplication extends ResourceApplication {
- *     public String id() { return "shop"; }
+ *     public ShopApplication() { super("shop", "Shop"); }       // the id and the title
  *     protected void resources(Resources resources) {
  *         resources.record("products", Product.class, AccessRule.EVERYONE);
  *     }
@@ -34,9 +35,26 @@ import org.thywill.api.http.HttpResponse;
  */
 public abstract class ResourceApplication implements Application {
 
+    private final String id;
+    private final String title;
     private final Resources resources = new Resources();
     private boolean declared;
     private volatile ApplicationContext context;
+
+    /**
+     * @param id the application's id (see {@link ApplicationDescriptor#id()}): its REST resources are under
+     *        {@code /api/{id}/}
+     * @param title its page's title; null for the id
+     */
+    protected ResourceApplication(String id, String title) {
+        this.id = id;
+        this.title = title == null ? id : title;
+    }
+
+    /** @return the application's id */
+    protected final String id() {
+        return id;
+    }
 
     /**
      * Declares the resources, once, before the application starts.
@@ -94,8 +112,8 @@ public abstract class ResourceApplication implements Application {
     }
 
     @Override
-    public ClientSide client() {
-        return resources().clientSide(page());
+    public final ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(id, title, resources().clientSide(page()));
     }
 
     @Override

@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.thywill.api.ThywillException;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.client.Connection;
+import org.thywill.api.client.ConnectionId;
 import org.thywill.api.http.HttpEndpoint;
 import org.thywill.api.http.HttpResponse;
 
@@ -25,8 +27,10 @@ import org.thywill.api.http.HttpResponse;
  *         .record("posts", Post.class, AccessRule.EVERYONE)      // a record: the library makes its table
  *         .table("users", "twooter_user");                       // a table of a migration; READ_ONLY
  *
- * public List<HttpEndpoint> endpoints() { return resources.endpoints(id()); }
- * public ClientSide client() { return resources.clientSide(ClientSide.none()); }
+ * public List<HttpEndpoint> endpoints() { return resources.endpoints("blog"); }
+ * public ApplicationDescriptor descriptor() {
+ *     return new ApplicationDescriptor("blog", "Blog", resources.clientSide(ClientSide.none()));
+ * }
  * public Optional<HttpResponse> beforePage(PageRequest r) { return resources.beforePage(r); }
  * public void start(ApplicationContext c) throws Exception { resources.start(c); }
  * }</pre>
@@ -243,13 +247,7 @@ public final class Resources {
      * @return {@code {"channel": ...}} when watching, or {@code {"error": {"status", "message"}}} when refused
      */
     public Map<String, Object> watch(Connection caller, String resource, Object id) {
-        try {
-            String channel = channelFor(caller, resource, id);
-            context().join(channel, caller.id());
-            return Map.of("channel", channel);
-        } catch (ResourceException e) {
-            return e.body();
-        }
+        return onChannel(caller, resource, id, (channel, connection) -> context().join(channel, connection));
     }
 
     /**
@@ -261,9 +259,15 @@ public final class Resources {
      * @return {@code {"channel": ...}}, or {@code {"error": ...}}
      */
     public Map<String, Object> unwatch(Connection caller, String resource, Object id) {
+        return onChannel(caller, resource, id, (channel, connection) -> context().leave(channel, connection));
+    }
+
+    /** Joins or leaves the channel of a resource or row, as {@code change} does, once the rule allows it. */
+    private Map<String, Object> onChannel(Connection caller, String resource, Object id,
+                                          BiConsumer<String, ConnectionId> change) {
         try {
             String channel = channelFor(caller, resource, id);
-            context().leave(channel, caller.id());
+            change.accept(channel, caller.id());
             return Map.of("channel", channel);
         } catch (ResourceException e) {
             return e.body();

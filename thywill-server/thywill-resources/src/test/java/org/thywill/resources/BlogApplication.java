@@ -25,9 +25,9 @@ public final class BlogApplication extends ResourceApplication {
                           @Nullable @References(Editor.class) Long editorId) {
     }
 
-    @Override
-    public String id() {
-        return "blog";
+    /** For ServiceLoader. */
+    public BlogApplication() {
+        super("blog", null);
     }
 
     @Override

@@ -7,9 +7,9 @@ public final class DriftApplication extends ResourceApplication {
     public record Note(long id, @MaxLength(40) String title, @Nullable String body, @Default("0") int stars) {
     }
 
-    @Override
-    public String id() {
-        return "drift";
+    /** For ServiceLoader. */
+    public DriftApplication() {
+        super("drift", null);
     }
 
     @Override

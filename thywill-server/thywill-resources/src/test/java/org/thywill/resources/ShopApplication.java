@@ -13,9 +13,9 @@ public final class ShopApplication extends ResourceApplication {
 
     static final String ADMIN_HEADER = "X-Shop-Admin";
 
-    @Override
-    public String id() {
-        return "shop";
+    /** For ServiceLoader. */
+    public ShopApplication() {
+        super("shop", null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.DisconnectReason;
@@ -26,9 +27,10 @@ public abstract class CommandProbe implements Application {
         this.id = id;
     }
 
+    /** @return the probe's id, titled with itself and without a page; a probe with a page overrides this */
     @Override
-    public final String id() {
-        return id;
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(id);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.ServerSettings;
 
@@ -24,18 +25,19 @@ class ConfigurationDocumentationTest {
         String doc = Files.readString(DOC);
         List<String> missing = new ArrayList<>();
         check(doc, section(doc, "## `server`"), ServerSettings.class, "server", missing);
-        for (ComponentProvider provider : ServiceLoader.load(ComponentProvider.class)) {
-            String heading = "### `implementation: " + provider.name() + "`";
-            String slotHeading = "## `" + provider.slot().key() + "`";
+        for (ComponentProvider<?> provider : ServiceLoader.load(ComponentProvider.class)) {
+            ComponentDescriptor<?> offered = provider.descriptor();
+            String heading = "### `implementation: " + offered.name() + "`";
+            String slotHeading = "## `" + offered.slot().key() + "`";
             String slot = section(doc, slotHeading);
             if (slot.isEmpty() || !slot.contains(heading)) {
-                missing.add(provider.slot().key() + " implementation " + provider.name() + " has no section");
+                missing.add(offered.slot().key() + " implementation " + offered.name() + " has no section");
                 continue;
             }
             String own = slot.substring(slot.indexOf(heading));
             int next = own.indexOf("\n### ", heading.length());
             own = next < 0 ? own : own.substring(0, next);
-            check(doc, own, provider.settingsType(), provider.slot().key() + "/" + provider.name(), missing);
+            check(doc, own, offered.settingsType(), offered.slot().key() + "/" + offered.name(), missing);
         }
         assertTrue(missing.isEmpty(), "Undocumented in " + DOC + ": " + missing);
     }

@@ -3,6 +3,7 @@ package org.thywill.server;
 import java.util.Set;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.Capability;
 import org.thywill.api.application.PageOptions;
 
@@ -32,7 +33,7 @@ public final class ConsoleProbeApplication implements Application {
     }
 
     @Override
-    public String id() {
-        return ID;
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(ID);
     }
 }

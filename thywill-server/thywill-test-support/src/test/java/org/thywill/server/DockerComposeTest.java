@@ -170,11 +170,11 @@ class DockerComposeTest {
         SettingsBinder.keysOf(ServerSettings.class).keySet()
                 .forEach(k -> known.add(EnvironmentOverrides.variableName("server", k)));
         for (ComponentProvider p : ServiceLoader.load(ComponentProvider.class)) {
-            Object chosen = tree.section(p.slot().key()).getOrDefault("implementation",
-                    Thywill.DEFAULT_IMPLEMENTATIONS.get(p.slot()));
-            if (p.name().equals(chosen)) {
-                SettingsBinder.keysOf(p.settingsType()).keySet()
-                        .forEach(k -> known.add(EnvironmentOverrides.variableName(p.slot().key(), k)));
+            Object chosen = tree.section(p.descriptor().slot().key()).getOrDefault("implementation",
+                    Thywill.DEFAULT_IMPLEMENTATIONS.get(p.descriptor().slot()));
+            if (p.descriptor().name().equals(chosen)) {
+                SettingsBinder.keysOf(p.descriptor().settingsType()).keySet()
+                        .forEach(k -> known.add(EnvironmentOverrides.variableName(p.descriptor().slot().key(), k)));
             }
         }
         service.path("environment").fieldNames().forEachRemaining(name ->

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.PageRenderException;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.http.HttpResponse;
@@ -16,8 +17,8 @@ import org.thywill.api.http.HttpResponse;
 public final class GuardedPagesApplication implements Application {
 
     @Override
-    public String id() {
-        return "guarded";
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("guarded");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -26,13 +27,9 @@ public final class ProbeApplication extends CommandProbe {
     }
 
     @Override
-    public String title() {
-        return "Probe <&>";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/probe", "probe.html", List.of("probe.js"), List.of());
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("probe", "Probe <&>",
+                new ClientSide("thywill/probe", "probe.html", List.of("probe.js"), List.of()));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.thywill.api.admin.AdminAccess;
 import org.thywill.api.admin.ServerView;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.Callable;
 import org.thywill.api.application.Capability;
 import org.thywill.api.application.ClientSide;
@@ -58,8 +59,8 @@ public final class AdminApplication implements Application {
     private volatile ScheduledExecutorService ticker;
 
     @Override
-    public String id() {
-        return ID;
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(ID, "Thywill admin", ClientSide.of("thywill/admin", "admin"));
     }
 
     @Override
@@ -70,16 +71,6 @@ public final class AdminApplication implements Application {
     @Override
     public PageOptions pageOptions() {
         return new PageOptions(true, true);
-    }
-
-    @Override
-    public String title() {
-        return "Thywill admin";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/admin", "admin.html", List.of("admin.js"), List.of("admin.css"));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.thywill.apps.calculations;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.Callable;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
@@ -31,19 +31,9 @@ public final class CalculationsApplication implements Application {
     private volatile ScheduledExecutorService timer;
 
     @Override
-    public String id() {
-        return "calculations";
-    }
-
-    @Override
-    public String title() {
-        return "Thywill calculations";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/calculations", "calculations.html", List.of("calculations.js"),
-                List.of("calculations.css"));
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("calculations", "Thywill calculations",
+                ClientSide.of("thywill/calculations", "calculations"));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientMessage;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.application.NotPermittedException;
 import org.thywill.api.auth.User;
@@ -36,18 +37,8 @@ public final class ChatApplication implements Application, PresenceListener {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return "chat";
-    }
-
-    @Override
-    public String title() {
-        return "Thywill chat";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/chat", "chat.html", List.of("chat.js"), List.of("chat.css"));
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("chat", "Thywill chat", ClientSide.of("thywill/chat", "chat"));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package org.thywill.apps.draw;
 
-import java.util.List;
 import java.util.Map;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -28,18 +28,8 @@ public final class DrawApplication implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return "draw";
-    }
-
-    @Override
-    public String title() {
-        return "Thywill draw";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/draw", "draw.html", List.of("draw.js"), List.of("draw.css"));
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("draw", "Thywill draw", ClientSide.of("thywill/draw", "draw"));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.thywill.apps.echo;
 
-import java.util.List;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.delivery.Target;
@@ -13,18 +13,8 @@ public final class EchoApplication implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return "echo";
-    }
-
-    @Override
-    public String title() {
-        return "Thywill echo";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/echo", "echo.html", List.of("echo.js"), List.of("echo.css"));
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("echo", "Thywill echo", ClientSide.of("thywill/echo", "echo"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.application.PageRequest;
 import org.thywill.api.client.Connection;
@@ -36,18 +37,9 @@ public final class HelloApplication implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return "hello";
-    }
-
-    @Override
-    public String title() {
-        return "Hello";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/hello", null, List.of("hello.js"), List.of("hello.css"));
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("hello", "Hello",
+                new ClientSide("thywill/hello", null, List.of("hello.js"), List.of("hello.css")));
     }
 
     @Override

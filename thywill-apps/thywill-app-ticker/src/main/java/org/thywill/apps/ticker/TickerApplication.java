@@ -1,7 +1,6 @@
 package org.thywill.apps.ticker;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -37,18 +37,8 @@ public final class TickerApplication implements Application {
     private volatile ScheduledExecutorService ticker;
 
     @Override
-    public String id() {
-        return "ticker";
-    }
-
-    @Override
-    public String title() {
-        return "Thywill ticker";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/ticker", "ticker.html", List.of("ticker.js"), List.of("ticker.css"));
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("ticker", "Thywill ticker", ClientSide.of("thywill/ticker", "ticker"));
     }
 
     @Override

@@ -16,14 +16,9 @@ public final class TodoDomApplication extends RemoteDocumentApplication {
 
     private volatile TodoStore store;
 
-    @Override
-    public String id() {
-        return "todo-dom";
-    }
-
-    @Override
-    public String title() {
-        return "Todo";
+    /** For ServiceLoader. */
+    public TodoDomApplication() {
+        super("todo-dom", "Todo");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.thywill.apps.todo;
 
 import java.sql.SQLException;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -36,18 +36,8 @@ public final class TodoApplication implements Application {
     private volatile ExecutorService worker;
 
     @Override
-    public String id() {
-        return "todo";
-    }
-
-    @Override
-    public String title() {
-        return "Thywill todo";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/todo", "todo.html", List.of("todo.js"), List.of("todo.css"));
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("todo", "Thywill todo", ClientSide.of("thywill/todo", "todo"));
     }
 
     @Override

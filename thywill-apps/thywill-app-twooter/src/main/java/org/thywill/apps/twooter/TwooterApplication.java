@@ -26,14 +26,9 @@ public final class TwooterApplication extends ResourceApplication {
     private static final int MAX_NAME = 40;
     private static final int MAX_TEXT = 500;
 
-    @Override
-    public String id() {
-        return "twooter";
-    }
-
-    @Override
-    public String title() {
-        return "Twooter";
+    /** For ServiceLoader. */
+    public TwooterApplication() {
+        super("twooter", "Twooter");
     }
 
     @Override

@@ -10,14 +10,9 @@ import org.thywill.remote.document.Routes;
  */
 public final class WebalchemyDemoApplication extends RemoteDocumentApplication {
 
-    @Override
-    public String id() {
-        return "webalchemy-demo";
-    }
-
-    @Override
-    public String title() {
-        return "webalchemy demo";
+    /** For ServiceLoader. */
+    public WebalchemyDemoApplication() {
+        super("webalchemy-demo", "webalchemy demo");
     }
 
     @Override

@@ -35,8 +35,8 @@ record ApplicationRunner(Push push, Database database, Metrics metrics, AdminAcc
         try {
             app = new RunningApplication(loaded);
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("{}: application class {} failed to give its id, title, client, migrations, capabilities"
-                    + " or page options, and does not run: {}", loaded.source(), type, e.toString(), e);
+            LOG.error("{}: application class {} failed to give its descriptor, migrations, capabilities or page"
+                    + " options, and does not run: {}", loaded.source(), type, e.toString(), e);
             return null;
         }
         if (app.id() == null || !Envelopes.NAME.matcher(app.id()).matches()) {

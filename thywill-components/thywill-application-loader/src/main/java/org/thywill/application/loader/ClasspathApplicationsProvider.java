@@ -3,6 +3,7 @@ package org.thywill.application.loader;
 import java.util.Set;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.client.ClientInterface;
@@ -13,23 +14,9 @@ import org.thywill.api.push.Push;
 public final class ClasspathApplicationsProvider implements ComponentProvider<ClasspathApplicationsSettings> {
 
     @Override
-    public Slot slot() {
-        return Slot.APPLICATION;
-    }
-
-    @Override
-    public String name() {
-        return "classpath";
-    }
-
-    @Override
-    public Class<ClasspathApplicationsSettings> settingsType() {
-        return ClasspathApplicationsSettings.class;
-    }
-
-    @Override
-    public Set<Slot> dependencies() {
-        return Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE, Slot.PUSH);
+    public ComponentDescriptor<ClasspathApplicationsSettings> descriptor() {
+        return new ComponentDescriptor<>(Slot.APPLICATION, "classpath", ClasspathApplicationsSettings.class,
+                Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE, Slot.PUSH));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.thywill.application.loader;
 import java.util.Set;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.ThywillException;
@@ -14,23 +15,9 @@ import org.thywill.api.push.Push;
 public final class JarApplicationsProvider implements ComponentProvider<JarApplicationsSettings> {
 
     @Override
-    public Slot slot() {
-        return Slot.APPLICATION;
-    }
-
-    @Override
-    public String name() {
-        return "jar";
-    }
-
-    @Override
-    public Class<JarApplicationsSettings> settingsType() {
-        return JarApplicationsSettings.class;
-    }
-
-    @Override
-    public Set<Slot> dependencies() {
-        return Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE, Slot.PUSH);
+    public ComponentDescriptor<JarApplicationsSettings> descriptor() {
+        return new ComponentDescriptor<>(Slot.APPLICATION, "jar", JarApplicationsSettings.class,
+                Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE, Slot.PUSH));
     }
 
     @Override

@@ -3,10 +3,12 @@ package org.thywill.application.loader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ApplicationInfo;
 import org.thywill.api.application.Capability;
 import org.thywill.api.application.ClientSide;
@@ -40,11 +42,10 @@ final class RunningApplication {
     RunningApplication(LoadedApplication loaded) {
         this.loaded = loaded;
         Application application = loaded.application();
-        this.id = application.id();
-        String named = application.title();
-        this.title = named == null ? id : named;
-        ClientSide side = application.client();
-        this.client = side == null ? ClientSide.none() : side;
+        ApplicationDescriptor descriptor = Objects.requireNonNull(application.descriptor(), "its descriptor is null");
+        this.id = descriptor.id();
+        this.title = descriptor.title();
+        this.client = descriptor.client();
         this.clientFiles = new ClientFiles(client, application.getClass(), loaded.loader());
         this.migrations = application.migrations();
         List<HttpEndpoint> served = application.endpoints();

@@ -3,6 +3,7 @@ package org.thywill.client.cometd;
 import java.util.Set;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.auth.Authenticator;
@@ -12,23 +13,9 @@ import org.thywill.api.database.Database;
 public final class CometdClientInterfaceProvider implements ComponentProvider<CometdSettings> {
 
     @Override
-    public Slot slot() {
-        return Slot.CLIENT_INTERFACE;
-    }
-
-    @Override
-    public String name() {
-        return "cometd";
-    }
-
-    @Override
-    public Class<CometdSettings> settingsType() {
-        return CometdSettings.class;
-    }
-
-    @Override
-    public Set<Slot> dependencies() {
-        return Set.of(Slot.LOG, Slot.DATABASE, Slot.AUTHENTICATION);
+    public ComponentDescriptor<CometdSettings> descriptor() {
+        return new ComponentDescriptor<>(Slot.CLIENT_INTERFACE, "cometd", CometdSettings.class,
+                Set.of(Slot.LOG, Slot.DATABASE, Slot.AUTHENTICATION));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.thywill.client.websocket;
 import java.util.Set;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.auth.Authenticator;
@@ -16,28 +17,14 @@ import org.thywill.api.database.Database;
 public final class WebSocketClientInterfaceProvider implements ComponentProvider<WebSocketSettings> {
 
     @Override
-    public Slot slot() {
-        return Slot.CLIENT_INTERFACE;
-    }
-
-    @Override
-    public String name() {
-        return "websocket";
+    public ComponentDescriptor<WebSocketSettings> descriptor() {
+        return new ComponentDescriptor<>(Slot.CLIENT_INTERFACE, "websocket", WebSocketSettings.class,
+                Set.of(Slot.LOG, Slot.DATABASE, Slot.AUTHENTICATION));
     }
 
     @Override
     public String settingsSection() {
         return "plain";
-    }
-
-    @Override
-    public Class<WebSocketSettings> settingsType() {
-        return WebSocketSettings.class;
-    }
-
-    @Override
-    public Set<Slot> dependencies() {
-        return Set.of(Slot.LOG, Slot.DATABASE, Slot.AUTHENTICATION);
     }
 
     @Override

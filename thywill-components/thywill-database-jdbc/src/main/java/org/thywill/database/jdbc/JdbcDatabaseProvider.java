@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.database.Database;
@@ -30,32 +31,15 @@ abstract class JdbcDatabaseProvider<S extends JdbcDatabaseProvider.Settings> imp
         Integer sessionDataMaxAttributes();
     }
 
-    private final String name;
-    private final Class<S> settingsType;
+    private final ComponentDescriptor<S> descriptor;
 
     JdbcDatabaseProvider(String name, Class<S> settingsType) {
-        this.name = name;
-        this.settingsType = settingsType;
+        this.descriptor = new ComponentDescriptor<>(Slot.DATABASE, name, settingsType, Set.of(Slot.LOG));
     }
 
     @Override
-    public final Slot slot() {
-        return Slot.DATABASE;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final Class<S> settingsType() {
-        return settingsType;
-    }
-
-    @Override
-    public final Set<Slot> dependencies() {
-        return Set.of(Slot.LOG);
+    public final ComponentDescriptor<S> descriptor() {
+        return descriptor;
     }
 
     @Override

@@ -17,15 +17,15 @@ class ProviderDiscoveryTest {
     void bothDatabasesAreDiscoveredWithTheirSettingsAndDependencies() {
         Map<String, ComponentProvider<?>> providers = ServiceLoader.load(ComponentProvider.class).stream()
                 .<ComponentProvider<?>>map(ServiceLoader.Provider::get)
-                .collect(Collectors.toMap(ComponentProvider::name, Function.identity()));
+                .collect(Collectors.toMap(p -> p.descriptor().name(), Function.identity()));
 
         assertEquals(Set.of("h2", "mysql", "postgresql"), providers.keySet());
-        assertEquals(H2Settings.class, providers.get("h2").settingsType());
-        assertEquals(MySqlSettings.class, providers.get("mysql").settingsType());
-        assertEquals(PostgreSqlSettings.class, providers.get("postgresql").settingsType());
+        assertEquals(H2Settings.class, providers.get("h2").descriptor().settingsType());
+        assertEquals(MySqlSettings.class, providers.get("mysql").descriptor().settingsType());
+        assertEquals(PostgreSqlSettings.class, providers.get("postgresql").descriptor().settingsType());
         for (ComponentProvider<?> provider : providers.values()) {
-            assertEquals(Slot.DATABASE, provider.slot());
-            assertEquals(Set.of(Slot.LOG), provider.dependencies());
+            assertEquals(Slot.DATABASE, provider.descriptor().slot());
+            assertEquals(Set.of(Slot.LOG), provider.descriptor().dependencies());
         }
     }
 }

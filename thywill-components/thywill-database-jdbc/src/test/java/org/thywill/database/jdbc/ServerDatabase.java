@@ -77,7 +77,7 @@ final class ServerDatabase<D extends TestDatabase, S extends ServerSettings>
 
     /** @return the provider's name, as its messages say it */
     String name() {
-        return provider.name();
+        return provider.descriptor().name();
     }
 
     /**

@@ -14,7 +14,7 @@ public final class LogbackJsonLogProvider extends LogbackLogProvider {
     public static final String NAME = "logback-json";
 
     @Override
-    public String name() {
+    String name() {
         return NAME;
     }
 

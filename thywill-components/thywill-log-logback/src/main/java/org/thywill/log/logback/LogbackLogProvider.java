@@ -2,6 +2,7 @@ package org.thywill.log.logback;
 
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 
@@ -16,18 +17,13 @@ public class LogbackLogProvider implements ComponentProvider<LogbackSettings> {
     public static final String NAME = "logback";
 
     @Override
-    public final Slot slot() {
-        return Slot.LOG;
+    public final ComponentDescriptor<LogbackSettings> descriptor() {
+        return new ComponentDescriptor<>(Slot.LOG, name(), LogbackSettings.class);
     }
 
-    @Override
-    public String name() {
+    /** @return the name the settings file uses */
+    String name() {
         return NAME;
-    }
-
-    @Override
-    public final Class<LogbackSettings> settingsType() {
-        return LogbackSettings.class;
     }
 
     @Override

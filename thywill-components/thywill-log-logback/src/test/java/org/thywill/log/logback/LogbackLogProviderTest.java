@@ -21,14 +21,14 @@ class LogbackLogProviderTest {
     void isDiscoveredAsTheLogbackLogWithNoDependencies(@TempDir Path home) {
         List<ComponentProvider<?>> found = new ArrayList<>();
         for (ComponentProvider<?> provider : ServiceLoader.load(ComponentProvider.class)) {
-            if (provider.slot() == Slot.LOG && provider.name().equals("logback")) {
+            if (provider.descriptor().slot() == Slot.LOG && provider.descriptor().name().equals("logback")) {
                 found.add(provider);
             }
         }
         assertEquals(1, found.size());
         LogbackLogProvider provider = assertInstanceOf(LogbackLogProvider.class, found.get(0));
-        assertEquals(LogbackSettings.class, provider.settingsType());
-        assertTrue(provider.dependencies().isEmpty());
+        assertEquals(LogbackSettings.class, provider.descriptor().settingsType());
+        assertTrue(provider.descriptor().dependencies().isEmpty());
         assertInstanceOf(Log.class, provider.create(LogbackSettings.defaults(), new HomeComponentContext(home)));
     }
 }

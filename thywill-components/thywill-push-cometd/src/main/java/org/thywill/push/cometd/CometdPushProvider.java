@@ -3,6 +3,7 @@ package org.thywill.push.cometd;
 import java.util.Set;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.client.ClientInterface;
@@ -14,23 +15,9 @@ import org.thywill.delivery.SessionInboxes;
 public final class CometdPushProvider implements ComponentProvider<CometdPushSettings> {
 
     @Override
-    public Slot slot() {
-        return Slot.PUSH;
-    }
-
-    @Override
-    public String name() {
-        return "cometd";
-    }
-
-    @Override
-    public Class<CometdPushSettings> settingsType() {
-        return CometdPushSettings.class;
-    }
-
-    @Override
-    public Set<Slot> dependencies() {
-        return Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE);
+    public ComponentDescriptor<CometdPushSettings> descriptor() {
+        return new ComponentDescriptor<>(Slot.PUSH, "cometd", CometdPushSettings.class,
+                Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE));
     }
 
     @Override

@@ -148,53 +148,43 @@ final class ClusterSessions implements Memberships {
     /** @throws ThywillException if Redis cannot store it and the session is not connected here */
     @Override
     public void join(String applicationId, String channel, SessionId session) {
-        AppSession key = new AppSession(applicationId, session);
-        synchronized (local.lock(key)) {
-            boolean here = local.addChannel(key, channel);
-            CompletionStage<ClusterStore.Outcome> reply = store.join(applicationId, channel, session);
-            publish.accept(BusMessage.of(node, BusMessage.Kind.JOIN, "app", applicationId, "channel", channel,
-                    "session", session.value()));
-            try {
-                ClusterStore.Outcome outcome = link.await(reply);
-                if (outcome.changed() && !outcome.channels().isEmpty()) {
-                    events.joined(applicationId, channel, session);
-                }
-            } catch (ThywillException e) {
-                if (!local.holds(key)) {
-                    throw e;
-                }
-                LOG.error("{} The session is a member of channel '{}' of {} on this node while it stays connected,"
-                        + " but not on others.", e.getMessage(), channel, applicationId);
-                if (here) {
-                    events.joined(applicationId, channel, session);
-                }
-            }
-        }
+        changeMembership(applicationId, channel, session, true);
     }
 
     /** @throws ThywillException if Redis cannot store it and the session is not connected here */
     @Override
     public void leave(String applicationId, String channel, SessionId session) {
+        changeMembership(applicationId, channel, session, false);
+    }
+
+    /**
+     * Joins or leaves a channel here, in Redis and on the other nodes. Announced when Redis says the cluster's
+     * membership changed; when Redis fails, when this node's did, as long as the session is connected here.
+     */
+    private void changeMembership(String applicationId, String channel, SessionId session, boolean joining) {
         AppSession key = new AppSession(applicationId, session);
         synchronized (local.lock(key)) {
-            boolean here = local.removeChannel(key, channel);
-            CompletionStage<ClusterStore.Outcome> reply = store.leave(applicationId, channel, session);
-            publish.accept(BusMessage.of(node, BusMessage.Kind.LEAVE, "app", applicationId, "channel", channel,
-                    "session", session.value()));
+            boolean here = joining ? local.addChannel(key, channel) : local.removeChannel(key, channel);
+            CompletionStage<ClusterStore.Outcome> reply = joining ? store.join(applicationId, channel, session)
+                    : store.leave(applicationId, channel, session);
+            publish.accept(BusMessage.of(node, joining ? BusMessage.Kind.JOIN : BusMessage.Kind.LEAVE, "app",
+                    applicationId, "channel", channel, "session", session.value()));
+            boolean changed;
             try {
                 ClusterStore.Outcome outcome = link.await(reply);
-                if (outcome.changed() && !outcome.channels().isEmpty()) {
-                    events.left(applicationId, channel, session);
-                }
+                changed = outcome.changed() && !outcome.channels().isEmpty();
             } catch (ThywillException e) {
                 if (!local.holds(key)) {
                     throw e;
                 }
-                LOG.error("{} The session has left channel '{}' of {} on this node, but not on others.",
-                        e.getMessage(), channel, applicationId);
-                if (here) {
-                    events.left(applicationId, channel, session);
-                }
+                LOG.error("{} The session {} channel '{}' of {} on this node while it stays connected, but not on"
+                        + " others.", e.getMessage(), joining ? "is a member of" : "has left", channel, applicationId);
+                changed = here;
+            }
+            if (changed && joining) {
+                events.joined(applicationId, channel, session);
+            } else if (changed) {
+                events.left(applicationId, channel, session);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.thywill.push.redis;
 import java.util.Set;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.client.ClientInterface;
@@ -13,23 +14,9 @@ import org.thywill.delivery.SessionInboxes;
 public final class RedisPushProvider implements ComponentProvider<RedisPushSettings> {
 
     @Override
-    public Slot slot() {
-        return Slot.PUSH;
-    }
-
-    @Override
-    public String name() {
-        return "redis";
-    }
-
-    @Override
-    public Class<RedisPushSettings> settingsType() {
-        return RedisPushSettings.class;
-    }
-
-    @Override
-    public Set<Slot> dependencies() {
-        return Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE);
+    public ComponentDescriptor<RedisPushSettings> descriptor() {
+        return new ComponentDescriptor<>(Slot.PUSH, "redis", RedisPushSettings.class,
+                Set.of(Slot.LOG, Slot.DATABASE, Slot.CLIENT_INTERFACE));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;

@@ -59,8 +59,8 @@ class RedisSettingsDocumentationTest {
     void theProviderIsDiscoveredUnderTheNameTheDocumentationUses() {
         List<String> names = new ArrayList<>();
         for (ComponentProvider provider : ServiceLoader.load(ComponentProvider.class)) {
-            if (provider.slot() == Slot.PUSH) {
-                names.add(provider.name());
+            if (provider.descriptor().slot() == Slot.PUSH) {
+                names.add(provider.descriptor().name());
             }
         }
         assertTrue(names.contains("redis"), "push providers found: " + names);

@@ -19,18 +19,12 @@ import org.thywill.api.http.HttpResponse;
  */
 public interface Application {
 
-    /** @return the id, unique on the server: letters, digits, '-', '_' and '.' (it appears in URLs and channels) */
-    String id();
-
-    /** @return the page's title; the id by default */
-    default String title() {
-        return id();
-    }
-
-    /** @return the browser side of the application: its page body, scripts and styles */
-    default ClientSide client() {
-        return ClientSide.none();
-    }
+    /**
+     * Asked once, when the application is deployed.
+     *
+     * @return the application's id, its page's title and its browser side
+     */
+    ApplicationDescriptor descriptor();
 
     /**
      * What the application asks the server for beyond what every application gets (see {@link Capability}). Asked

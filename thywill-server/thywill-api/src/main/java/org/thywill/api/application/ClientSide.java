@@ -23,6 +23,18 @@ public record ClientSide(String folder, String body, List<String> scripts, List<
         styles = List.copyOf(styles);
     }
 
+    /**
+     * The usual browser side: a body, a script and a style sheet named after the application.
+     *
+     * @param folder the class-path folder holding the files, for example {@code thywill/echo}
+     * @param name the files' common name: {@code name.html} is the body, {@code name.js} the script and
+     *        {@code name.css} the style sheet
+     * @return the browser side
+     */
+    public static ClientSide of(String folder, String name) {
+        return new ClientSide(folder, name + ".html", List.of(name + ".js"), List.of(name + ".css"));
+    }
+
     /** @return no page body, scripts or styles */
     public static ClientSide none() {
         return new ClientSide("", null, List.of(), List.of());

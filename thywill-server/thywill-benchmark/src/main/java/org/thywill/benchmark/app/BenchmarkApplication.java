@@ -3,6 +3,7 @@ package org.thywill.benchmark.app;
 import java.util.Map;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.client.Connection;
 import org.thywill.api.delivery.Target;
 import org.thywill.benchmark.server.ProcessStats;
@@ -26,8 +27,8 @@ public final class BenchmarkApplication implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return ID;
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(ID);
     }
 
     @Override

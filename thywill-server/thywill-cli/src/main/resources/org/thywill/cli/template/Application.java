@@ -1,9 +1,9 @@
 package @package@;
 
-import java.util.List;
 import java.util.Map;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.delivery.Target;
@@ -17,18 +17,8 @@ public final class @class@Application implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return "@name@";
-    }
-
-    @Override
-    public String title() {
-        return "@title@";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/@name@", "@name@.html", List.of("@name@.js"), List.of("@name@.css"));
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("@name@", "@title@", ClientSide.of("thywill/@name@", "@name@"));
     }
 
     @Override

@@ -15,6 +15,6 @@ public record ComponentChoice(Slot slot, ComponentProvider<?> provider, Object s
 
     /** @return the slots the implementation declared it needs */
     public Set<Slot> dependencies() {
-        return provider.dependencies();
+        return provider.descriptor().dependencies();
     }
 }

@@ -48,7 +48,7 @@ public final class ComponentWiring implements AutoCloseable {
         }
         List<ChosenComponent> created = new ArrayList<>();
         for (ComponentChoice choice : inOrder) {
-            created.add(new ChosenComponent(choice.slot(), choice.provider().name(),
+            created.add(new ChosenComponent(choice.slot(), choice.provider().descriptor().name(),
                     spring.getBean(choice.slot().key(), Component.class)));
         }
         return new ComponentWiring(spring, created);
@@ -61,8 +61,8 @@ public final class ComponentWiring implements AutoCloseable {
         spring.registerBean(choice.slot().key(), type, () -> {
             Component component = provider.create(choice.settings(), context);
             if (!type.isInstance(component)) {
-                throw new ThywillException("The " + choice.slot().key() + " implementation '" + provider.name()
-                        + "' created a " + component.getClass().getName() + ", which is not a "
+                throw new ThywillException("The " + choice.slot().key() + " implementation '"
+                        + provider.descriptor().name() + "' created a " + component.getClass().getName() + ", which is not a "
                         + type.getSimpleName() + ". Its provider is broken.");
             }
             return component;

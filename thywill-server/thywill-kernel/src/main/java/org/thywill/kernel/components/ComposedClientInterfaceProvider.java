@@ -1,12 +1,13 @@
 package org.thywill.kernel.components;
 
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.thywill.api.Component;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentContext;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
@@ -47,27 +48,14 @@ public final class ComposedClientInterfaceProvider implements ComponentProvider<
         return parts;
     }
 
+    /** The name is the names listed, joined with {@code +}, for example {@code cometd+websocket}. */
     @Override
-    public Slot slot() {
-        return Slot.CLIENT_INTERFACE;
-    }
-
-    /** @return the names listed, joined with {@code +}, for example {@code cometd+websocket} */
-    @Override
-    public String name() {
-        return parts.choices().stream().map(c -> c.provider().name()).collect(Collectors.joining("+"));
-    }
-
-    @Override
-    public Class<Parts> settingsType() {
-        return Parts.class;
-    }
-
-    @Override
-    public Set<Slot> dependencies() {
-        Set<Slot> all = new HashSet<>();
+    public ComponentDescriptor<Parts> descriptor() {
+        String name = parts.choices().stream().map(c -> c.provider().descriptor().name())
+                .collect(Collectors.joining("+"));
+        Set<Slot> all = new LinkedHashSet<>();
         parts.choices().forEach(c -> all.addAll(c.dependencies()));
-        return all;
+        return new ComponentDescriptor<>(Slot.CLIENT_INTERFACE, name, Parts.class, all);
     }
 
     @Override
@@ -78,10 +66,10 @@ public final class ComposedClientInterfaceProvider implements ComponentProvider<
             ComponentProvider provider = choice.provider();
             Component component = provider.create(choice.settings(), context);
             if (!(component instanceof ClientInterface clientInterface)) {
-                throw new ThywillException("The clientInterface implementation '" + provider.name() + "' created a "
+                throw new ThywillException("The clientInterface implementation '" + provider.descriptor().name() + "' created a "
                         + component.getClass().getName() + ", which is not a ClientInterface. Its provider is broken.");
             }
-            created.put(provider.name(), clientInterface);
+            created.put(provider.descriptor().name(), clientInterface);
         }
         return new ComposedClientInterface(created);
     }

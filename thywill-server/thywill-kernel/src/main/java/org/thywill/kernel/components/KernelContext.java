@@ -82,7 +82,7 @@ public final class KernelContext implements ComponentContext {
         boolean declared = dependencies.stream().anyMatch(s -> s.type().equals(type));
         if (!declared) {
             throw new IllegalStateException("The " + owner.key() + " component asked for " + type.getSimpleName()
-                    + " without declaring it in ComponentProvider.dependencies()");
+                    + " without declaring it in ComponentDescriptor.dependencies()");
         }
         return type.cast(lookup.apply(type));
     }

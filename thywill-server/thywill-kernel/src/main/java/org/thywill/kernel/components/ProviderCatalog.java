@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 import org.thywill.api.ThywillException;
@@ -26,10 +27,11 @@ public final class ProviderCatalog {
             bySlot.put(slot, new LinkedHashMap<>());
         }
         for (ComponentProvider<?> p : providers) {
-            ComponentProvider<?> before = bySlot.get(p.slot()).putIfAbsent(p.name(), p);
+            ComponentDescriptor<?> offered = p.descriptor();
+            ComponentProvider<?> before = bySlot.get(offered.slot()).putIfAbsent(offered.name(), p);
             if (before != null) {
-                throw new ThywillException("Two " + p.slot().key() + " implementations are named '" + p.name()
-                        + "': " + before.getClass().getName() + " and " + p.getClass().getName()
+                throw new ThywillException("Two " + offered.slot().key() + " implementations are named '"
+                        + offered.name() + "': " + before.getClass().getName() + " and " + p.getClass().getName()
                         + ". Remove one of their jars from the class path.");
             }
         }

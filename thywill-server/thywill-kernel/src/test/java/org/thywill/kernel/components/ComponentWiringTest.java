@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.ServerSettings;
 import org.thywill.api.Slot;
@@ -28,28 +29,13 @@ class ComponentWiringTest {
     private record Noting(ComponentProvider<FakeSettings> real, List<Slot> created)
             implements ComponentProvider<FakeSettings> {
         @Override
-        public Slot slot() {
-            return real.slot();
-        }
-
-        @Override
-        public String name() {
-            return real.name();
-        }
-
-        @Override
-        public Class<FakeSettings> settingsType() {
-            return FakeSettings.class;
-        }
-
-        @Override
-        public Set<Slot> dependencies() {
-            return real.dependencies();
+        public ComponentDescriptor<FakeSettings> descriptor() {
+            return real.descriptor();
         }
 
         @Override
         public Component create(FakeSettings settings, ComponentContext context) {
-            created.add(slot());
+            created.add(descriptor().slot());
             return real.create(settings, context);
         }
     }
@@ -61,7 +47,7 @@ class ComponentWiringTest {
         for (ComponentProvider<FakeSettings> provider : List.of(new FakeProviders.LogFake(),
                 new FakeProviders.DatabaseFake(), new FakeProviders.ClientInterfaceDependent(),
                 new FakeProviders.PushFake(), new FakeProviders.ApplicationFake())) {
-            choices.put(provider.slot(), new ComponentChoice(provider.slot(), new Noting(provider, created),
+            choices.put(provider.descriptor().slot(), new ComponentChoice(provider.descriptor().slot(), new Noting(provider, created),
                     new FakeSettings(null, null, null, null, null, null)));
         }
         Map<Slot, Set<Slot>> dependencies = new EnumMap<>(Slot.class);

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.thywill.api.Component;
 import org.thywill.api.ComponentContext;
+import org.thywill.api.ComponentDescriptor;
 import org.thywill.api.ComponentProvider;
 import org.thywill.api.Slot;
 
@@ -20,37 +21,18 @@ public final class FakeProviders {
 
     /** A provider of fake components, with a name and dependencies of its own. */
     public abstract static class FakeProvider implements ComponentProvider<FakeSettings> {
-        private final Slot slot;
-        private final String name;
-        private final Set<Slot> dependencies;
+        private final ComponentDescriptor<FakeSettings> descriptor;
         private final BiFunction<FakeSettings, ComponentContext, Component> factory;
 
         FakeProvider(Slot slot, String name, Set<Slot> dependencies,
                      BiFunction<FakeSettings, ComponentContext, Component> factory) {
-            this.slot = slot;
-            this.name = name;
-            this.dependencies = dependencies;
+            this.descriptor = new ComponentDescriptor<>(slot, name, FakeSettings.class, dependencies);
             this.factory = factory;
         }
 
         @Override
-        public Slot slot() {
-            return slot;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Class<FakeSettings> settingsType() {
-            return FakeSettings.class;
-        }
-
-        @Override
-        public Set<Slot> dependencies() {
-            return dependencies;
+        public ComponentDescriptor<FakeSettings> descriptor() {
+            return descriptor;
         }
 
         @Override

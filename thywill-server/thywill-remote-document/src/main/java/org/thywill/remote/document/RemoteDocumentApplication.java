@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.DisconnectReason;
@@ -21,12 +22,12 @@ import org.thywill.api.http.HttpResponse;
 
 /**
  * The base of an application written with the remote document: it maps routes to views and runs one
- * {@link RemoteDocument} for every open page. A subclass names itself, fills its {@link #routes}, and lists this
+ * {@link RemoteDocument} for every open page. A subclass names itself in its constructor, fills its {@link #routes}, and lists this
  * class's service entry as any application does.
  *
  * <pre>{@code
  * public final class HelloApplication extends RemoteDocumentApplication {
- *     public String id() { return "hello"; }
+ *     public HelloApplication() { super("hello", "Hello"); }    // the id and the title
  *     protected void routes(Routes routes) {
  *         routes.view("/", request -> document -> document.root().appendNew("p").text("Hello"));
  *     }
@@ -42,11 +43,22 @@ public abstract class RemoteDocumentApplication implements Application {
     private static final System.Logger LOG = System.getLogger(RemoteDocumentApplication.class.getName());
 
     private final Documents documents = new Documents();
+    private final String id;
+    private final String title;
     private volatile DocumentHost host;
     private volatile Routes routes;
     private volatile ExecutorService workers;
     private volatile ScheduledExecutorService clock;
     private volatile Templates templates;
+
+    /**
+     * @param id the application's id (see {@link ApplicationDescriptor#id()}), which also names its template folder
+     * @param title the title of its pages; null for the id
+     */
+    protected RemoteDocumentApplication(String id, String title) {
+        this.id = id;
+        this.title = title == null ? id : title;
+    }
 
     /**
      * Fills the routes, once, when the application starts.
@@ -73,7 +85,7 @@ public abstract class RemoteDocumentApplication implements Application {
      *         (a folder the server does not serve to browsers, unlike {@value RemoteDocumentClient#FOLDER})
      */
     protected String templateFolder() {
-        return "templates/" + id();
+        return "templates/" + id;
     }
 
     /**
@@ -91,7 +103,7 @@ public abstract class RemoteDocumentApplication implements Application {
     protected final Templates templateEngine() {
         Templates t = templates;
         if (t == null) {
-            throw new IllegalStateException("The application '" + id() + "' has not started yet.");
+            throw new IllegalStateException("The application '" + id + "' has not started yet.");
         }
         return t;
     }
@@ -140,14 +152,14 @@ public abstract class RemoteDocumentApplication implements Application {
     protected final ApplicationContext context() {
         DocumentHost h = host;
         if (h == null) {
-            throw new IllegalStateException("The application '" + id() + "' has not started yet.");
+            throw new IllegalStateException("The application '" + id + "' has not started yet.");
         }
         return h.context();
     }
 
     @Override
-    public ClientSide client() {
-        return RemoteDocumentClient.clientSide(styleSheets());
+    public final ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(id, title, RemoteDocumentClient.clientSide(styleSheets()));
     }
 
     @Override
@@ -245,7 +257,7 @@ public abstract class RemoteDocumentApplication implements Application {
     private HttpResponse refusalPage(int status, String message) {
         String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status
                 + "</title></head><body>\n<p data-status=\"" + status + "\">" + escape(message) + "</p>\n"
-                + "<p><a href=\"/thywill/init/" + escape(id()) + "/\">" + escape(title()) + "</a></p>\n"
+                + "<p><a href=\"/thywill/init/" + escape(id) + "/\">" + escape(title) + "</a></p>\n"
                 + "</body></html>\n";
         return new HttpResponse(status, "text/html;charset=utf-8", html.getBytes(StandardCharsets.UTF_8), Map.of());
     }
@@ -273,7 +285,7 @@ public abstract class RemoteDocumentApplication implements Application {
         try {
             onStop();
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.ERROR, "Application '" + id() + "': onStop failed", e);
+            LOG.log(Level.ERROR, "Application '" + id + "': onStop failed", e);
         }
     }
 
@@ -314,7 +326,7 @@ public abstract class RemoteDocumentApplication implements Application {
     private DocumentSession document(Connection connection) {
         DocumentHost h = host;
         if (h == null) {
-            throw new IllegalStateException("The application '" + id() + "' has not started.");
+            throw new IllegalStateException("The application '" + id + "' has not started.");
         }
         return documents.connect(connection.id(), id -> new DocumentSession(h, connection));
     }

@@ -17,9 +17,9 @@ public final class LabApplication extends RemoteDocumentApplication {
     private volatile ScheduledExecutorService pacing;
     private volatile ApplicationContext context;
 
-    @Override
-    public String id() {
-        return "rd-lab";
+    /** For ServiceLoader. */
+    public LabApplication() {
+        super("rd-lab", null);
     }
 
     @Override

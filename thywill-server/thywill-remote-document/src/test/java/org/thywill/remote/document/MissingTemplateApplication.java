@@ -5,9 +5,9 @@ import java.util.List;
 /** Declares a template its jar does not hold, so it must not start: for {@link ServerRenderingTest}. */
 public final class MissingTemplateApplication extends RemoteDocumentApplication {
 
-    @Override
-    public String id() {
-        return "rd-missing";
+    /** For ServiceLoader. */
+    public MissingTemplateApplication() {
+        super("rd-missing", null);
     }
 
     @Override

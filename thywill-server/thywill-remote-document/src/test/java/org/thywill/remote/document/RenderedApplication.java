@@ -31,9 +31,9 @@ public final class RenderedApplication extends RemoteDocumentApplication {
     /** Renders of the list at /fresh, shown in it: each render differs from the one before. */
     private final AtomicInteger renders = new AtomicInteger();
 
-    @Override
-    public String id() {
-        return "rd-render";
+    /** For ServiceLoader. */
+    public RenderedApplication() {
+        super("rd-render", null);
     }
 
     @Override

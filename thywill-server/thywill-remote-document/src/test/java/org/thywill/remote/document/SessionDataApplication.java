@@ -9,9 +9,9 @@ public final class SessionDataApplication extends RemoteDocumentApplication {
     /** How many times this browser pressed More. */
     static final SessionAttribute<Long> PRESSED = SessionAttribute.of("pressed", Long.class);
 
-    @Override
-    public String id() {
-        return "rd-session";
+    /** For ServiceLoader. */
+    public SessionDataApplication() {
+        super("rd-session", null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.thywill.server.auth;
 import java.util.Map;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.Callable;
 import org.thywill.api.application.ClientMessage;
 import org.thywill.api.application.NotPermittedException;
@@ -23,8 +24,8 @@ public final class RoomsApplication implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return ID;
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(ID);
     }
 
     @Override

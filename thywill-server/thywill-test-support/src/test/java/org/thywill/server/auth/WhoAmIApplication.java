@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.auth.User;
 import org.thywill.api.client.Connection;
@@ -40,12 +41,13 @@ public final class WhoAmIApplication extends CommandProbe implements PresenceLis
         super(ID);
     }
 
+    /** Signs a token for {@code ?user=} living {@code ?seconds=}, as a host application's login would. */
     @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/whoami", "whoami.html", List.of("whoami.js"), List.of());
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(ID, null,
+                new ClientSide("thywill/whoami", "whoami.html", List.of("whoami.js"), List.of()));
     }
 
-    /** Signs a token for {@code ?user=} living {@code ?seconds=}, as a host application's login would. */
     @Override
     public List<HttpEndpoint> endpoints() {
         return List.of(new HttpEndpoint() {

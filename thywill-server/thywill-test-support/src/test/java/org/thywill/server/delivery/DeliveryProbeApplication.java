@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -33,13 +34,9 @@ public final class DeliveryProbeApplication extends CommandProbe {
     }
 
     @Override
-    public String title() {
-        return "Delivery probe";
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/delivery", "delivery.html", List.of("delivery.js"), List.of());
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("delivery", "Delivery probe",
+                new ClientSide("thywill/delivery", "delivery.html", List.of("delivery.js"), List.of()));
     }
 
     @Override

@@ -34,28 +34,19 @@ public final class TestApplications {
      */
     public static TestJar echo(String id, String reply) {
         return TestJar.create()
-                .java(MAIN, app(id, """
-                        @Override
-                        public ClientSide client() {
-                            return new ClientSide("deploy/app", "body.html", List.of(), List.of());
-                        }
-                        """ + ANSWERING.replace("%ANSWER%", "\"%REPLY%\" + data").replace("%REPLY%", reply)))
+                .java(MAIN, app(id, "new ClientSide(\"deploy/app\", \"body.html\", List.of(), List.of())",
+                        ANSWERING.replace("%ANSWER%", "\"%REPLY%\" + data").replace("%REPLY%", reply)))
                 .resource("deploy/app/body.html", "<p id=\"version\">" + reply + "</p>")
                 .service(MAIN);
     }
 
     /**
      * @param id the application's id
-     * @param client the Java expression its {@code client()} returns, such as {@code ClientSide.none()}
+     * @param client the Java expression its browser side is, such as {@code ClientSide.none()}
      * @return a jar whose application does nothing but declare that browser side; add its files as resources
      */
     public static TestJar withClient(String id, String client) {
-        return TestJar.create().service(MAIN).java(MAIN, app(id, """
-                @Override
-                public ClientSide client() {
-                    return %CLIENT%;
-                }
-                """.replace("%CLIENT%", client)));
+        return TestJar.create().service(MAIN).java(MAIN, app(id, client, ""));
     }
 
     /**
@@ -64,25 +55,36 @@ public final class TestApplications {
      * @return the source of {@link #MAIN}: an application of that id, with those members
      */
     private static String app(String id, String members) {
+        return app(id, "null", members);
+    }
+
+    /**
+     * @param id the application's id
+     * @param client the Java expression its browser side is, or {@code null} for none
+     * @param members what the class holds besides its descriptor
+     * @return the source of {@link #MAIN}: an application of that id and browser side, with those members
+     */
+    private static String app(String id, String client, String members) {
         return """
                 package deploy.app;
 
                 import java.util.List;
                 import org.thywill.api.application.Application;
                 import org.thywill.api.application.ApplicationContext;
+                import org.thywill.api.application.ApplicationDescriptor;
                 import org.thywill.api.application.ClientSide;
                 import org.thywill.api.client.Connection;
                 import org.thywill.api.delivery.Target;
 
                 public final class App implements Application {
                     @Override
-                    public String id() {
-                        return "%ID%";
+                    public ApplicationDescriptor descriptor() {
+                        return new ApplicationDescriptor("%ID%", null, %CLIENT%);
                     }
 
                     %MEMBERS%
                 }
-                """.replace("%MEMBERS%", members).replace("%ID%", id);
+                """.replace("%CLIENT%", client).replace("%MEMBERS%", members).replace("%ID%", id);
     }
 
     /** @return a jar whose application's constructor throws */
@@ -115,7 +117,7 @@ public final class TestApplications {
                         } catch (InterruptedException e) {
                             // stopped
                         }
-                    }, id() + "-worker");
+                    }, descriptor().id() + "-worker");
                     worker.setDaemon(true);
                     worker.start();
                     throw new IllegalStateException("boom in start, after starting a thread");
@@ -171,8 +173,8 @@ public final class TestApplications {
 
                         public final class App extends deploy.lib.Base {
                             @Override
-                            public String id() {
-                                return "missing-superclass";
+                            public org.thywill.api.application.ApplicationDescriptor descriptor() {
+                                return new org.thywill.api.application.ApplicationDescriptor("missing-superclass");
                             }
                         }
                         """)

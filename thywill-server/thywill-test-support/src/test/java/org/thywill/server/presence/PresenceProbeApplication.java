@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.ApplicationContext;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.thywill.api.application.Application;
 import org.thywill.api.application.ApplicationContext;
 import org.thywill.api.application.ClientMessage;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.ClientSide;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
@@ -30,13 +31,9 @@ public final class ReceiptProbeApplication implements Application {
     private volatile ApplicationContext context;
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ClientSide client() {
-        return new ClientSide("thywill/receipts", "receipts.html", List.of("receipts.js"), List.of());
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor(ID, null,
+                new ClientSide("thywill/receipts", "receipts.html", List.of("receipts.js"), List.of()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.thywill.api.application.Application;
+import org.thywill.api.application.ApplicationDescriptor;
 import org.thywill.api.application.Callable;
 import org.thywill.api.client.Connection;
 
@@ -27,8 +28,8 @@ public final class RpcProbeApplication implements Application {
     private final Map<String, LongAdder> runs = new ConcurrentHashMap<>();
 
     @Override
-    public String id() {
-        return "rpc-probe";
+    public ApplicationDescriptor descriptor() {
+        return new ApplicationDescriptor("rpc-probe");
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.ConnectionListener;
 import org.thywill.api.client.DisconnectReason;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.database.Database;
 import org.thywill.api.database.SessionStore;
 import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
@@ -48,11 +49,12 @@ public abstract class MembershipPush implements Push, ConnectionListener {
      * @param inboxes the session inboxes
      * @param memberships where membership and presence are kept
      * @param events tells the applications of presence changes
-     * @param sessions the Database's sessions, which keep each session's user
+     * @param database the Database, whose sessions keep each session's user and whose memberships each user's
+     *                 channels
      */
     protected MembershipPush(ClientInterface clients, SessionInboxes inboxes, Memberships memberships,
-                             PresenceEvents events, SessionStore sessions) {
-        this.users = new UserSends(sessions);
+                             PresenceEvents events, Database database) {
+        this.users = new UserSends(database.sessions(), database.memberships(), memberships);
         this.clients = clients;
         this.inboxes = inboxes;
         this.memberships = memberships;
@@ -172,6 +174,25 @@ public abstract class MembershipPush implements Push, ConnectionListener {
     @Override
     public void leaveSession(String applicationId, String channel, SessionId session) {
         memberships.leave(applicationId, channel, session);
+    }
+
+    @Override
+    public void joinUser(String applicationId, String channel, String userId) {
+        Envelopes.requireChannelName(channel);
+        requireUserId(userId);
+        users.join(applicationId, channel, userId);
+    }
+
+    @Override
+    public void leaveUser(String applicationId, String channel, String userId) {
+        users.leave(applicationId, channel, userId);
+    }
+
+    private static void requireUserId(String userId) {
+        if (userId.isBlank() || userId.length() > SessionStore.MAX_USER_ID) {
+            throw new IllegalArgumentException("A user's id has 1 to " + SessionStore.MAX_USER_ID
+                    + " characters, not " + userId.length());
+        }
     }
 
     @Override

@@ -10,10 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.SessionId;
+import org.thywill.api.database.MembershipStore;
 import org.thywill.api.database.SessionStore;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.DeliveryFailure;
@@ -23,10 +25,11 @@ import org.thywill.api.delivery.Target;
 import org.thywill.api.push.Push;
 
 /**
- * Sends to a user: each of the user's sessions, found in the Database, gets the message through the Push's own path
- * to a session (its inbox; in a cluster, the node holding it). The Database is read, and each session's user
- * written as its connections arrive, on one thread of its own, so a send never waits for the Database, and a
- * session whose connection arrived before a send is among those the send reaches.
+ * Sends to a user, and makes a user a channel's member: each of the user's sessions, found in the Database, gets
+ * the message through the Push's own path to a session (its inbox; in a cluster, the node holding it), or joins the
+ * channel. The Database is read, and each session's user written as its connections arrive (then joined to the
+ * user's channels), on one thread of its own, so a send never waits for the Database, and a session whose
+ * connection arrived before a send is among those the send reaches.
  */
 public final class UserSends {
 
@@ -36,12 +39,20 @@ public final class UserSends {
     private static final Logger LOG = LoggerFactory.getLogger(UserSends.class);
 
     private final SessionStore store;
+    private final MembershipStore members;
+    private final Memberships memberships;
     private final UsersHere here = new UsersHere();
     private volatile ExecutorService thread;
 
-    /** @param store where each session's user is kept */
-    public UserSends(SessionStore store) {
+    /**
+     * @param store where each session's user is kept
+     * @param members where each user's channels are kept
+     * @param memberships the Push's membership of sessions, which a user's sessions join
+     */
+    public UserSends(SessionStore store, MembershipStore members, Memberships memberships) {
         this.store = store;
+        this.members = members;
+        this.memberships = memberships;
     }
 
     /** Starts the thread that reads and writes the Database. */
@@ -75,14 +86,53 @@ public final class UserSends {
     public void connected(Connection connection) {
         if (here.add(connection)) {
             String user = connection.user().orElseThrow().id();
+            String app = connection.applicationId();
             run(() -> {
                 try {
                     store.assignUser(connection.session(), user);
+                    members.channelsOfUser(app, user).forEach(channel ->
+                            memberships.join(app, channel, connection.session()));
                 } catch (RuntimeException e) {
-                    LOG.error("{} Sends to user {} do not reach this session until it connects again.",
-                            e.getMessage(), user);
+                    LOG.error("{} Sends to user {} do not reach this session, and it may miss channels the user"
+                            + " joined, until it connects again.", e.getMessage(), user);
                 }
             });
+        }
+    }
+
+    /**
+     * Makes the user a member of a channel, and each of their sessions now; their later sessions join as they
+     * connect. Behind the call, on this thread of its own.
+     *
+     * @param applicationId the application owning the channel
+     * @param channel the channel's name
+     * @param user the user's id
+     */
+    public void join(String applicationId, String channel, String user) {
+        run(() -> forEachSession(user, "join channel '" + channel + "' of " + applicationId, () ->
+                members.addUser(applicationId, channel, user),
+                session -> memberships.join(applicationId, channel, session)));
+    }
+
+    /**
+     * Ends the user's membership of a channel, and that of each of their sessions, behind the call.
+     *
+     * @param applicationId the application owning the channel
+     * @param channel the channel's name
+     * @param user the user's id
+     */
+    public void leave(String applicationId, String channel, String user) {
+        run(() -> forEachSession(user, "leave channel '" + channel + "' of " + applicationId, () ->
+                members.removeUser(applicationId, channel, user),
+                session -> memberships.leave(applicationId, channel, session)));
+    }
+
+    private void forEachSession(String user, String what, Runnable first, Consumer<SessionId> each) {
+        try {
+            first.run();
+            store.sessionsOf(user, MAX_SESSIONS).forEach(each);
+        } catch (RuntimeException e) {
+            LOG.error("{} User {} could not {}.", e.getMessage(), user, what);
         }
     }
 

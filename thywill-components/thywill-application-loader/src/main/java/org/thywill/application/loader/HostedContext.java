@@ -59,6 +59,16 @@ final class HostedContext implements ApplicationContext {
     }
 
     @Override
+    public void joinUser(String channel, String userId) {
+        push.joinUser(applicationId, channel, userId);
+    }
+
+    @Override
+    public void leaveUser(String channel, String userId) {
+        push.leaveUser(applicationId, channel, userId);
+    }
+
+    @Override
     public int disconnectUser(String userId, String message) {
         return push.disconnectUser(userId, message);
     }

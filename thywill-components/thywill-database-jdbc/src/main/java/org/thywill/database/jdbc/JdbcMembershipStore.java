@@ -31,10 +31,20 @@ final class JdbcMembershipStore implements MembershipStore {
     private static final String SESSIONS_IN = "SELECT session_id FROM thywill_channel_member"
             + " WHERE application_id = ? AND channel = ?";
 
+    private static final String ADD_USER = "INSERT INTO thywill_user_member (application_id, channel, user_id,"
+            + " joined_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(3))";
+
+    private static final String REMOVE_USER = "DELETE FROM thywill_user_member"
+            + " WHERE application_id = ? AND channel = ? AND user_id = ?";
+
+    private static final String CHANNELS_OF_USER = "SELECT channel FROM thywill_user_member"
+            + " WHERE application_id = ? AND user_id = ?";
+
     private final Supplier<DataSource> dataSource;
     private final FreshSessions fresh;
     private final SessionRowWriter sessionRows;
     private final String add;
+    private final String addUser;
 
     /**
      * @param dataSource the pool, looked up at each call since the store exists before the database starts
@@ -48,6 +58,7 @@ final class JdbcMembershipStore implements MembershipStore {
         this.fresh = fresh;
         this.sessionRows = sessionRows;
         this.add = dialect.keepingExisting(ADD, "joined_at");
+        this.addUser = dialect.keepingExisting(ADD_USER, "joined_at");
     }
 
     @Override
@@ -81,6 +92,24 @@ final class JdbcMembershipStore implements MembershipStore {
             sessions.add(new SessionId(id));
         }
         return Set.copyOf(sessions);
+    }
+
+    @Override
+    public void addUser(String applicationId, String channel, String userId) {
+        update(addUser, "store a user's membership of channel '" + channel + "' of " + applicationId,
+                applicationId, channel, userId);
+    }
+
+    @Override
+    public boolean removeUser(String applicationId, String channel, String userId) {
+        return update(REMOVE_USER, "remove a user from channel '" + channel + "' of " + applicationId,
+                applicationId, channel, userId) > 0;
+    }
+
+    @Override
+    public Set<String> channelsOfUser(String applicationId, String userId) {
+        return Set.copyOf(query(CHANNELS_OF_USER, "read the channels of a user in " + applicationId, applicationId,
+                userId));
     }
 
     private int update(String sql, String what, String... parameters) {

@@ -1,6 +1,7 @@
 package org.thywill.database.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,18 +10,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.thywill.api.ThywillException;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
+import org.thywill.api.database.MembershipStore;
 import org.thywill.api.database.SessionStore;
 import org.thywill.api.metrics.Metrics;
 
 /**
  * What the session store must do with users, on each engine: a session belongs to the user its latest
- * authenticated connection named, and a send to a user finds their live sessions, newest activity first.
+ * authenticated connection named, and a send to a user finds their live sessions, newest activity first; a user's
+ * channels are kept per application.
  */
 abstract class SessionUsersContract {
 
@@ -34,11 +38,15 @@ abstract class SessionUsersContract {
     protected abstract JdbcTarget target();
 
     private SessionStore started() throws Exception {
+        return startedDatabase().sessions();
+    }
+
+    private Database startedDatabase() throws Exception {
         Database database = new JdbcDatabase(target(), SessionLifetime.of(null), new SecureRandom(),
                 Metrics.none(), clock);
         opened.add(database);
         database.start();
-        return database.sessions();
+        return database;
     }
 
     @AfterEach
@@ -104,5 +112,20 @@ abstract class SessionUsersContract {
         SessionId longest = sessions.create();
         sessions.assignUser(longest, "u".repeat(SessionStore.MAX_USER_ID));
         assertEquals(List.of(longest), sessions.sessionsOf("u".repeat(SessionStore.MAX_USER_ID), 10));
+    }
+
+    @Test
+    void aUsersChannelsAreKeptPerApplicationUntilLeft() throws Exception {
+        MembershipStore members = startedDatabase().memberships();
+        members.addUser("chat", "room", alice);
+        members.addUser("chat", "room", alice);
+        members.addUser("chat", "news", alice);
+        members.addUser("draw", "board", alice);
+
+        assertEquals(Set.of("room", "news"), members.channelsOfUser("chat", alice), "idempotent, per application");
+        assertEquals(Set.of(), members.channelsOfUser("chat", bob));
+        assertTrue(members.removeUser("chat", "room", alice));
+        assertFalse(members.removeUser("chat", "room", alice));
+        assertEquals(Set.of("news"), members.channelsOfUser("chat", alice));
     }
 }

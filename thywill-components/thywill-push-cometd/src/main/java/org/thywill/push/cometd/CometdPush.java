@@ -5,7 +5,7 @@ import java.util.Map;
 import org.thywill.api.admin.ChannelAdmin;
 import org.thywill.api.admin.ChannelState;
 import org.thywill.api.client.ClientInterface;
-import org.thywill.api.database.SessionStore;
+import org.thywill.api.database.Database;
 import org.thywill.api.delivery.Sent;
 import org.thywill.api.delivery.Target;
 import org.thywill.delivery.MembershipPush;
@@ -27,11 +27,11 @@ final class CometdPush extends MembershipPush implements ChannelAdmin {
      * @param inboxes the session inboxes, kept on top of {@code clients}
      * @param channels membership by session, stored by the Database
      * @param events tells the applications of presence changes, as {@code channels} finds them
-     * @param sessions the Database's sessions, which keep each session's user
+     * @param database the Database, which keeps each session's user and each user's channels
      */
     CometdPush(ClientInterface clients, SessionInboxes inboxes, SessionChannels channels, PresenceEvents events,
-               SessionStore sessions) {
-        super(clients, inboxes, channels, events, sessions);
+               Database database) {
+        super(clients, inboxes, channels, events, database);
         this.channels = channels;
     }
 

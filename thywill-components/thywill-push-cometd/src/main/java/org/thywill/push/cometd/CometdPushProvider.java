@@ -27,6 +27,6 @@ public final class CometdPushProvider implements ComponentProvider<CometdPushSet
         PresenceEvents events = new PresenceEvents("thywill-presence");
         return new CometdPush(clients, new SessionInboxes(clients, database::inbox, settings.inbox(), context.metrics()),
                 new SessionChannels(database.memberships(), events, settings.presenceGrace()), events,
-                database.sessions());
+                database);
     }
 }

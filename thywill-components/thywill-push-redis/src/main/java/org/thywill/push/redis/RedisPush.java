@@ -13,7 +13,7 @@ import org.thywill.api.admin.ClusterAdmin;
 import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.SessionId;
-import org.thywill.api.database.SessionStore;
+import org.thywill.api.database.Database;
 import org.thywill.api.delivery.DeliveryFailedException;
 import org.thywill.api.delivery.DeliveryFailure;
 import org.thywill.api.delivery.Receipt;
@@ -71,16 +71,16 @@ final class RedisPush extends MembershipPush implements ClusterAdmin {
      * @param sessionLifetime the Database's session lifetime: the memberships of sessions idle that long are
      *                        removed from Redis; empty to keep them until they are left
      * @param inboxes this node's session inboxes, kept on top of {@code clients}
-     * @param sessionStore the Database's sessions, which keep each session's user
+     * @param database the Database, which keeps each session's user and each user's channels
      */
     RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
-              SessionInboxes inboxes, SessionStore sessionStore) {
-        this(settings, clients, sessionLifetime, inboxes, sessionStore, new Cluster(settings));
+              SessionInboxes inboxes, Database database) {
+        this(settings, clients, sessionLifetime, inboxes, database, new Cluster(settings));
     }
 
     private RedisPush(RedisPushSettings settings, ClientInterface clients, Optional<Duration> sessionLifetime,
-                      SessionInboxes inboxes, SessionStore sessionStore, Cluster cluster) {
-        super(clients, inboxes, cluster.sessions, cluster.events, sessionStore);
+                      SessionInboxes inboxes, Database database, Cluster cluster) {
+        super(clients, inboxes, cluster.sessions, cluster.events, database);
         this.settings = settings;
         this.link = cluster.link;
         this.bus = cluster.bus;

@@ -26,6 +26,6 @@ public final class RedisPushProvider implements ComponentProvider<RedisPushSetti
         ClientInterface clients = context.component(ClientInterface.class);
         return new RedisPush(settings, clients, database.sessions().lifetime(),
                 new SessionInboxes(clients, database::inbox, settings.inbox(),
-                        context.metrics()), database.sessions());
+                        context.metrics()), database);
     }
 }

@@ -26,7 +26,8 @@ import org.thywill.testing.CommandProbe;
  * {@code text} to {@code session} or {@code connection} with a receipt, and answer the sender {@code receipt} with
  * the receipt's number, or {@code receiptFailed} with why it failed), and {@code toUser} (sends {@code text} to
  * user {@code user}, with a receipt if {@code receipt} is true) and {@code logout} (logs user {@code user} out
- * everywhere with {@code text}, answering {@code ended}, how many connections this node ended). Watchers are also
+ * everywhere with {@code text}, answering {@code ended}, how many connections this node ended) and {@code joinUser}
+ * (user {@code user} joins {@code room}, answering {@code joinedUser}). Watchers are also
  * told of users joining and leaving as this node reports them: {@code userJoined} or {@code userLeft} and the id.
  */
 public final class ClusterProbeApplication extends CommandProbe implements PresenceListener {
@@ -68,6 +69,10 @@ public final class ClusterProbeApplication extends CommandProbe implements Prese
                 } else {
                     context.send(Target.user(user), Map.of("text", text));
                 }
+            }
+            case "joinUser" -> {
+                context.joinUser(room, String.valueOf(command.get("user")));
+                context.send(Target.connection(from.id()), Map.of("joinedUser", room));
             }
             case "logout" -> context.send(Target.connection(from.id()),
                     Map.of("ended", context.disconnectUser(String.valueOf(command.get("user")), String.valueOf(text))));

@@ -24,6 +24,7 @@ class UserAcrossNodesTest {
 
     private static final String DIRECT = "/thywill/" + ClusterProbeApplication.ID;
     private static final String CLOSED = "/service/thywill/auth/closed";
+    private static final String ROOM = DIRECT + "/channel/" + ClusterProbeApplication.ROOM;
     private static final Duration QUIET = Duration.ofMillis(2500);
 
     @AutoClose
@@ -90,6 +91,22 @@ class UserAcrossNodesTest {
             }
             bob.send(Map.of("cmd", "whoami"));
             Deliveries.next(bob, DIRECT, "session");
+        }
+    }
+
+    @Test
+    void aUserJoinedToAChannelOnOneNodeReceivesItOnTheirDeviceOnTheOther() {
+        String alice = "alice-" + UUID.randomUUID();
+        try (TestClient phone = device(n2, alice);
+             TestClient bob = device(n1, "bob-" + UUID.randomUUID())) {
+            bob.send(Map.of("cmd", "joinUser", "user", alice));
+            Deliveries.next(bob, DIRECT, "joinedUser");
+            TestCluster.await("alice's phone receives the room", Deliveries.WAIT, () -> {
+                String text = "probe-" + UUID.randomUUID();
+                bob.send(Map.of("cmd", "say", "text", text));
+                return Deliveries.find(phone, Duration.ofMillis(300), d -> ROOM.equals(d.channel())
+                        && d.data() instanceof Map<?, ?> m && text.equals(m.get("text"))).isPresent();
+            });
         }
     }
 

@@ -165,6 +165,31 @@ public interface ApplicationContext {
     void leaveSession(String channel, SessionId session);
 
     /**
+     * Makes a signed-in user a member of one of this application's channels as a person: each of their sessions
+     * (browsers, devices) now, and each session they connect from later, becomes a member as by
+     * {@link #joinSession}. Stored by the Database; done behind the call, so it takes effect a moment later.
+     *
+     * @param channel the channel's name: letters, digits, '-', '_' and '.'
+     * @param userId the user's id, as {@link org.thywill.api.auth.User#id()} gives it
+     * @throws IllegalArgumentException if the name or the id is not valid
+     * @throws UnsupportedOperationException if this server's Push cannot
+     */
+    default void joinUser(String channel, String userId) {
+        throw new UnsupportedOperationException("This server cannot make users channel members");
+    }
+
+    /**
+     * Ends a user's membership of a channel, and that of each of their sessions, behind the call. Idempotent.
+     *
+     * @param channel the channel's name
+     * @param userId the user's id
+     * @throws UnsupportedOperationException if this server's Push cannot
+     */
+    default void leaveUser(String channel, String userId) {
+        throw new UnsupportedOperationException("This server cannot make users channel members");
+    }
+
+    /**
      * @param channel the channel's name
      * @return a snapshot of the live connections that receive the channel's messages now
      */

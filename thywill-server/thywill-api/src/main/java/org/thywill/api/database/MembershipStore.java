@@ -45,4 +45,38 @@ public interface MembershipStore {
      * @return the channel's member sessions, connected or not
      */
     Set<SessionId> sessionsIn(String applicationId, String channel);
+
+    /**
+     * Makes a user a member of a channel as a person: each of their sessions, also later ones, is to be made a
+     * member by the Push. Idempotent.
+     *
+     * @param applicationId the application owning the channel
+     * @param channel the channel's name
+     * @param userId the user's id, at most {@link SessionStore#MAX_USER_ID} characters
+     * @throws UnsupportedOperationException if this store cannot keep users' memberships (the default)
+     */
+    default void addUser(String applicationId, String channel, String userId) {
+        throw new UnsupportedOperationException("This Database implementation cannot keep users' memberships");
+    }
+
+    /**
+     * Ends a user's membership of a channel (not that of their sessions, which the Push ends). Idempotent.
+     *
+     * @param applicationId the application owning the channel
+     * @param channel the channel's name
+     * @param userId the user's id
+     * @return whether the user was a member
+     */
+    default boolean removeUser(String applicationId, String channel, String userId) {
+        return false;
+    }
+
+    /**
+     * @param applicationId an application
+     * @param userId a user's id
+     * @return the application's channels the user joined as a person
+     */
+    default Set<String> channelsOfUser(String applicationId, String userId) {
+        return Set.of();
+    }
 }

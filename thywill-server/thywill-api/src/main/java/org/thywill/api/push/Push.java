@@ -101,6 +101,32 @@ public interface Push extends Component {
     void leaveSession(String applicationId, String channel, SessionId session);
 
     /**
+     * Makes a user a member of a channel as a person: each of their sessions now, and each session they connect from
+     * later, becomes a member as by {@link #joinSession}. Stored by the Database; done behind the call.
+     *
+     * @param applicationId the application owning the channel
+     * @param channel the channel's name: letters, digits, '-', '_' and '.'
+     * @param userId the user's id
+     * @throws IllegalArgumentException if the channel's name or the user's id is not valid
+     * @throws UnsupportedOperationException if this Push cannot (the default)
+     */
+    default void joinUser(String applicationId, String channel, String userId) {
+        throw new UnsupportedOperationException("This Push cannot make users channel members");
+    }
+
+    /**
+     * Ends a user's membership of a channel and that of each of their sessions, behind the call. Idempotent.
+     *
+     * @param applicationId the application owning the channel
+     * @param channel the channel's name
+     * @param userId the user's id
+     * @throws UnsupportedOperationException if this Push cannot (the default)
+     */
+    default void leaveUser(String applicationId, String channel, String userId) {
+        throw new UnsupportedOperationException("This Push cannot make users channel members");
+    }
+
+    /**
      * Reads the Database: meant for occasional questions, not for every message.
      *
      * @param applicationId the application owning the channel

@@ -26,7 +26,9 @@ import org.thywill.testing.CommandProbe;
  * act on users: {@code {"toUser": id, "text": t, "receipt": true|false}} sends {@code {"text": t, "from": sender}} to
  * that user, answering {@code {"queued": n}} and, with a receipt, {@code {"receipt": seq}} or
  * {@code {"receiptFailed": reason}} later; {@code {"logout": id, "message": m}} logs that user out everywhere,
- * answering {@code {"ended": n}} or {@code {"refused": why}}. Watchers ({@code {"watch": true}}) are told of
+ * answering {@code {"ended": n}} or {@code {"refused": why}}; {@code {"joinUser": id, "channel": c}} and
+ * {@code {"leaveUser": id, "channel": c}} change a user's membership, and {@code {"toChannel": c, "text": t}} sends
+ * {@code {"text": t}} to a channel, each answering {@code {"done": command}}. Watchers ({@code {"watch": true}}) are told of
  * disconnections and of users joining and leaving ({@code {"userJoined": id}}, {@code {"userLeft": id}}).
  */
 public final class WhoAmIApplication extends CommandProbe implements PresenceListener {
@@ -94,6 +96,20 @@ public final class WhoAmIApplication extends CommandProbe implements PresenceLis
     public void onMessage(Connection from, Object data) {
         if (data instanceof Map<?, ?> command && command.get("toUser") instanceof String user) {
             sendToUser(from, user, command);
+            return;
+        }
+        if (data instanceof Map<?, ?> command && command.get("channel") instanceof String channel) {
+            if (command.get("joinUser") instanceof String user) {
+                context().joinUser(channel, user);
+            } else if (command.get("leaveUser") instanceof String user) {
+                context().leaveUser(channel, user);
+            }
+            answer(from, Map.of("done", String.valueOf(command)));
+            return;
+        }
+        if (data instanceof Map<?, ?> command && command.get("toChannel") instanceof String channel) {
+            context().send(Target.channel(channel), Map.of("text", String.valueOf(command.get("text"))));
+            answer(from, Map.of("done", "toChannel"));
             return;
         }
         if (data instanceof Map<?, ?> command && command.get("logout") instanceof String user) {

@@ -77,9 +77,10 @@ final class EndpointServlet extends HttpServlet {
     private void serve(HttpEndpoint endpoint, String path, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String origin = request.getHeader("Origin");
-        // The server name and port are the forwarded ones behind a trusted proxy (TrustedProxies), as for the transport.
-        if (endpoint.ownOriginOnly() && origin != null
-                && !origins.permitted(origin, OriginCheck.authority(request.getServerName(), request.getServerPort()))) {
+        // The server name and port are the forwarded ones behind a trusted proxy (TrustedProxies), as on the
+        // transport's path.
+        String authority = OriginCheck.authority(request.getServerName(), request.getServerPort());
+        if (endpoint.ownOriginOnly() && origin != null && !origins.permitted(origin, authority)) {
             LOG.debug("Refused {} {} from origin {} ({})", request.getMethod(), path, origin, request.getRemoteAddr());
             response.sendError(403, "Origin not allowed");
             return;

@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.StringUtil;
 import org.eclipse.jetty.util.ajax.JSON;
 
 /**
@@ -47,8 +48,9 @@ final class ErrorPages extends ErrorHandler {
             body = transportError.apply(code);
         } else if (wantsPage(request)) {
             type = "text/html;charset=utf-8";
-            body = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(reason)
-                    + "</title></head><body>\n<h1>" + Html.escape(reason) + "</h1>\n<p>The server answered " + code
+            String title = StringUtil.sanitizeXmlString(reason);
+            body = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
+                    + "</title></head><body>\n<h1>" + title + "</h1>\n<p>The server answered " + code
                     + ".</p>\n<p><a href=\"/\">Home</a></p>\n</body></html>\n";
         } else {
             type = "application/json;charset=utf-8";

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.util.StringUtil;
 import org.thywill.api.Bootstrap;
 import org.thywill.api.application.PageOptions;
 import org.thywill.api.application.PageRenderException;
@@ -173,8 +174,8 @@ final class InitPageServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>This page could not be rendered</title></head><body>\n"
-                + "<h1>This page could not be rendered</h1>\n<p data-status=\"500\">" + Html.escape(why)
-                + "</p>\n</body></html>\n");
+                + "<h1>This page could not be rendered</h1>\n<p data-status=\"500\">"
+                + StringUtil.sanitizeXmlString(why) + "</p>\n</body></html>\n");
     }
 
     private static void notFound(HttpServletResponse response, String why, List<String> running)
@@ -184,10 +185,10 @@ final class InitPageServlet extends HttpServlet {
         response.setHeader(SecurityHeaders.CONTENT_SECURITY_POLICY, SecurityHeaders.NOTHING_BUT_ITSELF);
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>No such application</title></head><body>\n<h1>No such application</h1>\n<p>")
-                .append(Html.escape(why)).append("</p>\n<p>Applications running here:</p>\n<ul>\n");
+                .append(StringUtil.sanitizeXmlString(why)).append("</p>\n<p>Applications running here:</p>\n<ul>\n");
         for (String id : running) {
-            html.append("<li><a href=\"/thywill/init/").append(Html.escape(id)).append("/\">")
-                    .append(Html.escape(id)).append("</a></li>\n");
+            html.append("<li><a href=\"/thywill/init/").append(StringUtil.sanitizeXmlString(id)).append("/\">")
+                    .append(StringUtil.sanitizeXmlString(id)).append("</a></li>\n");
         }
         html.append("</ul>\n</body></html>\n");
         response.getWriter().write(html.toString());

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Refuses requests on the transport's path (handshakes, polls and WebSocket upgrades alike) that a browser sends from a page of
- * another origin, so no other site can open a Comet connection with a visitor's cookies. Requests without an
- * {@code Origin} header come from programs, not browsers, and pass. Behind a trusted reverse proxy the server's
- * origin is the one the browser addressed, as the proxy forwards it.
+ * Refuses requests on the transport's path (handshakes, polls and WebSocket upgrades alike) that a browser sends
+ * from a page of another origin, so no other site can open a Comet connection with a visitor's cookies. Requests
+ * without an {@code Origin} header come from programs, not browsers, and pass. Behind a trusted reverse proxy the
+ * server's origin is the one the browser addressed, as the proxy forwards it.
  */
 final class OriginCheck extends Handler.Wrapper {
 

@@ -139,7 +139,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         b.setOption("maxQueue", settings.maxQueue());
         ChannelPolicy policy = new ChannelPolicy(bootstrap, connectionLimits);
         ConnectionAuthentication.install(b, policy, authenticator, settings.sessionCookie(),
-                ChannelPolicy.APPLICATION_ATTRIBUTE, session -> connections.endingByServer(new ConnectionId(session.getId())));
+                ChannelPolicy.APPLICATION_ATTRIBUTE,
+                session -> connections.endingByServer(new ConnectionId(session.getId())));
         b.addExtension(new ExtensionChain(List.of(drain, connectionLimits,
                 new PublishRateLimit(new MessageRateLimit(settings.maxMessagesPerSecond(), metrics)),
                 new MalformedMessages(),

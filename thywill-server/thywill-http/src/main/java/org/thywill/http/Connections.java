@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thywill.api.admin.ServerView;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
 import org.thywill.api.client.ConnectionListener;
@@ -29,6 +30,8 @@ public final class Connections {
 
     private final Map<ConnectionId, Connection> byId = new ConcurrentHashMap<>();
     private final Map<SessionId, List<ConnectionId>> bySession = new ConcurrentHashMap<>();
+    /** Each connection's session fingerprint, computed once, for its logging context. */
+    private final Map<ConnectionId, String> logIds = new ConcurrentHashMap<>();
     private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
     /** Connections this server is ending on purpose, so that their end is reported as SERVER. */
     private final Set<ConnectionId> ending = ConcurrentHashMap.newKeySet();
@@ -49,11 +52,11 @@ public final class Connections {
      * Holds a connection that opened and tells the listeners.
      *
      * @param connection the connection
-     * @param sessionLogId its session's fingerprint, for the logging context
      * @param first run before the listeners are told, in the same context (a Push replays inboxes to a connection
      *              that acknowledges before its listeners hear of it); may be null
      */
-    public void opened(Connection connection, String sessionLogId, Runnable first) {
+    public void opened(Connection connection, Runnable first) {
+        logIds.put(connection.id(), ServerView.fingerprint(connection.session()));
         byId.put(connection.id(), connection);
         bySession.compute(connection.session(), (s, ids) -> {
             List<ConnectionId> more = new ArrayList<>(ids == null ? List.of() : ids);
@@ -61,7 +64,7 @@ public final class Connections {
             return List.copyOf(more);
         });
         metrics.connected(connection);
-        LogContext.set(connection, sessionLogId);
+        logContext(connection);
         try {
             if (first != null) {
                 safely(first, first);
@@ -89,10 +92,10 @@ public final class Connections {
      *
      * @param id the connection
      * @param timeout whether it closed because its client fell silent
-     * @param sessionLogId its session's fingerprint, for the logging context
      */
-    public void closed(ConnectionId id, boolean timeout, Object sessionLogId) {
+    public void closed(ConnectionId id, boolean timeout) {
         boolean endedHere = ending.remove(id);
+        String logId = logIds.remove(id);
         Connection removed = byId.remove(id);
         if (removed == null) {
             return;
@@ -105,7 +108,7 @@ public final class Connections {
         DisconnectReason reason = endedHere || stopping ? DisconnectReason.SERVER
                 : timeout ? DisconnectReason.TIMEOUT : DisconnectReason.CLIENT;
         metrics.disconnected(removed, reason);
-        LogContext.set(removed, sessionLogId);
+        LogContext.set(removed, logId);
         try {
             for (ConnectionListener l : listeners) {
                 safely(() -> l.disconnected(removed, reason), l);
@@ -113,6 +116,16 @@ public final class Connections {
         } finally {
             LogContext.clear();
         }
+    }
+
+    /**
+     * Sets the logging context of a held connection on this thread ({@link LogContext}); {@link LogContext#clear}
+     * undoes it.
+     *
+     * @param connection the connection
+     */
+    public void logContext(Connection connection) {
+        LogContext.set(connection, logIds.get(connection.id()));
     }
 
     private static void safely(Runnable call, Object listener) {

@@ -22,15 +22,18 @@ public final class InboundMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundMessages.class);
 
+    private final Connections connections;
     private final ClientDelivery delivery;
     private final ClientMetrics metrics;
     private volatile MessageRouter router;
 
     /**
+     * @param connections the connections held, for their logging context
      * @param delivery reads the delivery protocol's messages
      * @param metrics counts the messages received
      */
-    public InboundMessages(ClientDelivery delivery, ClientMetrics metrics) {
+    public InboundMessages(Connections connections, ClientDelivery delivery, ClientMetrics metrics) {
+        this.connections = connections;
         this.delivery = delivery;
         this.metrics = metrics;
     }
@@ -41,7 +44,8 @@ public final class InboundMessages {
     }
 
     /**
-     * Routes one message, in the connection's logging context ({@link LogContext#set}, set by the caller).
+     * Routes one message, in the connection's logging context ({@link LogContext}), so that every line logged about
+     * it names the application, the session and the connection.
      *
      * @param from the sending connection
      * @param applicationId the application it addressed
@@ -49,6 +53,7 @@ public final class InboundMessages {
      * @return the error envelope to send back to the sender on the application's channel, or empty
      */
     public Optional<Map<String, Object>> handle(Connection from, String applicationId, Object data) {
+        connections.logContext(from);
         LogContext.application(applicationId);
         try {
             MessageRouter current = router;
@@ -74,6 +79,8 @@ public final class InboundMessages {
             LOG.error("Application '{}' failed on a message from connection {}", applicationId, from.id().value(), e);
             return Optional.of(Envelopes.error(ClientMessageException.APPLICATION_ERROR,
                     "The application failed to handle the message; the server log has the details."));
+        } finally {
+            LogContext.clear();
         }
     }
 

@@ -1,6 +1,5 @@
 package org.thywill.client.cometd;
 
-import java.util.Map;
 import java.util.Optional;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.ServerChannel;
@@ -11,16 +10,12 @@ import org.thywill.api.client.ConnectionId;
 import org.thywill.api.push.Envelopes;
 import org.thywill.http.Connections;
 import org.thywill.http.InboundMessages;
-import org.thywill.http.LogContext;
 
 /**
- * Hands every message published on {@code /service/thywill/{appId}} to {@link InboundMessages}, in its connection's
- * logging context, and answers one that cannot be handled with the error envelope, to its sender alone.
+ * Hands every message published on {@code /service/thywill/{appId}} to {@link InboundMessages}, and answers one that
+ * cannot be handled with the error envelope, to its sender alone.
  */
 final class ClientMessageRelay implements ServerChannel.MessageListener {
-
-    /** The ServerSession attribute holding its session's fingerprint, computed once per connection. */
-    static final String SESSION_LOG_ID = "thywill.sessionLogId";
 
     private final Connections connections;
     private final InboundMessages inbound;
@@ -33,20 +28,12 @@ final class ClientMessageRelay implements ServerChannel.MessageListener {
     @Override
     public boolean onMessage(ServerSession from, ServerChannel channel, ServerMessage.Mutable message) {
         String applicationId = message.getChannel().substring(ChannelPolicy.SERVICE_PREFIX.length());
-        Connection connection = connections.get(new ConnectionId(from.getId())).orElse(null);
-        if (connection == null) {
-            // Its connection has ended (the server is shutting down, say): the publish fails, so the client does
-            // not take the message for accepted.
-            return false;
-        }
-        LogContext.set(connection, from.getAttribute(SESSION_LOG_ID));
-        try {
-            Optional<Map<String, Object>> error = inbound.handle(connection, applicationId, message.getData());
-            error.ifPresent(envelope -> from.deliver(null, Envelopes.applicationChannel(applicationId), envelope,
-                    Promise.noop()));
-        } finally {
-            LogContext.clear();
-        }
-        return true;
+        Optional<Connection> connection = connections.get(new ConnectionId(from.getId()));
+        // Without its connection (the server is shutting down, say) the publish fails, so the client does not take
+        // the message for accepted.
+        connection.flatMap(c -> inbound.handle(c, applicationId, message.getData()))
+                .ifPresent(error -> from.deliver(null, Envelopes.applicationChannel(applicationId), error,
+                        Promise.noop()));
+        return connection.isPresent();
     }
 }

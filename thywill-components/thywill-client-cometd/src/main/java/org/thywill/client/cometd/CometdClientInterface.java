@@ -24,7 +24,6 @@ import org.thywill.api.ClientConfiguration;
 import org.thywill.api.ClientResource;
 import org.thywill.api.ServerSettings;
 import org.thywill.api.admin.ConnectionAdmin;
-import org.thywill.api.admin.ServerView;
 import org.thywill.api.auth.Authenticator;
 import org.thywill.api.client.AcknowledgementListener;
 import org.thywill.api.client.ClientInterface;
@@ -83,7 +82,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         this.connectionLimits = new HandshakeLimits(new ConnectionLimits(settings.maxConnections(),
                 settings.maxConnectionsPerAddress(), this.metrics));
         this.connections = new Connections(this.metrics);
-        this.inbound = new InboundMessages(delivery, this.metrics);
+        this.inbound = new InboundMessages(connections, delivery, this.metrics);
         this.relay = new ClientMessageRelay(connections, inbound);
         this.http = new HttpFront(server, bootstrap, database.sessions(), new HttpFront.Options(settings.maxThreads(),
                 settings.sessionCookie(), settings.secureCookie(), settings.allowedOrigins(), COMETD_PATH,
@@ -291,8 +290,6 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         Connection connection = new Connection(new ConnectionId(session.getId()), sessionId,
                 String.valueOf(application), transport, remote == null ? "" : remote.toString(),
                 ConnectionAuthentication.user(session));
-        String sessionLogId = ServerView.fingerprint(sessionId);
-        session.setAttribute(ClientMessageRelay.SESSION_LOG_ID, sessionLogId);
         int batch = Math.max(1, settings.maxQueue() / 2);
         session.addListener(new SlowConsumerPolicy(bayeux, connection.applicationId(), metrics.slowConsumer(),
                 () -> delivery.listener().fellBehind(connection, batch)));
@@ -304,14 +301,13 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         }
         AcknowledgementListener acknowledgements = delivery.listener();
         // The Push replays its inboxes to a connection that acknowledges before its listeners hear of it.
-        connections.opened(connection, sessionLogId, handshake.acknowledges()
+        connections.opened(connection, handshake.acknowledges()
                 ? () -> acknowledgements.acknowledging(connection, handshake.handled()) : null);
     }
 
     @Override
     public void sessionRemoved(ServerSession session, ServerMessage message, boolean timeout) {
         connectionLimits.release(session);
-        connections.closed(new ConnectionId(session.getId()), timeout,
-                session.getAttribute(ClientMessageRelay.SESSION_LOG_ID));
+        connections.closed(new ConnectionId(session.getId()), timeout);
     }
 }

@@ -4,13 +4,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import org.cometd.server.http.jakarta.CometDServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.thywill.http.JsonLimits;
 
 /**
  * CometD's servlet, answering what it cannot handle in Bayeux's error shape rather than with the container's HTML
@@ -26,19 +23,11 @@ final class BayeuxServlet extends CometDServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        if (!"OPTIONS".equals(request.getMethod()) && !utf8(request.getCharacterEncoding())) {
+        if (!"OPTIONS".equals(request.getMethod()) && !JsonLimits.utf8(request.getCharacterEncoding())) {
             write(response, new MalformedBayeux(415, null, null, "send JSON in UTF-8"));
             return;
         }
         super.service(request, response);
-    }
-
-    private static boolean utf8(String charset) {
-        try {
-            return charset == null || Charset.forName(charset).equals(StandardCharsets.UTF_8);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return false;
-        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.cometd.bayeux.Bayeux;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.server.ServerMessage;
+import org.thywill.http.JsonLimits;
 
 /**
  * Checks that a text is Bayeux before CometD reads it: nesting no deeper than {@value #MAX_DEPTH} (checked on the
@@ -24,25 +25,8 @@ final class BayeuxShape {
 
     /** @throws MalformedBayeux if arrays and objects nest deeper than {@value #MAX_DEPTH} */
     static void checkDepth(CharSequence json) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0, n = json.length(); i < n; i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                if (++depth > MAX_DEPTH) {
-                    throw new MalformedBayeux(400, null, null, "nested deeper than " + MAX_DEPTH + " levels");
-                }
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
+        if (JsonLimits.tooDeep(json, MAX_DEPTH)) {
+            throw new MalformedBayeux(400, null, null, "nested deeper than " + MAX_DEPTH + " levels");
         }
     }
 

@@ -15,7 +15,7 @@ import org.thywill.api.push.Envelopes;
 
 /**
  * Thywill's rules for remote clients: a handshake must name a running application (or none, for the default one)
- * and be within the {@link ConnectionLimits}; a client may publish only to {@code /service/thywill/{appId}} of a
+ * and be within the {@link HandshakeLimits}; a client may publish only to {@code /service/thywill/{appId}} of a
  * running application and may subscribe to nothing, because the server alone decides channel membership. A publish to another application's service
  * channel is refused before CometD creates the channel, and answered with {@code unknown-application}; the service
  * channels that exist are not persistent, so CometD's sweeper removes each within a few seconds (the next message
@@ -27,9 +27,9 @@ final class ChannelPolicy extends DefaultSecurityPolicy implements BayeuxServer.
     static final String APPLICATION_ATTRIBUTE = "thywill.application";
 
     private final Bootstrap bootstrap;
-    private final ConnectionLimits limits;
+    private final HandshakeLimits limits;
 
-    ChannelPolicy(Bootstrap bootstrap, ConnectionLimits limits) {
+    ChannelPolicy(Bootstrap bootstrap, HandshakeLimits limits) {
         this.bootstrap = bootstrap;
         this.limits = limits;
     }
@@ -40,7 +40,7 @@ final class ChannelPolicy extends DefaultSecurityPolicy implements BayeuxServer.
             return true;
         }
         List<String> running = bootstrap.applicationIds();
-        Object requested = requestedApplication(message);
+        Object requested = ThywillExt.of(message).get("application");
         String application = requested instanceof String s ? s : (running.isEmpty() ? null : running.get(0));
         if (application == null || !running.contains(application)) {
             ServerMessage.Mutable reply = message.getAssociated();
@@ -55,14 +55,6 @@ final class ChannelPolicy extends DefaultSecurityPolicy implements BayeuxServer.
         }
         session.setAttribute(APPLICATION_ATTRIBUTE, application);
         return true;
-    }
-
-    private static Object requestedApplication(ServerMessage message) {
-        Map<String, Object> ext = message.getExt();
-        if (ext != null && ext.get("thywill") instanceof Map<?, ?> thywill) {
-            return thywill.get("application");
-        }
-        return null;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.thywill.client.cometd;
 import java.time.Duration;
 import java.util.List;
 import org.thywill.api.SettingsException;
+import org.thywill.http.HttpSettings;
 
 /**
  * The {@code clientInterface} section for implementation {@code cometd}.
@@ -26,36 +27,23 @@ public record CometdSettings(Boolean websocket, Duration longPollTimeout, Durati
                              List<String> allowedOrigins, Integer maxQueue, Integer maxMessagesPerSecond,
                              Boolean secureCookie, Integer maxConnections, Integer maxConnectionsPerAddress) {
 
-    /** Applies defaults and validates. */
+    /** Applies defaults and validates; the keys every Client Interface shares as {@link HttpSettings} does. */
     public CometdSettings {
         websocket = websocket == null || websocket;
         longPollTimeout = longPollTimeout == null ? Duration.ofSeconds(20) : longPollTimeout;
         maxInterval = maxInterval == null ? Duration.ofSeconds(10) : maxInterval;
-        maxMessageSize = maxMessageSize == null ? 65_536 : maxMessageSize;
-        maxThreads = maxThreads == null ? 64 : maxThreads;
-        sessionCookie = sessionCookie == null ? "thywill_session" : sessionCookie;
-        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
-        maxQueue = maxQueue == null ? 1000 : maxQueue;
-        maxMessagesPerSecond = maxMessagesPerSecond == null ? 100 : maxMessagesPerSecond;
+        maxMessageSize = HttpSettings.atLeast("maxMessageSize", maxMessageSize, 65_536, 1024, " bytes");
+        maxThreads = HttpSettings.atLeast("maxThreads", maxThreads, 64, 8, "");
+        sessionCookie = HttpSettings.sessionCookie(sessionCookie);
+        allowedOrigins = HttpSettings.allowedOrigins(allowedOrigins);
+        maxQueue = HttpSettings.atLeast("maxQueue", maxQueue, 1000, 10, "");
+        maxMessagesPerSecond = HttpSettings.atLeast("maxMessagesPerSecond", maxMessagesPerSecond, 100, 1, "");
         secureCookie = secureCookie != null && secureCookie;
-        for (String origin : allowedOrigins) {
-            SettingsException.require(origin.equals("*") || origin.matches("https?://[^/\\s]+"), "allowedOrigins",
-                    "must hold origins such as https://example.com:8443 (scheme, host, optional port) or *, not '"
-                            + origin + "'");
-        }
-        SettingsException.require(maxQueue >= 10, "maxQueue", "must be at least 10");
-        maxConnections = maxConnections == null ? 10_000 : maxConnections;
-        maxConnectionsPerAddress = maxConnectionsPerAddress == null ? 200 : maxConnectionsPerAddress;
-        SettingsException.require(maxConnections >= 0, "maxConnections", "must be 0 (no cap) or more");
-        SettingsException.require(maxConnectionsPerAddress >= 0, "maxConnectionsPerAddress",
-                "must be 0 (no cap) or more");
-        SettingsException.require(maxMessagesPerSecond >= 1, "maxMessagesPerSecond", "must be at least 1");
+        maxConnections = HttpSettings.atLeast("maxConnections", maxConnections, 10_000, 0, "");
+        maxConnectionsPerAddress = HttpSettings.atLeast("maxConnectionsPerAddress", maxConnectionsPerAddress, 200, 0,
+                "");
         SettingsException.require(!longPollTimeout.isNegative() && longPollTimeout.toMillis() >= 1000,
                 "longPollTimeout", "must be at least 1s");
         SettingsException.require(maxInterval.toMillis() >= 500, "maxInterval", "must be at least 500ms");
-        SettingsException.require(maxMessageSize >= 1024, "maxMessageSize", "must be at least 1024 bytes");
-        SettingsException.require(maxThreads >= 8, "maxThreads", "must be at least 8");
-        SettingsException.require(sessionCookie.matches("[A-Za-z0-9_-]{1,64}"), "sessionCookie",
-                "must be 1 to 64 letters, digits, '_' or '-'");
     }
 }

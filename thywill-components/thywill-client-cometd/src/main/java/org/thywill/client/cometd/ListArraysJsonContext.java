@@ -1,6 +1,5 @@
 package org.thywill.client.cometd;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -8,13 +7,14 @@ import java.util.List;
 import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.common.JSONContext;
 import org.cometd.server.JettyJSONContextServer;
+import org.thywill.http.JsonLimits;
 
 /**
  * CometD's JSON context with two corrections, so applications receive the same values whatever the transport:
  * JSON arrays nested in data become {@link java.util.List}s (the default gives {@code Object[]} on WebSocket), and
  * HTTP bodies are parsed by the same parser as WebSocket frames, because Jetty's incremental parser fails on an
  * array nested in an array inside an object ({@code {"points":[[1,2]]}}). It also marks the messages of a text
- * larger than {@code maxMessageSize} bytes ({@link MessageSizeLimit#OVERSIZED}), so that a WebSocket frame over the
+ * larger than {@code maxMessageSize} bytes ({@link OversizedMessages#OVERSIZED}), so that a WebSocket frame over the
  * limit is answered with an error instead of closing the socket. What is not Bayeux ({@link BayeuxShape}) is refused
  * before CometD reads it: an HTTP body with a {@link MalformedBayeux} thrown (answered by {@link BayeuxServlet}), a
  * WebSocket text with a stand-in message answered by {@link MalformedMessages}, as CometD would close the socket.
@@ -52,7 +52,7 @@ final class ListArraysJsonContext extends JettyJSONContextServer {
         if (json.length() * 3L > maxMessageSize) {
             int bytes = json.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > maxMessageSize) {
-                messages.forEach(m -> m.put(MessageSizeLimit.OVERSIZED, bytes));
+                messages.forEach(m -> m.put(OversizedMessages.OVERSIZED, bytes));
             }
         }
         return messages;
@@ -66,42 +66,24 @@ final class ListArraysJsonContext extends JettyJSONContextServer {
     /** How many times maxMessageSize an oversized body is read and dropped before it is refused mid-way. */
     static final int DRAIN_FACTOR = 64;
 
-    /**
-     * Collects an HTTP body, up to maxMessageSize bytes, and parses it whole. A longer body is read to its end and
-     * dropped, then refused with 413: refused while the client still sends, the client's socket could be reset
-     * before it read the answer. Past {@value #DRAIN_FACTOR} times the limit it is refused at once.
-     */
+    /** Collects an HTTP body ({@link JsonLimits.BoundedBody}) and parses it whole; a longer one is refused with 413. */
     private final class Buffering implements JSONContext.AsyncParser {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        private long dropped;
+        private final JsonLimits.BoundedBody body = new JsonLimits.BoundedBody(maxMessageSize, DRAIN_FACTOR);
 
         @Override
         public void parse(ByteBuffer buffer) {
-            if (dropped > 0 || (long) bytes.size() + buffer.remaining() > maxMessageSize) {
-                dropped += buffer.remaining();
-                buffer.position(buffer.limit());
-                if (dropped > (long) DRAIN_FACTOR * maxMessageSize) {
-                    throw tooBig();
-                }
-                return;
-            }
-            if (buffer.hasArray()) {
-                bytes.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-                buffer.position(buffer.limit());
-            } else {
-                byte[] copy = new byte[buffer.remaining()];
-                buffer.get(copy);
-                bytes.write(copy, 0, copy.length);
+            if (!body.add(buffer)) {
+                throw tooBig();
             }
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public <R> R complete() {
-            if (dropped > 0) {
+            if (body.oversized()) {
                 throw tooBig();
             }
-            return (R) parseBayeux(bytes.toString(StandardCharsets.UTF_8));
+            return (R) parseBayeux(body.text());
         }
 
         private MalformedBayeux tooBig() {

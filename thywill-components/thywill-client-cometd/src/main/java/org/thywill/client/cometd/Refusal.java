@@ -1,17 +1,14 @@
 package org.thywill.client.cometd;
 
-import java.util.Map;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
-import org.thywill.api.application.RpcEnvelopes;
-import org.thywill.api.push.EnvelopeType;
 import org.thywill.api.push.Envelopes;
+import org.thywill.http.InboundMessages;
 
 /**
- * Tells a client why its message on {@code /service/thywill/{appId}} was dropped before reaching the application:
- * an {@code rpc-error} under the call's id for a remote call, so that its promise settles at once, else a plain
- * error envelope.
+ * Tells a client why its message on {@code /service/thywill/{appId}} was dropped before reaching the application
+ * ({@link InboundMessages#refusal}).
  */
 final class Refusal {
 
@@ -37,10 +34,7 @@ final class Refusal {
      */
     static void tell(ServerSession from, ServerMessage message, String code, String callCode, String reason) {
         String applicationId = message.getChannel().substring(ChannelPolicy.SERVICE_PREFIX.length());
-        Object callId = message.getData() instanceof Map<?, ?> data && EnvelopeType.CALL.is(data)
-                ? data.get("id") : null;
-        from.deliver(null, Envelopes.applicationChannel(applicationId), callId != null
-                ? RpcEnvelopes.error(callId, callCode, reason)
-                : Envelopes.error(code, reason), Promise.noop());
+        from.deliver(null, Envelopes.applicationChannel(applicationId),
+                InboundMessages.refusal(message.getData(), code, callCode, reason), Promise.noop());
     }
 }

@@ -1,11 +1,10 @@
 package org.thywill.client.cometd;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.client.ConnectionId;
+import org.thywill.http.Connections;
 
 /**
  * The connections this server ends on its own word (an operator's, an application's logout of a user, a token
@@ -17,19 +16,16 @@ final class ServerEnds {
     /** Where a page is told why the server closes its connection, just before it does. */
     static final String CLOSED_CHANNEL = "/service/thywill/auth/closed";
 
-    private final Set<ConnectionId> ending = ConcurrentHashMap.newKeySet();
+    private final Connections connections;
+
+    /** @param connections told which connections end by this server's doing */
+    ServerEnds(Connections connections) {
+        this.connections = connections;
+    }
 
     /** @param session a session about to be ended by this server */
     void ending(ServerSession session) {
-        ending.add(new ConnectionId(session.getId()));
-    }
-
-    /**
-     * @param id a connection that ended
-     * @return whether this server ended it
-     */
-    boolean endedHere(ConnectionId id) {
-        return ending.remove(id);
+        connections.endingByServer(new ConnectionId(session.getId()));
     }
 
     /**

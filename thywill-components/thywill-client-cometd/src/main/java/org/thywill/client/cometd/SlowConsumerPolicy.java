@@ -6,9 +6,9 @@ import org.cometd.bayeux.server.ServerSession;
 import org.cometd.server.BayeuxServerImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.metrics.Counter;
 import org.thywill.api.push.Envelopes;
+import org.thywill.http.InboundMessages;
 
 /**
  * What happens when a client reads slower than the server sends and {@code maxQueue} messages wait for it: the
@@ -40,9 +40,7 @@ final class SlowConsumerPolicy implements ServerSession.QueueMaxedListener {
         this.dropped.increment(dropped);
         ServerMessage.Mutable error = bayeux.newMessage();
         error.setChannel(Envelopes.applicationChannel(applicationId));
-        error.setData(Envelopes.error(ClientMessageException.SLOW_CONSUMER, dropped + " messages were waiting for"
-                + " this connection, more than the server keeps; they were dropped (those kept in the session's"
-                + " inbox come again as they are acknowledged). Read faster or ask for less."));
+        error.setData(InboundMessages.fellBehind(dropped));
         bayeux.freeze(error);
         queue.offer(error);
         LOG.warn("Connection {} fell {} messages behind; dropped them and told it", session.getId(), dropped);

@@ -1,16 +1,14 @@
 package org.thywill.client.cometd.auth;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.cometd.bayeux.Channel;
 import org.cometd.bayeux.Message;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.auth.Authentication;
-import org.thywill.api.auth.User;
+import org.thywill.http.auth.AuthMessages;
 
 /**
  * Writes authentication's part of replies: {@code ext.thywill.auth} of a successful handshake or refresh (the user
@@ -27,18 +25,6 @@ final class AuthReplies implements BayeuxServer.Extension {
     /** A field of a refused reply, removed before it leaves, holding the error to send. */
     private static final String REFUSAL = "thywill.authRefusal";
 
-    /** @return {@code {user, expires, expiresIn}}: what a page learns of an accepted authentication */
-    static Map<String, Object> describe(Optional<User> user, Optional<Instant> expires) {
-        Map<String, Object> auth = new LinkedHashMap<>();
-        auth.put("user", user.map(User::id).orElse(null));
-        expires.ifPresent(at -> {
-            auth.put("expires", at.toEpochMilli());
-            // The page's clock may be off: it schedules its refresh from this rather than from the instant.
-            auth.put("expiresIn", Math.max(0, at.toEpochMilli() - System.currentTimeMillis()));
-        });
-        return auth;
-    }
-
     /**
      * Puts a refusal into a reply, in the form every Thywill refusal takes: {@code ext.thywill.error} and a Bayeux
      * {@code error} of {@code 401:code:message}.
@@ -50,7 +36,7 @@ final class AuthReplies implements BayeuxServer.Extension {
         if (reply == null) {
             return;
         }
-        merge(reply, "error", Map.of("code", refused.code(), "message", refused.message()));
+        merge(reply, "error", AuthMessages.refused(refused));
         // CometD writes its own error (403::handshake_denied, 404::message_deleted) over a refused message's
         // after the policy or listener said no: the reply's way out puts this back.
         reply.put(REFUSAL, ERROR_CODE + ":" + refused.code() + ":" + refused.message());

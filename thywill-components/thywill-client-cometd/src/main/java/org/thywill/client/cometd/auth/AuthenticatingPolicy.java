@@ -9,6 +9,7 @@ import org.cometd.bayeux.server.ServerChannel;
 import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.auth.Authentication;
+import org.thywill.http.auth.AuthMessages;
 
 /**
  * Thywill's security policy with authentication in front: a handshake is first checked by the
@@ -21,13 +22,11 @@ final class AuthenticatingPolicy implements SecurityPolicy {
 
     /** The session attribute holding the connection's {@code Optional<User>}. */
     static final String USER = "thywill.user";
-    /** How long a page waits before trying again when the login could not be checked. */
-    private static final long UNAVAILABLE_RETRY_MILLIS = 5000;
 
     private final SecurityPolicy rules;
-    private final CredentialCheck check;
+    private final ConnectionAuthentication check;
 
-    AuthenticatingPolicy(SecurityPolicy rules, CredentialCheck check) {
+    AuthenticatingPolicy(SecurityPolicy rules, ConnectionAuthentication check) {
         this.rules = rules;
         this.check = check;
     }
@@ -45,12 +44,11 @@ final class AuthenticatingPolicy implements SecurityPolicy {
                 ServerMessage.Mutable reply = message.getAssociated();
                 AuthReplies.refuse(reply, refused);
                 if (reply != null) {
-                    // A bad or missing token stays bad: the page must get a new one before it tries again.
-                    boolean retry = Authentication.UNAVAILABLE.equals(refused.code());
+                    boolean retry = AuthMessages.retries(refused);
                     Map<String, Object> advice = reply.getAdvice(true);
                     advice.put(Message.RECONNECT_FIELD, retry ? Message.RECONNECT_HANDSHAKE_VALUE
                             : Message.RECONNECT_NONE_VALUE);
-                    advice.put(Message.INTERVAL_FIELD, retry ? UNAVAILABLE_RETRY_MILLIS : 0L);
+                    advice.put(Message.INTERVAL_FIELD, retry ? AuthMessages.UNAVAILABLE_RETRY_MILLIS : 0L);
                 }
                 promise.succeed(false);
                 return;
@@ -60,7 +58,7 @@ final class AuthenticatingPolicy implements SecurityPolicy {
                 if (allowed) {
                     session.setAttribute(USER, accepted.user());
                     session.setAttribute(AuthReplies.HANDSHAKE_AUTH,
-                            AuthReplies.describe(accepted.user(), accepted.expires()));
+                            AuthMessages.accepted(accepted.user(), accepted.expires()));
                     check.accepted(session, accepted);
                 }
                 promise.succeed(allowed);

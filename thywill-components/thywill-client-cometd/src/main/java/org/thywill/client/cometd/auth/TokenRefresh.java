@@ -8,6 +8,7 @@ import org.cometd.bayeux.server.ServerMessage;
 import org.cometd.bayeux.server.ServerSession;
 import org.thywill.api.auth.Authentication;
 import org.thywill.api.auth.User;
+import org.thywill.http.auth.AuthMessages;
 
 /**
  * A page's refresh of its token over the live connection: {@code {"token":...}} published on {@value #CHANNEL}.
@@ -20,10 +21,10 @@ final class TokenRefresh implements ServerChannel.MessageListener, BayeuxServer.
     /** Where a page publishes its new token. */
     static final String CHANNEL = "/service/thywill/auth/refresh";
 
-    private final CredentialCheck check;
+    private final ConnectionAuthentication check;
     private final String applicationAttribute;
 
-    TokenRefresh(CredentialCheck check, String applicationAttribute) {
+    TokenRefresh(ConnectionAuthentication check, String applicationAttribute) {
         this.check = check;
         this.applicationAttribute = applicationAttribute;
     }
@@ -41,11 +42,6 @@ final class TokenRefresh implements ServerChannel.MessageListener, BayeuxServer.
     }
 
     @Override
-    public void channelRemoved(String channelId) {
-        // Its listener goes with it.
-    }
-
-    @Override
     public void onMessage(ServerSession from, ServerChannel channel, ServerMessage.Mutable message,
                           Promise<Boolean> promise) {
         if (from == null || from.isLocalSession()) {
@@ -54,13 +50,12 @@ final class TokenRefresh implements ServerChannel.MessageListener, BayeuxServer.
         }
         Optional<User> user = ConnectionAuthentication.user(from);
         String application = String.valueOf(from.getAttribute(applicationAttribute));
-        check.refresh(application, message).thenAccept(outcome -> {
-            Authentication result = sameUser(outcome, user);
+        check.refresh(application, message, user).thenAccept(result -> {
             ServerMessage.Mutable reply = message.getAssociated();
             if (result instanceof Authentication.Accepted accepted) {
                 check.accepted(from, accepted);
                 if (reply != null) {
-                    AuthReplies.merge(reply, "auth", AuthReplies.describe(user, accepted.expires()));
+                    AuthReplies.merge(reply, "auth", AuthMessages.accepted(user, accepted.expires()));
                 }
                 promise.succeed(true);
             } else {
@@ -73,13 +68,4 @@ final class TokenRefresh implements ServerChannel.MessageListener, BayeuxServer.
         });
     }
 
-    /** A refresh extends a connection; it cannot make it another user's. */
-    private static Authentication sameUser(Authentication outcome, Optional<User> user) {
-        if (outcome instanceof Authentication.Accepted accepted
-                && !accepted.user().map(User::id).equals(user.map(User::id))) {
-            return Authentication.refused(Authentication.INVALID, "The new token names another user than the"
-                    + " connection's; a page changes user by connecting again");
-        }
-        return outcome;
-    }
 }

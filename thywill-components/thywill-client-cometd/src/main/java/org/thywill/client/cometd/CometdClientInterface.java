@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cometd.bayeux.Promise;
 import org.cometd.bayeux.server.BayeuxServer;
 import org.cometd.bayeux.server.ServerMessage;
@@ -23,33 +22,26 @@ import org.thywill.api.Bootstrap;
 import org.thywill.api.ClientConfiguration;
 import org.thywill.api.ClientResource;
 import org.thywill.api.ServerSettings;
-import org.thywill.api.admin.ConnectionAdmin;
 import org.thywill.api.auth.Authenticator;
 import org.thywill.api.client.AcknowledgementListener;
-import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
-import org.thywill.api.client.ConnectionListener;
-import org.thywill.api.client.MessageRouter;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.client.cometd.auth.ConnectionAuthentication;
-import org.thywill.delivery.ClientDelivery;
-import org.thywill.http.ClientMetrics;
 import org.thywill.http.ConnectionLimits;
 import org.thywill.http.DeliveryHandshake;
-import org.thywill.http.Connections;
 import org.thywill.http.HttpFront;
-import org.thywill.http.InboundMessages;
 import org.thywill.http.MessageRateLimit;
 import org.thywill.http.MessageSizeLimit;
+import org.thywill.http.TransportClientInterface;
 
 /**
  * The Client Interface {@code cometd}: one Jetty server carrying the bootstrap page, the client scripts, every
  * component's endpoints and CometD's Bayeux endpoint at {@value #COMETD_PATH}.
  */
-final class CometdClientInterface implements ClientInterface, ConnectionAdmin, BayeuxServer.SessionListener {
+final class CometdClientInterface extends TransportClientInterface implements BayeuxServer.SessionListener {
 
     static final String COMETD_PATH = "/thywill/cometd";
     private static final Logger LOG = LoggerFactory.getLogger(CometdClientInterface.class);
@@ -59,11 +51,7 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
     private final Bootstrap bootstrap;
     private final Database database;
     private final Authenticator authenticator;
-    private final Connections connections;
-    private final ClientDelivery delivery;
     private final ClientMessageRelay relay;
-    private final InboundMessages inbound;
-    private final ClientMetrics metrics;
     private final ShutdownDrain drain;
     private final HandshakeLimits connectionLimits;
     private final HttpFront http;
@@ -72,19 +60,16 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
 
     CometdClientInterface(CometdSettings settings, ServerSettings server, Bootstrap bootstrap, Database database,
                           Authenticator authenticator, Metrics metrics) {
+        super(metrics);
         this.settings = settings;
         this.authenticator = authenticator;
         this.server = server;
         this.bootstrap = bootstrap;
         this.database = database;
-        this.delivery = new ClientDelivery(metrics);
-        this.metrics = new ClientMetrics(metrics);
         this.drain = new ShutdownDrain(this.metrics.refusedHandshakes());
         this.connectionLimits = new HandshakeLimits(new ConnectionLimits(settings.maxConnections(),
                 settings.maxConnectionsPerAddress(), this.metrics));
-        this.connections = new Connections(this.metrics);
         this.ends = new ServerEnds(connections);
-        this.inbound = new InboundMessages(connections, delivery, this.metrics);
         this.relay = new ClientMessageRelay(connections, inbound);
         this.http = new HttpFront(server, bootstrap, database.sessions(), new HttpFront.Options(settings.maxThreads(),
                 settings.sessionCookie(), settings.secureCookie(), settings.allowedOrigins(), COMETD_PATH,
@@ -201,20 +186,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         return http.port();
     }
 
-    @Override
-    public void route(MessageRouter router) {
-        inbound.router(router);
-    }
 
-    @Override
-    public void addListener(ConnectionListener listener) {
-        connections.addListener(listener);
-    }
 
-    @Override
-    public void acknowledgements(AcknowledgementListener listener) {
-        delivery.listener(listener);
-    }
 
     @Override
     public int deliver(Collection<ConnectionId> targets, String channel, Map<String, Object> data) {
@@ -236,20 +209,8 @@ final class CometdClientInterface implements ClientInterface, ConnectionAdmin, B
         return sessions.size();
     }
 
-    @Override
-    public Optional<Connection> connection(ConnectionId id) {
-        return connections.get(id);
-    }
 
-    @Override
-    public Collection<ConnectionId> connectionsOf(SessionId session) {
-        return connections.ofSession(session);
-    }
 
-    @Override
-    public List<Connection> connections() {
-        return connections.all();
-    }
 
     /** Ends the session's connections as {@link ServerEnds#end} says. */
     @Override

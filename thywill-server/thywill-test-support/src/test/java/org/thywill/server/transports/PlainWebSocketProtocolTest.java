@@ -120,7 +120,11 @@ class PlainWebSocketProtocolTest {
             assertEquals("accepted", client.send(Map.of("cmd", "echo", "data", "still here")).get("op"));
             assertEquals("still here", client.nextMessage());
 
-            client.sendRaw("\"" + "x".repeat(5 * 65_536) + "\"");
+            try {
+                client.sendRaw("\"" + "x".repeat(5 * 65_536) + "\"");
+            } catch (java.util.concurrent.CompletionException closedWhileWriting) {
+                // The server may close the socket before the client has written the whole frame: that is the point.
+            }
             assertEquals(1009, client.closeCode());
         }
     }

@@ -100,6 +100,23 @@ class PlainWebSocketProtocolTest {
         }
     }
 
+    @Test
+    void aSendTheServerRefusesIsRefusedNeverAccepted() {
+        try (PlainWebSocketClient client = PlainWebSocketClient.openSilent(server.plainWebSocketUri())) {
+            assertEquals("welcome", client.ask(hello("probe")).get("op"));
+            Map<String, Object> badAck = client.ask(Map.of("op", "send", "data", Map.of("type", "ack")));
+            assertEquals("refused", badAck.get("op"), badAck::toString);
+            assertEquals("bad-message", error(badAck).get("code"));
+            Map<String, Object> longId = client.ask(Map.of("op", "send", "data",
+                    Map.of("type", "message", "id", "x".repeat(1000), "data", "hi")));
+            assertEquals("refused", longId.get("op"), longId::toString);
+            assertEquals("bad-message", error(longId).get("code"));
+            assertFalse(String.valueOf(error(longId).get("message")).contains("Exception"));
+            assertEquals("accepted", client.ask(Map.of("op", "send", "data",
+                    Map.of("type", "message", "data", Map.of("cmd", "whoami")))).get("op"), "the socket stays");
+        }
+    }
+
     private static String metrics() {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("/thywill/metrics"))

@@ -117,6 +117,31 @@ class PlainWebSocketProtocolTest {
         }
     }
 
+    @Test
+    void anAckSentJustBeforeClosingTakesEffectBeforeTheSessionsNextHelloReplays() {
+        try (PlainWebSocketClient commander = PlainWebSocketClient.connect(server, "delivery")) {
+            PlainWebSocketClient first = PlainWebSocketClient.connect(server, "delivery");
+            String session = first.sessionId();
+            for (int i = 0; i < 30; i++) {
+                commander.send(Map.of("cmd", "numbers", "session", session, "count", 1, "pauseMillis", 0));
+                assertEquals("sent 1", commander.nextMessage());
+                long handled = ((Number) first.next().envelope().get("seq")).longValue();
+                // The client acked it on handling it: the ack goes out before the close frame, as a page's does.
+                first.close();
+
+                PlainWebSocketClient next = PlainWebSocketClient.connect(server.plainWebSocketUri(), "delivery",
+                        true, Map.of("session", session));
+                commander.send(Map.of("cmd", "numbers", "session", session, "count", 1, "pauseMillis", 0));
+                assertEquals("sent 1", commander.nextMessage());
+                long seq = ((Number) next.next().envelope().get("seq")).longValue();
+                assertTrue(seq > handled, "run " + i + ": seq " + handled + " was acknowledged before the socket"
+                        + " closed, yet replayed to the session's next connection");
+                first = next;
+            }
+            first.close();
+        }
+    }
+
     private static String metrics() {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("/thywill/metrics"))

@@ -162,7 +162,11 @@ class PlainWebSocketProtocolTest {
             assertEquals("accepted", client.send(Map.of("cmd", "echo", "data", "still here")).get("op"));
             assertEquals("still here", client.nextMessage());
 
-            client.sendRaw("\"" + "x".repeat(5 * 65_536) + "\"");
+            try {
+                client.sendRaw("\"" + "x".repeat(5 * 65_536) + "\"");
+            } catch (CompletionException closedWhileWriting) {
+                // The server may close the socket before the whole frame is written: the close code says why.
+            }
             assertEquals(1009, client.closeCode());
         }
     }

@@ -46,6 +46,8 @@ public final class PlainWebSocketClient implements AutoCloseable {
     private final AtomicLong refs = new AtomicLong();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final Object sending = new Object();
+    /** The last acknowledgement under way; each waits for the one before, and close for the last. */
+    private CompletableFuture<Void> acking = CompletableFuture.completedFuture(null);
     private WebSocket socket;
     private Map<String, Object> welcome;
 
@@ -258,6 +260,11 @@ public final class PlainWebSocketClient implements AutoCloseable {
 
     @Override
     public void close() {
+        CompletableFuture<Void> lastAck;
+        synchronized (this) {
+            lastAck = acking;
+        }
+        lastAck.orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
         if (!socket.isOutputClosed()) {
             synchronized (sending) {
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, TimeUnit.SECONDS)
@@ -294,11 +301,15 @@ public final class PlainWebSocketClient implements AutoCloseable {
         String app = channel.split("/")[2];
         if (acknowledges && envelope.get("seq") instanceof Number seq) {
             boolean fresh = memory.handle(app, seq.longValue(), envelope.get("mid"));
+            // Queued before the test can take the message, so that a close after it goes after its ack, as a
+            // page's would: an ack sent after the close frame is never read, and the message is rightly replayed.
+            String ack = TestJson.write(Map.of("op", "ack", "acks", Map.of(app, seq.longValue())));
+            synchronized (this) {
+                acking = acking.thenRunAsync(() -> sendRaw(ack)).exceptionally(e -> null);
+            }
             if (fresh) {
                 deliveries.add(new TestClient.Delivery(channel, envelope, System.nanoTime()));
             }
-            Map<String, Object> ack = Map.of("op", "ack", "acks", Map.of(app, seq.longValue()));
-            CompletableFuture.runAsync(() -> sendRaw(TestJson.write(ack)));
             return;
         }
         deliveries.add(new TestClient.Delivery(channel, envelope, System.nanoTime()));

@@ -14,8 +14,9 @@ import org.thywill.delivery.ClientDelivery;
 
 /**
  * Hands the envelope of every {@code send} frame to the router, after the delivery protocol took what is its own,
- * exactly as the Bayeux transport does with a publish on {@code /service/thywill/{appId}}: an application's
- * refusal or failure is answered with the same error envelope on the application's channel.
+ * as the Bayeux transport does with a publish on {@code /service/thywill/{appId}}. Only a send that reached the
+ * application (or the delivery protocol) and was handled is {@code accepted}; a refusal or a failure is
+ * {@code refused} under the send's ref, or an error envelope on the application's channel for a send without one.
  */
 final class MessageRelay {
 
@@ -63,14 +64,30 @@ final class MessageRelay {
                 current.route(from, applicationId, envelope);
             }
         } catch (ClientMessageException e) {
-            socket.send(message(applicationId, Envelopes.error(e.code(), e.getMessage())));
+            failed(socket, ref, frame, applicationId, e.code(), e.getMessage());
+            return;
         } catch (RuntimeException e) {
             LOG.error("Application '{}' failed on a message from connection {}", applicationId, from.id(), e);
-            socket.send(message(applicationId, Envelopes.error(ClientMessageException.APPLICATION_ERROR,
-                    "The application failed to handle the message; the server log has the details.")));
+            failed(socket, ref, frame, applicationId, ClientMessageException.APPLICATION_ERROR,
+                    "The application failed to handle the message; the server log has the details.");
+            return;
         }
         if (ref != null) {
             socket.send(Frames.frame("accepted", ref));
+        }
+    }
+
+    /**
+     * A send the router refused or the application failed on is never {@code accepted}: with a ref it is
+     * {@code refused}, as a Bayeux publish's reply is unsuccessful, so that the client's promise rejects; without
+     * one, the error envelope on the application's channel is the only way to tell it.
+     */
+    private static void failed(PlainSocket socket, String ref, Map<String, Object> frame, String applicationId,
+                               String code, String message) {
+        if (ref != null) {
+            refuse(socket, ref, frame, code, message);
+        } else {
+            socket.send(message(applicationId, Envelopes.error(code, message)));
         }
     }
 

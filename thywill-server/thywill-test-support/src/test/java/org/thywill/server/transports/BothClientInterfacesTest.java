@@ -172,7 +172,8 @@ class BothClientInterfacesTest {
                 accepted += fast.send(Map.of("cmd", "echo", "data", i)) ? 1 : 0;
             }
             assertTrue(100 - accepted >= 50, (100 - accepted) + " refused of 100 sent at " + RATE + "/s");
-            assertTrue(accepted >= RATE, accepted + " accepted: the first second's allowance passes");
+            // A plain client's hello is one of its first second's frames; a Bayeux handshake is not a publish.
+            assertTrue(accepted >= RATE - 1, accepted + " accepted: the first second's allowance passes");
             int echoes = 0;
             for (TestClient.Delivery d = fast.next(Duration.ofSeconds(2)).orElse(null); d != null;
                  d = fast.next(QUIET).orElse(null)) {

@@ -100,6 +100,48 @@ class PlainWebSocketProtocolTest {
         }
     }
 
+    @Test
+    void aSendTheServerRefusesIsRefusedNeverAccepted() {
+        try (PlainWebSocketClient client = PlainWebSocketClient.openSilent(server.plainWebSocketUri())) {
+            assertEquals("welcome", client.ask(hello("probe")).get("op"));
+            Map<String, Object> badAck = client.ask(Map.of("op", "send", "data", Map.of("type", "ack")));
+            assertEquals("refused", badAck.get("op"), badAck::toString);
+            assertEquals("bad-message", error(badAck).get("code"));
+            Map<String, Object> longId = client.ask(Map.of("op", "send", "data",
+                    Map.of("type", "message", "id", "x".repeat(1000), "data", "hi")));
+            assertEquals("refused", longId.get("op"), longId::toString);
+            assertEquals("bad-message", error(longId).get("code"));
+            assertFalse(String.valueOf(error(longId).get("message")).contains("Exception"));
+            assertEquals("accepted", client.ask(Map.of("op", "send", "data",
+                    Map.of("type", "message", "data", Map.of("cmd", "whoami")))).get("op"), "the socket stays");
+        }
+    }
+
+    @Test
+    void anAckSentJustBeforeClosingTakesEffectBeforeTheSessionsNextHelloReplays() {
+        try (PlainWebSocketClient commander = PlainWebSocketClient.connect(server, "delivery")) {
+            PlainWebSocketClient first = PlainWebSocketClient.connect(server, "delivery");
+            String session = first.sessionId();
+            for (int i = 0; i < 30; i++) {
+                commander.send(Map.of("cmd", "numbers", "session", session, "count", 1, "pauseMillis", 0));
+                assertEquals("sent 1", commander.nextMessage());
+                long handled = ((Number) first.next().envelope().get("seq")).longValue();
+                // The client acked it on handling it: the ack goes out before the close frame, as a page's does.
+                first.close();
+
+                PlainWebSocketClient next = PlainWebSocketClient.connect(server.plainWebSocketUri(), "delivery",
+                        true, Map.of("session", session));
+                commander.send(Map.of("cmd", "numbers", "session", session, "count", 1, "pauseMillis", 0));
+                assertEquals("sent 1", commander.nextMessage());
+                long seq = ((Number) next.next().envelope().get("seq")).longValue();
+                assertTrue(seq > handled, "run " + i + ": seq " + handled + " was acknowledged before the socket"
+                        + " closed, yet replayed to the session's next connection");
+                first = next;
+            }
+            first.close();
+        }
+    }
+
     private static String metrics() {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve("/thywill/metrics"))
@@ -122,8 +164,8 @@ class PlainWebSocketProtocolTest {
 
             try {
                 client.sendRaw("\"" + "x".repeat(5 * 65_536) + "\"");
-            } catch (java.util.concurrent.CompletionException closedWhileWriting) {
-                // The server may close the socket before the client has written the whole frame: that is the point.
+            } catch (CompletionException closedWhileWriting) {
+                // The server may close the socket before the whole frame is written: the close code says why.
             }
             assertEquals(1009, client.closeCode());
         }

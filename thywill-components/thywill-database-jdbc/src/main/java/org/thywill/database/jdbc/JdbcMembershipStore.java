@@ -19,26 +19,20 @@ import org.thywill.api.database.MembershipStore;
 final class JdbcMembershipStore implements MembershipStore {
 
     /** Keeps the first joined_at: a repeated join is not a new membership. */
-    private static final String ADD = "INSERT INTO thywill_channel_member (application_id, channel, session_id,"
-            + " joined_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(3))";
+    private static final String ADD = add("thywill_channel_member", "session_id");
 
-    private static final String REMOVE = "DELETE FROM thywill_channel_member"
-            + " WHERE application_id = ? AND channel = ? AND session_id = ?";
+    private static final String REMOVE = remove("thywill_channel_member", "session_id");
 
-    private static final String CHANNELS_OF = "SELECT channel FROM thywill_channel_member"
-            + " WHERE application_id = ? AND session_id = ?";
+    private static final String CHANNELS_OF = channelsOf("thywill_channel_member", "session_id");
 
     private static final String SESSIONS_IN = "SELECT session_id FROM thywill_channel_member"
             + " WHERE application_id = ? AND channel = ?";
 
-    private static final String ADD_USER = "INSERT INTO thywill_user_member (application_id, channel, user_id,"
-            + " joined_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(3))";
+    private static final String ADD_USER = add("thywill_user_member", "user_id");
 
-    private static final String REMOVE_USER = "DELETE FROM thywill_user_member"
-            + " WHERE application_id = ? AND channel = ? AND user_id = ?";
+    private static final String REMOVE_USER = remove("thywill_user_member", "user_id");
 
-    private static final String CHANNELS_OF_USER = "SELECT channel FROM thywill_user_member"
-            + " WHERE application_id = ? AND user_id = ?";
+    private static final String CHANNELS_OF_USER = channelsOf("thywill_user_member", "user_id");
 
     private final Supplier<DataSource> dataSource;
     private final FreshSessions fresh;
@@ -110,6 +104,20 @@ final class JdbcMembershipStore implements MembershipStore {
     public Set<String> channelsOfUser(String applicationId, String userId) {
         return Set.copyOf(query(CHANNELS_OF_USER, "read the channels of a user in " + applicationId, applicationId,
                 userId));
+    }
+
+    /** Sessions and users are members alike: only the table and the member's column differ. */
+    private static String add(String table, String member) {
+        return "INSERT INTO " + table + " (application_id, channel, " + member
+                + ", joined_at) VALUES (?, ?, ?, CURRENT_TIMESTAMP(3))";
+    }
+
+    private static String remove(String table, String member) {
+        return "DELETE FROM " + table + " WHERE application_id = ? AND channel = ? AND " + member + " = ?";
+    }
+
+    private static String channelsOf(String table, String member) {
+        return "SELECT channel FROM " + table + " WHERE application_id = ? AND " + member + " = ?";
     }
 
     private int update(String sql, String what, String... parameters) {

@@ -80,9 +80,4 @@ public record H2Settings(String file, Integer poolSize, Duration sessionLifetime
     public boolean inMemory() {
         return IN_MEMORY.equals(file);
     }
-
-    /** @return the caps on session data these settings give */
-    SessionDataLimits sessionDataLimits() {
-        return new SessionDataLimits(sessionDataMaxBytes, sessionDataMaxAttributes);
-    }
 }

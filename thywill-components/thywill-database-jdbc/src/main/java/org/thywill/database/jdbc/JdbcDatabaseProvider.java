@@ -29,6 +29,11 @@ abstract class JdbcDatabaseProvider<S extends JdbcDatabaseProvider.Settings> imp
 
         /** @return the most session data attributes a session may hold */
         Integer sessionDataMaxAttributes();
+
+        /** @return the caps on session data these settings give */
+        default SessionDataLimits sessionDataLimits() {
+            return new SessionDataLimits(sessionDataMaxBytes(), sessionDataMaxAttributes());
+        }
     }
 
     private final ComponentDescriptor<S> descriptor;
@@ -45,7 +50,7 @@ abstract class JdbcDatabaseProvider<S extends JdbcDatabaseProvider.Settings> imp
     @Override
     public final Database create(S settings, ComponentContext context) {
         return new JdbcDatabase(target(settings, context), new SessionLifetime(settings.sessionLifetime()),
-                new SessionDataLimits(settings.sessionDataMaxBytes(), settings.sessionDataMaxAttributes()),
+                settings.sessionDataLimits(),
                 new SecureRandom(), context.metrics(), Clock.systemUTC());
     }
 

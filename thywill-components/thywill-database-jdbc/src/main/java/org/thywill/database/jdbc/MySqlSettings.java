@@ -104,9 +104,4 @@ public record MySqlSettings(String url, String user, String password, Integer po
     public String toString() {
         return ServerSettings.describe("MySqlSettings", this);
     }
-
-    /** @return the caps on session data these settings give */
-    SessionDataLimits sessionDataLimits() {
-        return new SessionDataLimits(sessionDataMaxBytes, sessionDataMaxAttributes);
-    }
 }

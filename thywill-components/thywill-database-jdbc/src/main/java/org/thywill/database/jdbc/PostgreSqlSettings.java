@@ -78,9 +78,4 @@ public record PostgreSqlSettings(String url, String user, String password, Integ
     public String toString() {
         return ServerSettings.describe("PostgreSqlSettings", this);
     }
-
-    /** @return the caps on session data these settings give */
-    SessionDataLimits sessionDataLimits() {
-        return new SessionDataLimits(sessionDataMaxBytes, sessionDataMaxAttributes);
-    }
 }

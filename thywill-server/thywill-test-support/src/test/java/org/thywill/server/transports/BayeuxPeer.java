@@ -47,11 +47,6 @@ record BayeuxPeer(ThywillTestServer server, String application, TestClient clien
     }
 
     @Override
-    public TestClient.Delivery next() {
-        return client.next();
-    }
-
-    @Override
     public Optional<TestClient.Delivery> next(Duration wait) {
         return client.next(wait);
     }

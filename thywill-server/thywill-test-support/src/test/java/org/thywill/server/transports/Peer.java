@@ -36,8 +36,13 @@ interface Peer extends AutoCloseable {
     /** @return the error code the server answered a malformed frame or message with */
     String sendMalformed();
 
-    /** @return the next delivery */
-    TestClient.Delivery next();
+    /** How long {@link #next()} waits, as both clients' own {@code next()} does. */
+    Duration WAIT = Duration.ofSeconds(10);
+
+    /** @return the next delivery, waiting up to {@link #WAIT}; fails the test if none arrives */
+    default TestClient.Delivery next() {
+        return next(WAIT).orElseThrow(() -> new AssertionError("No message arrived within " + WAIT));
+    }
 
     /**
      * @param wait how long to wait

@@ -48,11 +48,6 @@ record PlainPeer(ThywillTestServer server, String application, PlainWebSocketCli
     }
 
     @Override
-    public TestClient.Delivery next() {
-        return client.next();
-    }
-
-    @Override
     public Optional<TestClient.Delivery> next(Duration wait) {
         return client.next(wait);
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.thywill.server.presence.Channels.assertNothing;
 import static org.thywill.server.presence.Channels.assertReceives;
 import static org.thywill.server.presence.Channels.join;
+import static org.thywill.server.presence.Channels.joinSession;
 import static org.thywill.server.presence.Channels.leave;
+import static org.thywill.server.presence.Channels.leaveSession;
 import static org.thywill.server.presence.Channels.send;
 
 import java.util.List;
@@ -135,8 +137,7 @@ class ChannelMembershipTest {
             absent.disconnect();
             watcher.await("disconnected", null, who);
 
-            sender.send(Map.of("cmd", "joinSession", "channel", "invited", "who", who));
-            assertEquals("joined", sender.nextMessage());
+            joinSession(sender, "invited", who);
             assertEquals(List.of(who), watcher.members("invited"));
             assertEquals(List.of(), watcher.presence("invited"), "a member, but not connected");
 
@@ -155,14 +156,12 @@ class ChannelMembershipTest {
              TestClient sender = TestClient.connect(server, ID, Transport.WEBSOCKET);
              TestClient member = TestClient.connect(server, ID, Transport.LONG_POLLING)) {
             String who = Watcher.who(member.sessionCookie());
-            sender.send(Map.of("cmd", "joinSession", "channel", "chosen", "who", who));
-            assertEquals("joined", sender.nextMessage());
+            joinSession(sender, "chosen", who);
             watcher.await("joined", "chosen", who);
             send(sender, "chosen", "chosen one");
             assertReceives(member, "chosen", "chosen one");
 
-            sender.send(Map.of("cmd", "leaveSession", "channel", "chosen", "who", who));
-            assertEquals("left", sender.nextMessage());
+            leaveSession(sender, "chosen", who);
             watcher.await("left", "chosen", who);
             send(sender, "chosen", "anyone?");
             assertNothing(member, "the application ended the membership");

@@ -41,6 +41,18 @@ final class Channels {
         assertEquals("left", client.nextMessage());
     }
 
+    /** Has the probe join another session, named as the {@link Watcher} names it, and waits for the answer. */
+    static void joinSession(TestClient asker, String channel, String who) {
+        asker.send(Map.of("cmd", "joinSession", "channel", channel, "who", who));
+        assertEquals("joined", asker.nextMessage());
+    }
+
+    /** Has the probe end another session's membership of a channel and waits for the answer. */
+    static void leaveSession(TestClient asker, String channel, String who) {
+        asker.send(Map.of("cmd", "leaveSession", "channel", channel, "who", who));
+        assertEquals("left", asker.nextMessage());
+    }
+
     /** Has the probe send data to a channel; the sender must not be a member, or it receives it too. */
     static void send(TestClient sender, String channel, Object data) {
         sender.send(Map.of("cmd", "toChannel", "channel", channel, "data", data));

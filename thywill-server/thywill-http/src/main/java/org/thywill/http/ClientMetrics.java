@@ -38,11 +38,23 @@ public final class ClientMetrics {
     private final Counter refusedServerWide;
     private final Counter refusedPerAddress;
 
-    /** @param metrics where the meters are registered */
+    /** @param metrics where the meters are registered, with the sessions and the Bayeux transports */
     public ClientMetrics(Metrics metrics) {
+        this(metrics, true, "websocket", "long-polling");
+    }
+
+    /**
+     * @param metrics where the meters are registered
+     * @param countsSessions whether to register the {@code thywill.sessions} gauge: only one Client Interface of a
+     *                       server may, since registering a gauge again replaces it
+     * @param transports the transports whose connection gauges read zero before their first connection
+     */
+    public ClientMetrics(Metrics metrics, boolean countsSessions, String... transports) {
         this.metrics = metrics;
-        metrics.gauge("thywill.sessions", "Sessions (browsers) with at least one connection to this node.",
-                sessions::size);
+        if (countsSessions) {
+            metrics.gauge("thywill.sessions", "Sessions (browsers) with at least one connection to this node.",
+                    sessions::size);
+        }
         for (DisconnectReason reason : DisconnectReason.values()) {
             disconnects.put(reason, metrics.counter("thywill.disconnects", "Connections that ended, by reason.",
                     "reason", reason.name().toLowerCase(Locale.ROOT)));
@@ -57,8 +69,9 @@ public final class ClientMetrics {
         refusedServerWide = metrics.counter("thywill.handshakes.refused", refused, "reason", "max-connections");
         refusedPerAddress = metrics.counter("thywill.handshakes.refused", refused, "reason",
                 "max-connections-per-address");
-        transport("websocket");
-        transport("long-polling");
+        for (String transport : transports) {
+            transport(transport);
+        }
     }
 
     /** @param count counts the Bayeux channels that exist, which clients must not be able to multiply */

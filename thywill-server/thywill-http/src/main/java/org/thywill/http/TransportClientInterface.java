@@ -33,8 +33,16 @@ public abstract class TransportClientInterface implements ClientInterface, Conne
 
     /** @param metrics where the meters are registered */
     protected TransportClientInterface(Metrics metrics) {
+        this(metrics, new ClientMetrics(metrics));
+    }
+
+    /**
+     * @param metrics where the delivery protocol's meters are registered
+     * @param clientMetrics the meters of connections and messages, for a transport that registers fewer of them
+     */
+    protected TransportClientInterface(Metrics metrics, ClientMetrics clientMetrics) {
         this.delivery = new ClientDelivery(metrics);
-        this.metrics = new ClientMetrics(metrics);
+        this.metrics = clientMetrics;
         this.connections = new Connections(this.metrics);
         this.inbound = new InboundMessages(connections, delivery, this.metrics);
     }

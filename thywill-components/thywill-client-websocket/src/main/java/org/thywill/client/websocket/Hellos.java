@@ -114,12 +114,15 @@ final class Hellos {
         welcome.put("serverTime", System.currentTimeMillis());
         welcome.put("user", accepted.user().map(User::id).orElse(null));
         accepted.expires().ifPresent(expires -> welcome.put("expires", expires.toEpochMilli()));
-        if (!socket.welcome(connection, welcome)) {
+        if (!socket.welcome(connection)) {
             return;
         }
         boolean acknowledges = Boolean.TRUE.equals(frame.get("ack"));
+        // Told of before the client can read its welcome, so that a message sent to its session as soon as the
+        // client has it reaches it too; what reaches it meanwhile (a replay) waits for the welcome.
         server.connected(socket, connection, acknowledges,
                 ClientDelivery.handled(frame.get("handled"), bootstrap.applicationIds()));
+        socket.welcomed(welcome);
         accepted.expires().ifPresent(expires -> server.timers().schedule(() -> socket.end(PlainSocket.UNAUTHORIZED,
                         Authentication.EXPIRED, "The sign-in of this connection expired; say hello again with a new"
                                 + " token."),

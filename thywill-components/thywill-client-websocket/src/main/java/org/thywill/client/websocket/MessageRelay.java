@@ -1,16 +1,14 @@
 package org.thywill.client.websocket;
 
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 import org.thywill.api.Bootstrap;
 import org.thywill.api.application.RpcEnvelopes;
 import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.client.Connection;
-import org.thywill.api.client.MessageRouter;
 import org.thywill.api.push.EnvelopeType;
 import org.thywill.api.push.Envelopes;
-import org.thywill.delivery.ClientDelivery;
+import org.thywill.http.InboundMessages;
 
 /**
  * Hands the envelope of every {@code send} frame to the router, after the delivery protocol took what is its own,
@@ -20,19 +18,12 @@ import org.thywill.delivery.ClientDelivery;
  */
 final class MessageRelay {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MessageRelay.class);
-
     private final Bootstrap bootstrap;
-    private final ClientDelivery delivery;
-    private volatile MessageRouter router;
+    private final InboundMessages inbound;
 
-    MessageRelay(Bootstrap bootstrap, ClientDelivery delivery) {
+    MessageRelay(Bootstrap bootstrap, InboundMessages inbound) {
         this.bootstrap = bootstrap;
-        this.delivery = delivery;
-    }
-
-    void router(MessageRouter router) {
-        this.router = router;
+        this.inbound = inbound;
     }
 
     /**
@@ -42,7 +33,6 @@ final class MessageRelay {
      * @param ref its ref, or null
      * @throws FrameException when the frame is not a send's shape
      */
-    @SuppressWarnings("unchecked")
     void send(PlainSocket socket, Connection from, Map<String, Object> frame, String ref) throws FrameException {
         if (!(frame.getOrDefault("application", from.applicationId()) instanceof String applicationId)) {
             throw new FrameException(FrameException.BAD_FRAME, "\"application\" is an application's id; leave it"
@@ -52,27 +42,15 @@ final class MessageRelay {
             throw new FrameException(FrameException.BAD_FRAME, "A send carries its envelope in \"data\", such as"
                     + " {\"op\":\"send\",\"data\":{\"type\":\"message\",\"data\":\"hi\"}}.");
         }
-        MessageRouter current = router;
-        if (current == null || !bootstrap.applicationIds().contains(applicationId)) {
+        if (!bootstrap.applicationIds().contains(applicationId)) {
             refuse(socket, ref, frame, ClientMessageException.UNKNOWN_APPLICATION, "No application by that id runs"
                     + " here; the applications are " + String.join(", ", bootstrap.applicationIds()) + ".");
             return;
         }
-        Map<String, Object> envelope = (Map<String, Object>) data;
-        try {
-            if (!delivery.consumed(from, applicationId, envelope)) {
-                current.route(from, applicationId, envelope);
-            }
-        } catch (ClientMessageException e) {
-            failed(socket, ref, frame, applicationId, e.code(), e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            LOG.error("Application '{}' failed on a message from connection {}", applicationId, from.id(), e);
-            failed(socket, ref, frame, applicationId, ClientMessageException.APPLICATION_ERROR,
-                    "The application failed to handle the message; the server log has the details.");
-            return;
-        }
-        if (ref != null) {
+        Optional<Map<String, Object>> error = inbound.handle(from, applicationId, data);
+        if (error.isPresent()) {
+            failed(socket, ref, frame, applicationId, error.get());
+        } else if (ref != null) {
             socket.send(Frames.frame("accepted", ref));
         }
     }
@@ -83,11 +61,11 @@ final class MessageRelay {
      * one, the error envelope on the application's channel is the only way to tell it.
      */
     private static void failed(PlainSocket socket, String ref, Map<String, Object> frame, String applicationId,
-                               String code, String message) {
-        if (ref != null) {
-            refuse(socket, ref, frame, code, message);
+                               Map<String, Object> error) {
+        if (ref != null && error.get("error") instanceof Map<?, ?> problem) {
+            refuse(socket, ref, frame, (String) problem.get("code"), (String) problem.get("message"));
         } else {
-            socket.send(message(applicationId, Envelopes.error(code, message)));
+            socket.send(message(applicationId, error));
         }
     }
 

@@ -1,5 +1,9 @@
 package org.thywill.client.websocket;
 
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -9,8 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thywill.api.client.ClientMessageException;
 import org.thywill.api.client.Connection;
-import org.thywill.api.client.DisconnectReason;
-import org.thywill.delivery.RateBucket;
+import org.thywill.http.MessageRateLimit;
 
 /**
  * One client's socket: reads its frames in order, answers what is wrong with one of them without closing, and
@@ -32,9 +35,9 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
 
     private final WebSocketClientInterface server;
     private final Upgrade upgrade;
-    private final RateBucket rate;
+    private final MessageRateLimit.Allowance rate;
     /** Acknowledgements are cumulative and cheap: a larger allowance of their own, the excess dropped silently. */
-    private final RateBucket acks;
+    private final Bucket acks;
     private volatile Session session;
     private State state = State.NEW;
     private Connection connection;
@@ -42,6 +45,8 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
     private volatile boolean endedByServer;
     private volatile boolean timedOut;
     private volatile boolean behind;
+    /** Frames sent between the welcome's decision and its sending, or null. */
+    private List<String> held;
 
     /**
      * @param server the Client Interface
@@ -50,8 +55,11 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
     PlainSocket(WebSocketClientInterface server, Upgrade upgrade) {
         this.server = server;
         this.upgrade = upgrade;
-        this.rate = new RateBucket(server.settings().maxMessagesPerSecond());
-        this.acks = new RateBucket(ACK_ALLOWANCE * server.settings().maxMessagesPerSecond());
+        this.rate = server.rate().allowance();
+        int ackRate = ACK_ALLOWANCE * server.settings().maxMessagesPerSecond();
+        this.acks = Bucket.builder()
+                .addLimit(limit -> limit.capacity(ackRate).refillGreedy(ackRate, Duration.ofSeconds(1)))
+                .build();
     }
 
     Upgrade upgrade() {
@@ -84,24 +92,19 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
         String ref = null;
         try {
             if (text.length() > server.settings().maxMessageSize()) {
-                server.oversized().increment();
+                server.metrics().oversized().increment();
                 throw new FrameException(ClientMessageException.MESSAGE_TOO_BIG, "A frame is at most "
                         + server.settings().maxMessageSize() + " characters; this one was dropped.");
             }
             Map<String, Object> frame = server.frames().read(text);
             ref = Frames.ref(frame);
             if ("ack".equals(frame.get("op"))) {
-                if (acks.take()) {
+                if (acks.tryConsume(1)) {
                     dispatch("ack", frame, ref);
                 }
                 return;
             }
-            if (!rate.take()) {
-                server.rateLimited().increment();
-                if (rate.shouldLog()) {
-                    LOG.warn("A plain WebSocket client at {} sends more than {} frames a second; dropping the excess",
-                            upgrade.address(), server.settings().maxMessagesPerSecond());
-                }
+            if (!rate.take(upgrade.address())) {
                 server.refuse(this, ref, frame, ClientMessageException.RATE_LIMITED, "More than "
                         + server.settings().maxMessagesPerSecond() + " frames a second from this connection; this"
                         + " one was dropped. Send less often.");
@@ -163,20 +166,28 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
     }
 
     /**
-     * Makes the socket a connection, unless it closed meanwhile.
+     * Makes the socket a connection, unless it closed meanwhile; what is sent to it is held until
+     * {@link #welcomed}, so that the welcome goes first.
      *
      * @param welcomed the connection
-     * @param welcome the welcome frame, sent before anything else can be
      * @return true if the socket is still open and now carries the connection
      */
-    synchronized boolean welcome(Connection welcomed, Map<String, Object> welcome) {
+    synchronized boolean welcome(Connection welcomed) {
         if (state != State.HELLO_PENDING) {
             return false;
         }
-        send(welcome);
+        held = new ArrayList<>();
         state = State.WELCOMED;
         connection = welcomed;
         return true;
+    }
+
+    /** @param welcome the welcome frame, sent before what was held since {@link #welcome} */
+    synchronized void welcomed(Map<String, Object> welcome) {
+        List<String> before = held;
+        held = null;
+        transmit(server.frames().write(welcome));
+        before.forEach(this::transmit);
     }
 
     synchronized Connection connection() {
@@ -207,8 +218,7 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
             server.caps().release(upgrade.address());
         }
         if (ended != null) {
-            server.disconnected(ended, endedByServer || server.stopping() ? DisconnectReason.SERVER
-                    : timedOut ? DisconnectReason.TIMEOUT : DisconnectReason.CLIENT);
+            server.disconnected(ended, endedByServer, timedOut);
         }
         done.succeed();
     }
@@ -252,6 +262,16 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
      * @param text the frame
      */
     void send(String text) {
+        synchronized (this) {
+            if (held != null) {
+                held.add(text);
+                return;
+            }
+        }
+        transmit(text);
+    }
+
+    private void transmit(String text) {
         Session s = session;
         if (s == null || !s.isOpen()) {
             return;

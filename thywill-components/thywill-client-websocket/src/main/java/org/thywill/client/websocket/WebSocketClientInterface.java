@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -30,46 +29,35 @@ import org.thywill.api.Bootstrap;
 import org.thywill.api.ClientConfiguration;
 import org.thywill.api.ServerSettings;
 import org.thywill.api.ThywillException;
-import org.thywill.api.admin.ConnectionAdmin;
 import org.thywill.api.auth.Authenticator;
-import org.thywill.api.client.AcknowledgementListener;
-import org.thywill.api.client.ClientInterface;
 import org.thywill.api.client.Connection;
 import org.thywill.api.client.ConnectionId;
-import org.thywill.api.client.ConnectionListener;
-import org.thywill.api.client.DisconnectReason;
-import org.thywill.api.client.MessageRouter;
 import org.thywill.api.client.SessionId;
 import org.thywill.api.database.Database;
-import org.thywill.api.metrics.Counter;
 import org.thywill.api.metrics.Metrics;
 import org.thywill.delivery.ClientDelivery;
-import org.thywill.delivery.ConnectionEvents;
-import org.thywill.delivery.ConnectionRegistry;
+import org.thywill.http.ClientMetrics;
+import org.thywill.http.MessageRateLimit;
+import org.thywill.http.TransportClientInterface;
 
 /**
  * The Client Interface {@code websocket}: a Jetty server of its own carrying one plain WebSocket endpoint at
  * {@value #PATH} and the JavaScript client library. A transport only: delivery is the Push's.
  */
-final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin {
+final class WebSocketClientInterface extends TransportClientInterface {
 
     static final String PATH = "/thywill/ws";
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketClientInterface.class);
 
     private final WebSocketSettings settings;
     private final ServerSettings server;
-    private final ClientDelivery delivery;
-    private final ConnectionRegistry registry = new ConnectionRegistry();
     private final Map<ConnectionId, PlainSocket> sockets = new ConcurrentHashMap<>();
     private final Set<PlainSocket> open = ConcurrentHashMap.newKeySet();
-    private final ConnectionEvents events;
     private final Frames frames = new Frames();
     private final ConnectionCaps caps;
     private final Hellos hellos;
     private final MessageRelay relay;
-    private final Counter welcomed;
-    private final Counter rateLimited;
-    private final Counter oversized;
+    private final MessageRateLimit rate;
     private ScheduledExecutorService timers;
     private Server jetty;
     private ServerConnector connector;
@@ -77,21 +65,15 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
 
     WebSocketClientInterface(WebSocketSettings settings, ServerSettings server, Bootstrap bootstrap,
                              Database database, Authenticator authenticator, Metrics metrics) {
+        // Its connections count under a transport of their own, beside cometd's, so that one dashboard shows both;
+        // the sessions gauge stays cometd's.
+        super(metrics, new ClientMetrics(metrics, false, Hellos.TRANSPORT));
         this.settings = settings;
         this.server = server;
-        this.delivery = new ClientDelivery(metrics);
-        this.events = new ConnectionEvents(delivery);
         this.caps = new ConnectionCaps(settings.maxConnections(), settings.maxConnectionsPerAddress());
         this.hellos = new Hellos(this, bootstrap, authenticator, database.sessions());
-        this.relay = new MessageRelay(bootstrap, delivery);
-        // The series cometd keeps, under a transport of their own, so that one dashboard shows both.
-        metrics.gauge("thywill.connections", "Open connections on this node, by transport.", registry::size,
-                "transport", Hellos.TRANSPORT);
-        welcomed = metrics.counter("thywill.handshakes", "Connections opened (handshakes), by transport.",
-                "transport", Hellos.TRANSPORT);
-        String dropped = "Messages dropped instead of delivered, by reason.";
-        rateLimited = metrics.counter("thywill.messages.dropped", dropped, "reason", "rate-limited");
-        oversized = metrics.counter("thywill.messages.dropped", dropped, "reason", "oversized");
+        this.relay = new MessageRelay(bootstrap, inbound);
+        this.rate = new MessageRateLimit(settings.maxMessagesPerSecond(), this.metrics);
     }
 
     @Override
@@ -167,6 +149,7 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
     @Override
     public void drain() {
         stopping = true;
+        connections.stopping();
         int told = 0;
         for (PlainSocket socket : open) {
             socket.end(PlainSocket.GOING_AWAY, "server-stopping", "The server is shutting down; connect again.");
@@ -178,6 +161,7 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
     @Override
     public void stop() {
         stopping = true;
+        connections.stopping();
         if (jetty != null) {
             try {
                 jetty.stop();
@@ -204,21 +188,6 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
     }
 
     @Override
-    public void route(MessageRouter router) {
-        relay.router(router);
-    }
-
-    @Override
-    public void addListener(ConnectionListener listener) {
-        events.add(listener);
-    }
-
-    @Override
-    public void acknowledgements(AcknowledgementListener listener) {
-        delivery.listener(listener);
-    }
-
-    @Override
     public int deliver(Collection<ConnectionId> targets, String channel, Map<String, Object> data) {
         List<PlainSocket> here = new ArrayList<>();
         for (ConnectionId id : targets) {
@@ -239,24 +208,9 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
     }
 
     @Override
-    public Optional<Connection> connection(ConnectionId id) {
-        return registry.get(id);
-    }
-
-    @Override
-    public Collection<ConnectionId> connectionsOf(SessionId session) {
-        return registry.ofSession(session);
-    }
-
-    @Override
-    public List<Connection> connections() {
-        return registry.all();
-    }
-
-    @Override
     public int disconnect(SessionId session) {
         int ended = 0;
-        for (ConnectionId id : registry.ofSession(session)) {
+        for (ConnectionId id : connections.ofSession(session)) {
             PlainSocket socket = sockets.get(id);
             if (socket != null) {
                 socket.end(1000, "disconnected", "The server ended this session's connections.");
@@ -268,16 +222,22 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
 
     /** A welcomed connection, told of: the Push first (it replays what the client has not handled), then the listeners. */
     void connected(PlainSocket socket, Connection connection, boolean acknowledges, Map<String, Long> handled) {
-        welcomed.increment();
         sockets.put(connection.id(), socket);
-        registry.add(connection);
-        events.connected(connection, acknowledges, handled);
+        connections.opened(connection, acknowledges
+                ? () -> delivery.listener().acknowledging(connection, handled) : null);
     }
 
-    void disconnected(Connection connection, DisconnectReason reason) {
+    /**
+     * @param connection a welcomed connection whose socket closed
+     * @param byServer whether this server ended it
+     * @param timeout whether it closed because its client fell silent
+     */
+    void disconnected(Connection connection, boolean byServer, boolean timeout) {
         sockets.remove(connection.id());
-        registry.remove(connection.id());
-        events.disconnected(connection, reason);
+        if (byServer) {
+            connections.endingByServer(connection.id());
+        }
+        connections.closed(connection.id(), timeout);
     }
 
     void opened(PlainSocket socket) {
@@ -312,14 +272,14 @@ final class WebSocketClientInterface implements ClientInterface, ConnectionAdmin
         return hellos;
     }
 
-    /** @return counts frames over the rate cap */
-    Counter rateLimited() {
-        return rateLimited;
+    /** @return the cap on frames per second per connection */
+    MessageRateLimit rate() {
+        return rate;
     }
 
-    /** @return counts frames over the size cap */
-    Counter oversized() {
-        return oversized;
+    /** @return the meters of connections and messages */
+    ClientMetrics metrics() {
+        return metrics;
     }
 
     ClientDelivery delivery() {

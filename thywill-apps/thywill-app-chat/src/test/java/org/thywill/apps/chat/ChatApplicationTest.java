@@ -189,7 +189,10 @@ class ChatApplicationTest {
                 Arguments.of(Map.of("text", " \t "), "The message is empty: type something before sending."),
                 Arguments.of(Map.of("text", "y".repeat(2001)), "A message is at most 2000 characters; this one has"
                         + " 2001."),
-                Arguments.of(Map.of("text", 42L), "A message's text is a string of 1 to 2000 characters."));
+                Arguments.of(Map.of("text", 42L), "A message's text is a string of 1 to 2000 characters."),
+                Arguments.of(Map.of("signOut", "yes"), "Send {\"signOut\": true}, and nothing else, to sign out."),
+                Arguments.of(Map.of("signOut", true, "text", "bye"), "Send {\"signOut\": true}, and nothing else,"
+                        + " to sign out."));
     }
 
     @ParameterizedTest
@@ -200,6 +203,19 @@ class ChatApplicationTest {
             assertTrue(a.send(data).isSuccessful());
             assertEquals(Map.of("event", "error", "message", answer), next(a, DIRECT));
             assertNothingMore(b);
+            assertNothingMore(a);
+        }
+    }
+
+    @Test
+    void aGuestCannotSignOut() {
+        try (TestClient a = connect(Transport.WEBSOCKET, "Guest 1", List.of("Guest 1"))) {
+            assertTrue(a.send(Map.of("signOut", true)).isSuccessful());
+            TestClient.Delivery refusal = a.next();
+            assertEquals("error", refusal.type(), () -> "Not a refusal: " + refusal);
+            assertEquals(Map.of("code", "not-permitted", "message", "You are a guest: sign in before signing out."),
+                    refusal.envelope().get("error"));
+            assertTrue(a.isConnected());
             assertNothingMore(a);
         }
     }

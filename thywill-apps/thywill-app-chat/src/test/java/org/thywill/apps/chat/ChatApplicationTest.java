@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
+import org.thywill.testing.TestTokens;
 import org.thywill.testing.ThywillTestServer;
 
 /** The chat's protocol as two real clients see it; each test has a fresh server, so guests are numbered from 1. */
@@ -217,6 +218,30 @@ class ChatApplicationTest {
                     refusal.envelope().get("error"));
             assertTrue(a.isConnected());
             assertNothingMore(a);
+        }
+    }
+
+    @Test
+    void signingOutEndsEveryBrowserOfThePersonWithTheReason() {
+        try (ThywillTestServer signed = TestTokens.jwt(ThywillTestServer.withApplications("chat")).start();
+             TestClient laptop = TestClient.connectAs(signed, "chat", Transport.WEBSOCKET, TestTokens.of("bob"));
+             TestClient phone = TestClient.connectAs(signed, "chat", Transport.LONG_POLLING, TestTokens.of("bob"));
+             TestClient alice = TestClient.connectAs(signed, "chat", Transport.WEBSOCKET, TestTokens.of("alice"))) {
+            assertTrue(laptop.send(Map.of("signOut", true)).isSuccessful());
+            for (TestClient bob : List.of(laptop, phone)) {
+                assertEquals(Map.of("code", "signed-out", "message", "Signed out"), closedNotice(bob));
+            }
+            assertTrue(alice.isConnected());
+        }
+    }
+
+    /** @return the notice that the server ended the client's connection, skipping the chat's messages before it */
+    private static Map<String, Object> closedNotice(TestClient client) {
+        while (true) {
+            TestClient.Delivery next = client.next();
+            if ("/service/thywill/auth/closed".equals(next.channel())) {
+                return next.envelope();
+            }
         }
     }
 

@@ -31,14 +31,39 @@ thywill.auth(() => {
     return fetch('/thywill/demo-login/token?name=' + encodeURIComponent(name))
         .then(response => response.ok ? response.text() : response.text().then(t => Promise.reject(new Error(t))));
 });
-thywill.onAuthError(error => showNotice('Sign-in: ' + error.message, null, 'error'));
+// Signing out here signs this person out on every browser of theirs (ChatApplication ends them all, this one
+// included): this page then reloads as a guest; the others say so and stay disconnected until signed in again.
+let signingOut = false;
+thywill.onAuthError(error => {
+    if (error.code !== 'signed-out') {
+        showNotice('Sign-in: ' + error.message, null, 'error');
+        return;
+    }
+    forgetUser();
+    if (signingOut) {
+        location.reload();
+        return;
+    }
+    // Disconnected for good: nobody to be, nobody known online, nothing to rename until signed in again.
+    myName = null;
+    online.clear();
+    showMe();
+    showOnline();
+    showSignIn(false);
+    renameForm.hidden = true;
+    showNotice(error.message + ': sign in again to carry on.', Date.now(), 'error');
+});
+
+function forgetUser() {
+    try {
+        localStorage.removeItem(USER_KEY);
+    } catch (e) {
+        // Storage refused (a private window's policy): nothing was kept to forget.
+    }
+}
 
 function signInAs(name) {
-    if (name) {
-        localStorage.setItem(USER_KEY, name);
-    } else {
-        localStorage.removeItem(USER_KEY);
-    }
+    localStorage.setItem(USER_KEY, name);
     location.reload();
 }
 
@@ -49,7 +74,15 @@ signInForm.addEventListener('submit', event => {
         signInAs(name);
     }
 });
-signOutButton.addEventListener('click', () => signInAs(null));
+signOutButton.addEventListener('click', () => {
+    signingOut = true;
+    signOutButton.disabled = true;
+    app.send({ signOut: true }).catch(e => {
+        signingOut = false;
+        signOutButton.disabled = false;
+        showNotice('Not signed out: ' + e.message, null, 'error');
+    });
+});
 
 function showSignIn(signedIn) {
     signInForm.hidden = !demoLogin || signedIn;

@@ -103,8 +103,17 @@ public final class TestClient implements AutoCloseable {
     }
 
     /**
-     * Connects as a new browser (a device) of a signed-in user, presenting {@code token} at the handshake as
-     * thywill-auth.js does; as {@link #connect(ThywillTestServer, String, Transport)} otherwise.
+     * Connects as a new browser (a device) of a signed-in user, presenting {@code token} at the handshake in
+     * {@code ext.thywill.token} as thywill-auth.js does, and again at each {@link #reconnect}; as
+     * {@link #connect(ThywillTestServer, String, Transport)} otherwise. A token from {@link TestTokens#of} suits a
+     * server set up with {@link TestTokens#jwt}.
+     *
+     * @param server the server
+     * @param applicationId the application to talk to
+     * @param transport the transport
+     * @param token the user's token, as the host application's login would issue it
+     * @return the connected client
+     * @throws IllegalStateException if the handshake is refused (a forged or expired token)
      */
     public static TestClient connectAs(ThywillTestServer server, String applicationId, Transport transport,
                                        String token) {

@@ -24,7 +24,7 @@ import org.thywill.api.presence.PresentSession;
  * one has been closed for the Push's grace period, so reloading the page neither announces a departure nor changes
  * the name. Arrivals, departures and renames are announced in the room. A signed-in person is called by their
  * login's name on every browser of theirs, and can be sent a private message ({@code Target.user}), which reaches
- * all those browsers and whose sender sees it delivered.
+ * all those browsers and whose sender sees it delivered; signing out ends every browser of theirs.
  */
 public final class ChatApplication implements Application, PresenceListener {
 
@@ -96,7 +96,13 @@ public final class ChatApplication implements Application, PresenceListener {
         }
     }
 
-    /** Only a signed-in person sends private messages, and only a guest picks a name; checked before anything runs. */
+    /** The words every browser of a person who signed out is shown, the one they signed out in included. */
+    static final String SIGNED_OUT = "Signed out";
+
+    /**
+     * Only a signed-in person sends private messages or signs out, and only a guest picks a name; checked before
+     * anything runs.
+     */
     @Override
     public boolean permits(ClientMessage message) {
         ChatRequest request = ChatRequest.parse(message.data());
@@ -105,6 +111,9 @@ public final class ChatApplication implements Application, PresenceListener {
         }
         if (request instanceof ChatRequest.Rename && message.from().user().isPresent()) {
             throw new NotPermittedException("Your name comes from your login; sign out to choose another.");
+        }
+        if (request instanceof ChatRequest.SignOut && message.from().user().isEmpty()) {
+            throw new NotPermittedException("You are a guest: sign in before signing out.");
         }
         return true;
     }
@@ -124,6 +133,9 @@ public final class ChatApplication implements Application, PresenceListener {
             whisper(message, name.get(), whisper);
         } else if (request instanceof ChatRequest.Rename rename) {
             rename(from.session(), id, name.get(), rename.name());
+        } else if (request instanceof ChatRequest.SignOut) {
+            // Every browser of theirs, on every node: each is told why and does not reconnect with its token.
+            from.user().ifPresent(user -> context.disconnectUser(user.id(), SIGNED_OUT));
         } else if (request instanceof ChatRequest.Invalid invalid) {
             context.send(Target.connection(id), ChatEvents.error(invalid.reason()));
         }

@@ -25,6 +25,10 @@ sealed interface ChatRequest {
     record Private(String to, String text) implements ChatRequest {
     }
 
+    /** Sign the sender out on every browser of theirs: {@code {"signOut": true}}. */
+    record SignOut() implements ChatRequest {
+    }
+
     /** @param reason what was wrong and what to send instead, for the sender's eyes */
     record Invalid(String reason) implements ChatRequest {
     }
@@ -34,6 +38,10 @@ sealed interface ChatRequest {
      * @return the request it makes, or why it makes none
      */
     static ChatRequest parse(Object data) {
+        if (data instanceof Map<?, ?> map && map.containsKey("signOut")) {
+            return Boolean.TRUE.equals(map.get("signOut")) && map.size() == 1 ? new SignOut()
+                    : new Invalid("Send {\"signOut\": true}, and nothing else, to sign out.");
+        }
         if (!(data instanceof Map<?, ?> map) || map.containsKey("text") == map.containsKey("name")) {
             return new Invalid("Send {\"text\": \"...\"} to say something, or {\"name\": \"...\"} to change your"
                     + " name.");

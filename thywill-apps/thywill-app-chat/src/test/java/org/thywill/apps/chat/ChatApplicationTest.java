@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
+import org.thywill.testing.TestTokens;
 import org.thywill.testing.ThywillTestServer;
 
 /** The chat's protocol as two real clients see it; each test has a fresh server, so guests are numbered from 1. */
@@ -189,7 +190,10 @@ class ChatApplicationTest {
                 Arguments.of(Map.of("text", " \t "), "The message is empty: type something before sending."),
                 Arguments.of(Map.of("text", "y".repeat(2001)), "A message is at most 2000 characters; this one has"
                         + " 2001."),
-                Arguments.of(Map.of("text", 42L), "A message's text is a string of 1 to 2000 characters."));
+                Arguments.of(Map.of("text", 42L), "A message's text is a string of 1 to 2000 characters."),
+                Arguments.of(Map.of("signOut", "yes"), "Send {\"signOut\": true}, and nothing else, to sign out."),
+                Arguments.of(Map.of("signOut", true, "text", "bye"), "Send {\"signOut\": true}, and nothing else,"
+                        + " to sign out."));
     }
 
     @ParameterizedTest
@@ -201,6 +205,43 @@ class ChatApplicationTest {
             assertEquals(Map.of("event", "error", "message", answer), next(a, DIRECT));
             assertNothingMore(b);
             assertNothingMore(a);
+        }
+    }
+
+    @Test
+    void aGuestCannotSignOut() {
+        try (TestClient a = connect(Transport.WEBSOCKET, "Guest 1", List.of("Guest 1"))) {
+            assertTrue(a.send(Map.of("signOut", true)).isSuccessful());
+            TestClient.Delivery refusal = a.next();
+            assertEquals("error", refusal.type(), () -> "Not a refusal: " + refusal);
+            assertEquals(Map.of("code", "not-permitted", "message", "You are a guest: sign in before signing out."),
+                    refusal.envelope().get("error"));
+            assertTrue(a.isConnected());
+            assertNothingMore(a);
+        }
+    }
+
+    @Test
+    void signingOutEndsEveryBrowserOfThePersonWithTheReason() {
+        try (ThywillTestServer signed = TestTokens.jwt(ThywillTestServer.withApplications("chat")).start();
+             TestClient laptop = TestClient.connectAs(signed, "chat", Transport.WEBSOCKET, TestTokens.of("bob"));
+             TestClient phone = TestClient.connectAs(signed, "chat", Transport.LONG_POLLING, TestTokens.of("bob"));
+             TestClient alice = TestClient.connectAs(signed, "chat", Transport.WEBSOCKET, TestTokens.of("alice"))) {
+            assertTrue(laptop.send(Map.of("signOut", true)).isSuccessful());
+            for (TestClient bob : List.of(laptop, phone)) {
+                assertEquals(Map.of("code", "signed-out", "message", "Signed out"), closedNotice(bob));
+            }
+            assertTrue(alice.isConnected());
+        }
+    }
+
+    /** @return the notice that the server ended the client's connection, skipping the chat's messages before it */
+    private static Map<String, Object> closedNotice(TestClient client) {
+        while (true) {
+            TestClient.Delivery next = client.next();
+            if ("/service/thywill/auth/closed".equals(next.channel())) {
+                return next.envelope();
+            }
         }
     }
 

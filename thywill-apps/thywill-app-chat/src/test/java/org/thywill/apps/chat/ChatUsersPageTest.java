@@ -15,7 +15,7 @@ import org.thywill.testing.ThywillTestServer;
 /**
  * The chat with the demonstration's sign-in, in three Chromium browsers, each with its own cookies and storage:
  * alice on one, bob on two devices. A private message to bob reaches both of bob's browsers, and alice's page shows
- * it sending, sent, then delivered.
+ * it sending, sent, then delivered. Bob signing out on one of his browsers signs him out on the other too.
  */
 class ChatUsersPageTest {
 
@@ -78,6 +78,25 @@ class ChatUsersPageTest {
             WebElement toNobody = waitForPrivate(alice, "hello?");
             alice.waitFor(d -> toNobody.findElement(By.cssSelector(".status")).getText()
                     .equals("not delivered: nobody has signed in as nobody"));
+        }
+    }
+
+    @Test
+    void signingOutInOneBrowserSignsBobOutOfTheOtherToo() {
+        try (Browser bobsLaptop = signedIn("Bob"); Browser bobsPhone = signedIn("Bob")) {
+            bobsLaptop.find("#sign-out").click();
+
+            // The laptop forgets bob and comes back as a guest; the phone says why it stopped and offers sign-in.
+            bobsLaptop.waitFor(d -> d.findElement(By.id("me")).getText().startsWith("Guest ")
+                    && "connected".equals(bobsLaptop.executeScript("return thywill.state")));
+            bobsLaptop.waitFor(d -> d.findElement(By.id("sign-in-form")).isDisplayed());
+            bobsPhone.waitFor(d -> d.findElements(By.cssSelector("#messages li.notice.error")).stream()
+                    .anyMatch(li -> "Signed out: sign in again to carry on."
+                            .equals(li.findElement(By.cssSelector(".text")).getText())));
+            bobsPhone.waitFor(d -> d.findElement(By.id("sign-in-form")).isDisplayed());
+            assertEquals("disconnected", bobsPhone.executeScript("return thywill.state"));
+            assertEquals(null, bobsPhone.executeScript("return localStorage.getItem('thywill.chat.user')"));
+            bobsPhone.screenshot(Path.of("target", "screenshots", "chat-signed-out-elsewhere.png"));
         }
     }
 

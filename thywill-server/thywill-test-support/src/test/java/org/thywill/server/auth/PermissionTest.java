@@ -8,7 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.thywill.api.push.Envelopes;
+import org.thywill.testing.TestClient;
+import org.thywill.testing.TestClient.Transport;
 import org.thywill.testing.ThywillTestServer;
 
 /**
@@ -30,20 +31,16 @@ class PermissionTest {
         server.close();
     }
 
-    private static AuthClient signIn(String user, Map<String, Object> claims) {
+    private static TestClient signIn(String user, Map<String, Object> claims) {
         var token = Tokens.claims(user, Duration.ofMinutes(5));
         claims.forEach(token::claim);
-        return AuthClient.connect(server, RoomsApplication.ID, Tokens.hmac(token.build(), Tokens.SECRET));
+        return TestClient.connectAs(server, RoomsApplication.ID, Transport.LONG_POLLING,
+                Tokens.hmac(token.build(), Tokens.SECRET));
     }
 
-    private static Map<String, Object> message(String id, Map<String, Object> data) {
-        Map<String, Object> envelope = Envelopes.message(data);
-        envelope.put("id", id);
-        return envelope;
-    }
-
-    private static Map<String, Object> call(String id, String name, Object... args) {
-        return Map.of("type", "rpc", "id", id, "name", name, "args", List.of(args));
+    private static void call(TestClient client, String id, String name, Object... args) {
+        client.publish("/service/thywill/" + RoomsApplication.ID,
+                Map.of("type", "rpc", "id", id, "name", name, "args", List.of(args)));
     }
 
     private static Map<String, Object> refusal(String id, String message) {
@@ -52,43 +49,43 @@ class PermissionTest {
 
     @Test
     void onlyTheUserWhoseClaimsAllowItJoinsAChannel() {
-        try (AuthClient alice = signIn("alice", Map.of("role", "staff")); AuthClient bob = signIn("bob", Map.of())) {
-            bob.publish(message("b1", Map.of("join", "staff")));
-            assertEquals(refusal("b1", "Only staff may join 'staff'."), bob.nextEnvelope());
+        try (TestClient alice = signIn("alice", Map.of("role", "staff")); TestClient bob = signIn("bob", Map.of())) {
+            bob.send(Map.of("join", "staff"), "b1");
+            assertEquals(refusal("b1", "Only staff may join 'staff'."), bob.next().envelope());
 
-            alice.publish(message("a1", Map.of("join", "staff")));
-            assertEquals(Map.of("joined", "staff"), alice.next());
+            alice.send(Map.of("join", "staff"), "a1");
+            assertEquals(Map.of("joined", "staff"), alice.next().data());
 
             // The refusal left bob's connection as it was: what is permitted still goes through.
-            bob.publish(message("b2", Map.of("join", "lobby")));
-            assertEquals(Map.of("joined", "lobby"), bob.next());
+            bob.send(Map.of("join", "lobby"), "b2");
+            assertEquals(Map.of("joined", "lobby"), bob.next().data());
         }
     }
 
     @Test
     void aMutedUsersMessageIsRefusedBeforeTheApplicationSeesIt() {
-        try (AuthClient carol = signIn("carol", Map.of("muted", true))) {
-            carol.publish(message("c1", Map.of("join", "lobby")));
+        try (TestClient carol = signIn("carol", Map.of("muted", true))) {
+            carol.send(Map.of("join", "lobby"), "c1");
             assertEquals(refusal("c1", "The application 'rooms' does not permit this message."),
-                    carol.nextEnvelope());
+                    carol.next().envelope());
         }
     }
 
     @Test
     void callsAreRefusedByTheCheckOrByTheFunctionWithTheApplicationsWords() {
-        try (AuthClient alice = signIn("alice", Map.of("role", "staff")); AuthClient bob = signIn("bob", Map.of())) {
-            bob.publish(call("1", "kick", "carol"));
+        try (TestClient alice = signIn("alice", Map.of("role", "staff")); TestClient bob = signIn("bob", Map.of())) {
+            call(bob, "1", "kick", "carol");
             assertEquals(Map.of("type", "rpc-error", "id", "1", "error", Map.of("code", "not-permitted",
-                    "message", "Only staff may kick.")), bob.nextEnvelope());
-            alice.publish(call("2", "kick", "carol"));
-            assertEquals(Map.of("type", "rpc-result", "id", "2", "result", "kicked carol"), alice.nextEnvelope());
+                    "message", "Only staff may kick.")), bob.next().envelope());
+            call(alice, "2", "kick", "carol");
+            assertEquals(Map.of("type", "rpc-result", "id", "2", "result", "kicked carol"), alice.next().envelope());
 
-            bob.publish(call("3", "read", "alice"));
+            call(bob, "3", "read", "alice");
             assertEquals(Map.of("type", "rpc-error", "id", "3", "error", Map.of("code", "not-permitted",
-                    "message", "Only alice may read this.")), bob.nextEnvelope());
-            alice.publish(call("4", "read", "alice"));
+                    "message", "Only alice may read this.")), bob.next().envelope());
+            call(alice, "4", "read", "alice");
             assertEquals(Map.of("type", "rpc-result", "id", "4", "result", "the notes of alice"),
-                    alice.nextEnvelope());
+                    alice.next().envelope());
         }
     }
 }

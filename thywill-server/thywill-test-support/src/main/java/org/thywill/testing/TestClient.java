@@ -174,13 +174,7 @@ public final class TestClient implements AutoCloseable {
                 client.receive(message.getChannel(), message.getDataAsMap());
             }
         });
-        // Notices the server sends the page itself; told it was signed out, the page stops, as thywill-auth.js does.
-        bayeux.getChannel("/service/thywill/auth/*").addListener((ClientSessionChannel.MessageListener) (c, m) -> {
-            client.deliveries.add(new Delivery(m.getChannel(), m.getDataAsMap(), System.nanoTime()));
-            if (m.getChannel().endsWith("/closed")) {
-                bayeux.disconnect();
-            }
-        });
+        ServerNotices.follow(bayeux, client.deliveries::add);
         try {
             transports.handshake(Map.of("thywill", memory.handshake(applicationId, acknowledging, token)), WAIT);
         } catch (IllegalStateException e) {

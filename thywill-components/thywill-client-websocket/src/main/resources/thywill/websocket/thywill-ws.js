@@ -35,6 +35,7 @@
     const PING_AFTER = 20000;
     const TOO_BIG = 1009;
     const REFUSED_CREDENTIALS = 4401;
+    const CLOSED_BY_SERVER = 4403;
     const HELLO = 'hello';
     const CLOSE_AFTER_ERROR = 1000;
 
@@ -241,10 +242,11 @@
                 this.failWaiting('message-too-big', 'the server closed the connection on a frame too big', socket);
             }
             // Refused credentials end the client, unless they were accepted once on this socket (so they expired)
-            // and a token function can give new ones. A refused hello or a policy violation (1008) ends it too,
+            // and a token function can give new ones. A refused hello, a policy violation (1008) or the server's
+            // ending of the connection on an application's word (4403, a user logged out everywhere) ends it too,
             // unless the sign-in could not be checked for now.
             const refused = this.refusedHello;
-            const retry = !this.closing && status !== 1008 && (refused
+            const retry = !this.closing && status !== 1008 && status !== CLOSED_BY_SERVER && (refused
                 ? refused.code === 'authentication-unavailable'
                 : status !== REFUSED_CREDENTIALS || (this.welcomedHere && typeof this.token === 'function'));
             const reason = Object.assign({ code: 'closed', message: text || 'the connection ended' },

@@ -27,6 +27,8 @@ public final class PlainSocket implements Session.Listener.AutoDemanding {
     static final int GOING_AWAY = 1001;
     static final int TRY_AGAIN_LATER = 1013;
     static final int UNAUTHORIZED = 4401;
+    /** The server ended the connection on an application's word (a user logged out everywhere): do not come back. */
+    static final int CLOSED_BY_SERVER = 4403;
     static final int HELLO_TIMEOUT = 4408;
     /** How many times more ack frames than other frames a connection may send a second. */
     static final int ACK_ALLOWANCE = 10;

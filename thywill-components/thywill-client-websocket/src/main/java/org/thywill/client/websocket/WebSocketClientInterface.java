@@ -221,6 +221,20 @@ final class WebSocketClientInterface extends TransportClientInterface {
     }
 
     /** A welcomed connection, told of: the Push first (it replays what the client has not handled), then the listeners. */
+    /**
+     * Tells the client why in a {@code close} frame, then closes with {@value PlainSocket#CLOSED_BY_SERVER}, which a
+     * client takes as the end (a signed-out user must not connect again by itself).
+     */
+    @Override
+    public boolean close(ConnectionId connection, String code, String message) {
+        PlainSocket socket = sockets.get(connection);
+        if (socket == null) {
+            return false;
+        }
+        socket.end(PlainSocket.CLOSED_BY_SERVER, code, message);
+        return true;
+    }
+
     void connected(PlainSocket socket, Connection connection, boolean acknowledges, Map<String, Long> handled) {
         sockets.put(connection.id(), socket);
         connections.opened(connection, acknowledges

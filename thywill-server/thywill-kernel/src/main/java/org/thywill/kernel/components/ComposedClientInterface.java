@@ -134,6 +134,12 @@ final class ComposedClientInterface implements ClientInterface, ConnectionAdmin 
         return all;
     }
 
+    /** Asks each part, since a connection is held by exactly one. */
+    @Override
+    public boolean close(ConnectionId connection, String code, String message) {
+        return parts.values().stream().anyMatch(part -> part.close(connection, code, message));
+    }
+
     @Override
     public int disconnect(SessionId session) {
         return admins().stream().mapToInt(admin -> admin.disconnect(session)).sum();

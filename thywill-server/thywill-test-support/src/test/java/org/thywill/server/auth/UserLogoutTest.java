@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.thywill.testing.PlainWebSocketClient;
 import org.thywill.testing.TestClient;
 import org.thywill.testing.TestClient.Transport;
 import org.thywill.testing.ThywillTestServer;
@@ -19,7 +20,7 @@ import org.thywill.testing.ThywillTestServer;
 class UserLogoutTest {
 
     @AutoClose
-    private static final ThywillTestServer SERVER = Tokens.jwtServer().start();
+    private static final ThywillTestServer SERVER = Tokens.jwtServer().withPlainWebSocket().start();
 
     private static TestClient device(String user, Transport transport) {
         return TestClient.connectAs(SERVER, WhoAmIApplication.ID, transport, Tokens.hmac(user, Duration.ofMinutes(5)));
@@ -45,6 +46,21 @@ class UserLogoutTest {
             assertTrue(bob.isConnected());
             assertTrue(UserSendTest.answer(bob, Map.of(), "user").get("user").toString().startsWith("bob-"),
                     "another user is still served");
+        }
+    }
+
+    @Test
+    void loggingAUserOutClosesTheirPlainWebSocketDevicesToo() {
+        String alice = "alice-" + UUID.randomUUID();
+        try (TestClient laptop = device(alice, Transport.WEBSOCKET);
+             PlainWebSocketClient terminal = PlainWebSocketClient.connect(SERVER.plainWebSocketUri(),
+                     WhoAmIApplication.ID, true, Map.of("token", Tokens.hmac(alice, Duration.ofMinutes(5))));
+             TestClient bob = device("bob-" + UUID.randomUUID(), Transport.WEBSOCKET)) {
+            Map<?, ?> ended = UserSendTest.answer(bob, Map.of("logout", alice, "message", "Bye"), "ended");
+            assertEquals(2, ((Number) ended.get("ended")).intValue(), "both Client Interfaces end alice's devices");
+            assertEquals(Map.of("code", "signed-out", "message", "Bye"), closedNotice(laptop));
+            assertEquals(4403, terminal.closeCode(), "the plain client is told not to come back by itself");
+            assertTrue(bob.isConnected());
         }
     }
 
